@@ -1,0 +1,181 @@
+"""The audit: where a published figure does not follow the published rules, or is not comparable with others.
+
+`run_audit` returns one row per check and subject with columns check, subject, published, recomputed, status
+('ok' or 'flag') and detail. Rules marked unverified in the release are named as such in the detail.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .load import Release
+from .measures import upw_backlog
+from .recommendations import complete_lists, recommendation_themes, risk_activities
+from .scoring import (band_for_score, inspection_scores, points_to_next_band, rating_from_pct, rating_rank,
+                      rules_from_release)
+
+COLUMNS = ["check", "subject", "published", "recomputed", "status", "detail"]
+NEAR_MISS_PTS = 5  # seed 000: ratings were lifted when a figure sat "within 5%" of the next band
+TOPIC_STANDARD = {  # case-quality topic prefix -> the standard it measures
+    "assessment": "assessment", "planning": "planning", "implementation": "implementation_and_delivery",
+    "reviewing": "reviewing", "court_work": "court_work",
+}
+
+
+def _row(check, subject, published, recomputed, ok, detail) -> dict:
+    return dict(check=check, subject=subject, published="" if published is None else str(published),
+                recomputed="" if recomputed is None else str(recomputed), status="ok" if ok else "flag", detail=detail)
+
+
+def check_score_sum(release: Release, scores: pd.DataFrame) -> list[dict]:
+    """Published score against the sum of its standard ratings, for inspections with every standard rated."""
+    rows = []
+    for s in scores[scores.published_score.notna() & scores.recomputed_score.notna()].itertuples():
+        same = (s.published_score, s.published_max) == (s.recomputed_score, s.recomputed_max)
+        implied = f"; uses implied ratings ({s.implied})" if s.implied else ""
+        rules = "" if s.rules_verified else "; points rule unverified"
+        rows.append(_row("score_sum", s.inspection_id, f"{s.published_score}/{s.published_max}",
+                         f"{s.recomputed_score}/{s.recomputed_max}", same,
+                         ("sum of standard ratings matches" if same else "sum of standard ratings differs") + implied + rules))
+    return rows
+
+
+def check_rating_band(release: Release, scores: pd.DataFrame, rules) -> list[dict]:
+    """Published overall rating against the band its published score falls in."""
+    rows = []
+    for s in scores[scores.published_score.notna() & scores.overall_rating.notna()].itertuples():
+        band = band_for_score(int(s.published_score), int(s.published_max), s.framework, rules)
+        caveat = "" if band.verified else " (band table unverified: observed ranges only)"
+        if band.rating is None:
+            rows.append(_row("rating_band", s.inspection_id, s.overall_rating, "", False,
+                             f"no known band holds {s.published_score}/{s.published_max}{caveat}"))
+        else:
+            same = band.rating == s.overall_rating
+            rows.append(_row("rating_band", s.inspection_id, s.overall_rating, band.rating, same,
+                             f"score {s.published_score}/{s.published_max} falls in the {band.rating} band{caveat}"))
+    return rows
+
+
+def check_upw_backlog(release: Release) -> list[dict]:
+    """Published unpaid-work backlog percentage against requirements beyond 12 months over all requirements."""
+    rows = []
+    for u in upw_backlog(release).itertuples():
+        subject = u.inspection_id if pd.notna(u.inspection_id) else f"{u.region} region"
+        when = f" at {u.as_of}" if pd.notna(u.as_of) else ""
+        if u.comparable:
+            ok = abs(u.published_pct - u.recomputed_pct) < 1
+            detail = (f"{u.requirements_beyond_12m} of {u.requirements_total} requirements beyond 12 months = "
+                      f"{u.recomputed_pct:g}%; published {u.published_pct:g}%"
+                      + ("" if ok else f": {abs(u.difference_pts):g} points apart, a different definition"))
+            if pd.notna(u.note) and not ok:
+                detail += f" ({u.note})"
+            rows.append(_row("upw_backlog", subject, f"{u.published_pct:g}%", f"{u.recomputed_pct:g}%", ok, detail))
+        else:
+            rows.append(_row("upw_backlog", subject, f"{u.published_pct:g}%", "", False,
+                             f"cannot be recomputed: the count beyond 12 months is not published{when}; "
+                             f"definition: {u.published_definition}"))
+    return rows
+
+
+def check_standard_from_cases(release: Release, rules) -> list[dict]:
+    """Standard ratings against the rating their case percentages imply; flags lifts and near misses."""
+    rows = []
+    ratings = release.ratings.dropna(subset=["rating"]).set_index(["inspection_id", "standard"]).rating
+    frameworks = release.inspections.set_index("inspection_id").framework
+    for c in release.case_quality.dropna(subset=["inspection_id"]).itertuples():
+        pct = c.pct if pd.notna(c.pct) else (c.numerator / c.denominator * 100 if pd.notna(c.numerator) else None)
+        standard = next((s for prefix, s in TOPIC_STANDARD.items() if c.topic.startswith(prefix)), None)
+        framework = frameworks.get(c.inspection_id)
+        if pct is None or standard is None or (c.inspection_id, standard) not in ratings.index or pd.isna(framework):
+            continue
+        published = str(ratings[(c.inspection_id, standard)])
+        implied = rating_from_pct(float(pct), "2021", rules)  # the only threshold table in the release
+        if implied.rating is None:
+            continue
+        gap = points_to_next_band(float(pct), "2021", rules)
+        lifted = rating_rank(published) > rating_rank(implied.rating)
+        near = gap is not None and gap <= NEAR_MISS_PTS and not lifted
+        caveat = "" if implied.verified else "; thresholds unverified (working assumption)"
+        detail = (f"{c.topic} {pct:.0f}% of cases sufficient implies {implied.rating}; published {published}"
+                  + ("; published rating is above it (a discretionary lift?)" if lifted else "")
+                  + (f"; {gap:.0f} points below the next band without a lift" if near else "")
+                  + "; one key question, not the whole standard" + caveat)
+        rows.append(_row("standard_from_cases", f"{c.inspection_id}|{standard}", published, implied.rating,
+                         not (lifted or near or rating_rank(published) < rating_rank(implied.rating)), detail))
+    return rows
+
+
+def check_rating_lifts(release: Release, scores: pd.DataFrame, rules) -> list[dict]:
+    """Stated score uplifts (seed 000: Northamptonshire) against inspections with similar scores and none."""
+    rows = []
+    lifts = release.findings[release.findings.measure == "score_uplift_points"]
+    scored = scores.dropna(subset=["published_score"])
+    for lift in lifts.itertuples():
+        ins = scored[scored.inspection_id == lift.inspection_id]
+        if ins.empty:
+            continue
+        published = int(ins.published_score.iloc[0])
+        before = published - int(lift.value)
+        peers = scored[(scored.framework == ins.framework.iloc[0]) & (scored.inspection_id != lift.inspection_id)
+                       & (scored.published_score - before).abs().le(2)]
+        band = band_for_score(before, int(ins.published_max.iloc[0]), ins.framework.iloc[0], rules)
+        peer_text = ", ".join(f"{p.inspection_id} {p.published_score}/{p.published_max}" for p in peers.itertuples())
+        rows.append(_row("rating_lift", lift.inspection_id, f"{published}/{ins.published_max.iloc[0]}",
+                         f"{before}/{ins.published_max.iloc[0]} before the stated +{int(lift.value)}", False,
+                         f"professional judgement added {int(lift.value)} points (source: {lift.source_ids}); "
+                         f"band without it: {band.rating or 'unknown'}; inspections within 2 points of the unlifted "
+                         f"score, with no lift recorded: {peer_text or 'none'}"))
+    return rows
+
+
+def check_recommendations(release: Release) -> list[dict]:
+    """Same findings, different recommendations: wording, addressee, and risk-of-harm work left out."""
+    rows = []
+    themed = recommendation_themes(release)
+    full = complete_lists(release)
+    # 1. one theme across inspections of the same round: different addressees or wordings
+    themed["round"] = themed.inspection_id.str.rsplit("-", n=1).str[1]
+    for (theme, rnd), group in themed[themed.theme.isin(["vetting", "staffing", "performance monitoring"])].groupby(
+            ["theme", "round"]):
+        if group.inspection_id.nunique() < 2:
+            continue
+        addressees = group.groupby("addressee", observed=True).inspection_id.apply(lambda s: ", ".join(sorted(set(s))))
+        wordings = group.text.str.lower().str.strip(" .").nunique()
+        same = wordings == 1 and len(addressees) == 1
+        detail = f"{group.inspection_id.nunique()} inspections, {wordings} different wordings; asked of " + \
+            "; ".join(f"{a}: {ids}" for a, ids in addressees.items())
+        rows.append(_row("recommendations", f"{theme} (round {rnd})", f"{len(group)} recommendations",
+                         f"{wordings} wordings, {len(addressees)} addressees", same, detail))
+    # 2. a risk-of-harm recommendation that leaves out work rated below Good
+    ratings = release.ratings.dropna(subset=["rating"]).set_index(["inspection_id", "standard"]).rating
+    for rec in themed[(themed.theme == "risk of harm") & (themed.addressee == "pdu")].itertuples():
+        named = risk_activities(rec.text)
+        if "quality of work" not in rec.text.lower() or len(named) < 2:
+            continue  # only the "improve the quality of work to assess, plan, ..." kind that seed 000 compares
+        standards = {"assess": "assessment", "plan": "planning", "manage": "implementation_and_delivery", "review": "reviewing"}
+        left_out = [a for a, s in standards.items() if a not in named and (rec.inspection_id, s) in ratings.index
+                    and rating_rank(str(ratings[(rec.inspection_id, s)])) < rating_rank("Good")]
+        detail = f"names {', '.join(named)}" + (
+            "; leaves out " + ", ".join(f"{a} ({ratings[(rec.inspection_id, standards[a])]})" for a in left_out)
+            if left_out else "")
+        rows.append(_row("recommendations", f"{rec.inspection_id}|risk of harm", rec.text[:80], ", ".join(named),
+                         not left_out, detail))
+    # 3. inspections whose whole list is known but that have no risk-of-harm recommendation to the PDU
+    with_risk = set(themed[(themed.theme == "risk of harm") & (themed.addressee == "pdu")].inspection_id)
+    for inspection_id in sorted(full - with_risk):
+        poor = [s for s in ("assessment", "planning", "implementation_and_delivery", "reviewing")
+                if (inspection_id, s) in ratings.index and str(ratings[(inspection_id, s)]) == "Inadequate"]
+        if poor:
+            rows.append(_row("recommendations", f"{inspection_id}|risk of harm", "none", "", False,
+                             f"no risk-of-harm recommendation to the PDU although {', '.join(poor)} rated Inadequate"))
+    return rows
+
+
+def run_audit(release: Release) -> pd.DataFrame:
+    """Return every audit row (columns: check, subject, published, recomputed, status, detail), sorted by check."""
+    rules = rules_from_release(release)
+    scores = inspection_scores(release, rules)
+    rows = (check_score_sum(release, scores) + check_rating_band(release, scores, rules) + check_upw_backlog(release)
+            + check_standard_from_cases(release, rules) + check_rating_lifts(release, scores, rules)
+            + check_recommendations(release))
+    return pd.DataFrame(rows, columns=COLUMNS)

@@ -1,0 +1,102 @@
+"""The release manifest: a Frictionless-style `datapackage.json` naming every file, its schema and its sha256."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from .schema import TABLES, Column, Table
+
+MANIFEST = "datapackage.json"
+LICENCE = {
+    "name": "OGL-UK-3.0",
+    "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+    "title": "Open Government Licence v3.0",
+}
+_FRICTIONLESS_TYPES = {
+    "string": "string", "integer": "integer", "number": "number", "boolean": "boolean",
+    "partial_date": "string", "source_ids": "string",
+}
+
+
+def sha256(path: Path) -> str:
+    """Return the hex sha256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _field(column: Column) -> dict:
+    field: dict = {"name": column.name, "type": _FRICTIONLESS_TYPES[column.kind]}
+    if column.description:
+        field["description"] = column.description
+    constraints: dict = {}
+    if column.required:
+        constraints["required"] = True
+    if column.allowed:
+        constraints["enum"] = list(column.allowed)
+    if column.minimum is not None:
+        constraints["minimum"] = column.minimum
+    if column.maximum is not None:
+        constraints["maximum"] = column.maximum
+    if column.pattern:
+        constraints["pattern"] = column.pattern
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def table_schema(table: Table) -> dict:
+    """Return the Frictionless table schema of one table (fields, primary and foreign keys)."""
+    schema: dict = {"fields": [_field(c) for c in table.columns]}
+    if table.key:
+        schema["primaryKey"] = list(table.key)
+    if table.references:
+        schema["foreignKeys"] = [
+            {"fields": column, "reference": {"resource": target.split(".")[0], "fields": target.split(".")[1]}}
+            for column, target in table.references.items()
+        ]
+    return schema
+
+
+def build_manifest(release_dir: Path, version: str, created: str, description: str = "") -> dict:
+    """Return the manifest of a release folder: version, date, licence, and every table's schema and sha256."""
+    resources = []
+    for table in TABLES.values():
+        path = release_dir / table.filename
+        if not path.exists():
+            continue
+        resources.append({
+            "name": table.name,
+            "path": table.filename,
+            "format": "csv",
+            "encoding": "utf-8",
+            "description": table.description,
+            "hash": f"sha256:{sha256(path)}",
+            "schema": table_schema(table),
+        })
+    return {
+        "name": "pdukit-hmi-probation-pdu-inspections",
+        "title": "HM Inspectorate of Probation: inspections of Probation Delivery Units",
+        "version": version,
+        "created": created,
+        "description": description,
+        "licenses": [LICENCE],
+        "resources": resources,
+    }
+
+
+def write_manifest(release_dir: Path, version: str, created: str, description: str = "") -> Path:
+    """Write `datapackage.json` into a release folder and return its path."""
+    path = release_dir / MANIFEST
+    manifest = build_manifest(release_dir, version, created, description)
+    path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def read_manifest(release_dir: Path) -> dict:
+    """Return the parsed manifest of a release folder (raises OSError or ValueError when unreadable)."""
+    return json.loads((release_dir / MANIFEST).read_text(encoding="utf-8"))

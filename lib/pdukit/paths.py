@@ -1,0 +1,51 @@
+"""Where the project's data and reports live, and how a release name ('latest', a version, a path) resolves."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+VERSION_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}([a-z0-9.-]*)$")
+
+
+class ReleaseNotFound(LookupError):
+    """No release folder matches what was asked for."""
+
+
+def project_root() -> Path:
+    """Return the project folder: $PDUKIT_ROOT, else the folder holding lib/pdukit (an editable install)."""
+    if os.environ.get("PDUKIT_ROOT"):
+        return Path(os.environ["PDUKIT_ROOT"]).resolve()
+    return Path(__file__).resolve().parents[2]
+
+
+def releases_dir() -> Path:
+    """Return data/releases under the project folder."""
+    return project_root() / "data" / "releases"
+
+
+def list_releases(base: Path | None = None) -> list[Path]:
+    """Return release folders in release order (their ISO-date names sort that way)."""
+    base = base or releases_dir()
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.iterdir() if p.is_dir() and VERSION_PATTERN.match(p.name))
+
+
+def resolve_release(spec: str | os.PathLike | None = "latest") -> Path:
+    """Return the folder of a release given 'latest', a version name such as '2026-11-22', or a path."""
+    spec = "latest" if spec in (None, "") else spec
+    if str(spec) == "latest":
+        releases = list_releases()
+        if not releases:
+            raise ReleaseNotFound(f"no release in {releases_dir()}")
+        return releases[-1]
+    path = Path(spec)
+    if path.is_dir():
+        return path.resolve()
+    candidate = releases_dir() / str(spec)
+    if candidate.is_dir():
+        return candidate
+    known = ", ".join(p.name for p in list_releases()) or "none"
+    raise ReleaseNotFound(f"{spec}: no such release folder (known releases: {known})")

@@ -1,0 +1,123 @@
+"""Helpers the notebooks call to narrate: start-up, escaped text and tables, names, and headline sentences.
+
+Every piece of text that comes from the data (PDU names, recommendation text, source titles) passes through
+`escape` before it reaches HTML, so a name containing markup stays inert text in a shared report.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+
+import pandas as pd
+
+from .charts import set_theme
+from .load import Release, load_release
+from .schema import REGIONS
+
+_MARKDOWN_SPECIALS = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|~>"})
+
+
+class UnknownName(ValueError):
+    """A region or PDU name that is not in the data; the message lists the closest valid names."""
+
+
+def escape(value) -> str:
+    """Return `value` as text safe inside HTML or Markdown: tags, entities and Markdown syntax neutralised."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "not known"
+    return html.escape(str(value), quote=True).translate(_MARKDOWN_SPECIALS)
+
+
+def start(data_version: str = "latest") -> Release:
+    """Apply the chart style and return the validated release a notebook reports on."""
+    set_theme()
+    return load_release(data_version)
+
+
+def md(template: str, **values) -> None:
+    """Display Markdown written by the notebook, with every `{name}` filled by an escaped data value."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(template.format(**{k: escape(v) for k, v in values.items()})))
+
+
+def table(frame: pd.DataFrame, caption: str = "", release: Release | None = None, source_ids=(), max_rows: int = 200) -> None:
+    """Display a DataFrame as an HTML table (cells escaped, unknown shown as '—') with a caption and its sources."""
+    from IPython.display import HTML, display
+
+    body = frame.head(max_rows).to_html(index=False, escape=True, na_rep="—", border=0, classes="pdukit-table")
+    parts = [f"<figure class='pdukit-figure'>{body}"]
+    notes = []
+    if len(frame) > max_rows:
+        notes.append(f"First {max_rows} of {len(frame)} rows.")
+    if caption:
+        notes.insert(0, escape(caption))
+    if release is not None and len(source_ids):
+        ids = sorted({s for ids in source_ids for s in str(ids).split(";") if s and s != "nan"})
+        notes.append("Sources: " + escape(release.source_label(ids)))
+    if notes:
+        parts.append(f"<figcaption>{' '.join(notes)}</figcaption>")
+    display(HTML("".join(parts) + "</figure>"))
+
+
+def slug(name: str) -> str:
+    """Return a file-name slug: 'Kent, Surrey and Sussex' -> 'kent-surrey-and-sussex'."""
+    return re.sub(r"[^a-z0-9]+", "-", str(name).lower()).strip("-")
+
+
+def _closest(name: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(name.lower(), [c.lower() for c in choices], n=3, cutoff=0.4)
+    found = [next(c for c in choices if c.lower() == m) for m in close]
+    return ", ".join(repr(c) for c in found) if found else "none close; see 'pdukit render --help'"
+
+
+def resolve_region(name: str) -> str:
+    """Return the official region name for `name` (any case, or its slug); UnknownName lists the closest ones."""
+    for region in REGIONS:
+        if name.strip().lower() in (region.lower(), slug(region)):
+            return region
+    raise UnknownName(f"unknown region {name!r}; closest valid names: {_closest(name, list(REGIONS))}")
+
+
+def pdu_names(release: Release) -> dict[str, str]:
+    """Return {pdu_id: name}."""
+    return dict(zip(release.pdus.pdu_id, release.pdus.name))
+
+
+def resolve_pdu(release: Release, name: str) -> str:
+    """Return the pdu_id for a PDU name, alias, slug or id; UnknownName lists the closest valid names."""
+    wanted = name.strip().lower()
+    for row in release.pdus.itertuples():
+        aliases = [a.strip().lower() for a in str(row.aliases).split(";")] if pd.notna(row.aliases) else []
+        if wanted in (row.pdu_id, str(row.name).lower(), slug(row.name), *aliases):
+            return row.pdu_id
+    raise UnknownName(f"unknown PDU {name!r}; closest valid names: {_closest(name, list(release.pdus.name.astype(str)))}")
+
+
+def inspection_labels(release: Release) -> dict[str, str]:
+    """Return {inspection_id: 'PDU name (year or round)'} for chart and table labels."""
+    names = pdu_names(release)
+    labels = {}
+    for row in release.inspections.itertuples():
+        when = row.published[:4] if pd.notna(row.published) else f"round {row.round}"
+        labels[row.inspection_id] = f"{names[row.pdu_id]} ({when})"
+    return labels
+
+
+def plural(n: int, noun: str) -> str:
+    """Return '1 inspection' / '3 inspections'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def rating_mix_sentence(ratings: pd.Series) -> str:
+    """Return e.g. '38 of 77 rated inspections were Inadequate, 38 Requires improvement, 1 Good'."""
+    rated = ratings.dropna()
+    if rated.empty:
+        return "no inspection in this selection has a known overall rating"
+    counts = rated.value_counts()
+    order = [r for r in ("Inadequate", "Requires improvement", "Good", "Outstanding") if counts.get(r, 0)]
+    first, rest = order[0], order[1:]
+    text = f"{counts[first]} of {len(rated)} rated inspections were {first}"
+    return text + "".join(f", {counts[r]} {r}" for r in rest)

@@ -1,0 +1,309 @@
+"""The release's tables: one declaration per table, read by the loader, the validator and the manifest.
+
+Every table is a CSV file in a release folder. A column is declared once here with its type, whether it may be
+empty, the values it allows and its range; nothing else in the kit repeats those facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+RATINGS = ("Inadequate", "Requires improvement", "Good", "Outstanding")  # worst to best
+
+REGIONS = (
+    "North East",
+    "North West",
+    "Greater Manchester",
+    "Yorkshire and the Humber",
+    "West Midlands",
+    "East Midlands",
+    "East of England",
+    "Wales",
+    "London",
+    "Kent, Surrey and Sussex",
+    "South West",
+    "South Central",
+)
+
+STANDARDS = (
+    "leadership",
+    "staff",
+    "services",
+    "information_and_facilities",
+    "court_work",
+    "assessment",
+    "planning",
+    "implementation_and_delivery",
+    "reviewing",
+)
+
+STANDARD_LABELS = {
+    "leadership": "1.1 Leadership",
+    "staff": "1.2 Staff",
+    "services": "1.3 Services",
+    "information_and_facilities": "1.4 Information and facilities",
+    "court_work": "2.1 Court work",
+    "assessment": "2.2 Assessment",
+    "planning": "2.3 Planning",
+    "implementation_and_delivery": "2.4 Implementation and delivery",
+    "reviewing": "2.5 Reviewing",
+}
+
+STAFFING_MEASURES = (
+    "vacancy_rate",  # per cent of target posts vacant; negative = over target
+    "caseload_avg",  # cases held per practitioner
+    "workload_pct",  # per cent of capacity on the Workload Measurement Tool
+    "pct_of_target_in_post",  # per cent of target staff in post
+    "headcount",
+    "sickness_days_avg",
+)
+# Range of `value` in staffing.csv for each measure (vacancy can be negative: over target).
+STAFFING_RANGES = {
+    "vacancy_rate": (-100, 100),
+    "caseload_avg": (0, 500),
+    "workload_pct": (0, 400),
+    "pct_of_target_in_post": (0, 300),
+    "headcount": (0, 100_000),
+    "sickness_days_avg": (0, 366),
+}
+GRADES = (
+    "spo", "po", "pso", "overall", "other", "unpaid_work", "accredited_programmes", "statutory_victim_work",
+)
+ADDRESSEES = ("pdu", "region", "hmpps")
+BASES = ("stated", "implied")
+SOURCE_KINDS = ("inspectorate", "news", "other")
+
+PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+SOURCE_IDS = r"^[a-z0-9][a-z0-9-]*(;[a-z0-9][a-z0-9-]*)*$"
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: `kind` is string, integer, number, boolean, partial_date or source_ids."""
+
+    name: str
+    kind: str = "string"
+    required: bool = False
+    allowed: tuple[str, ...] | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    pattern: str | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """One CSV file of a release, its key and its references to other tables (column -> table.column)."""
+
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()
+    references: dict[str, str] = field(default_factory=dict)
+    description: str = ""
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+def _sources(required: bool = True) -> Column:
+    return Column("source_ids", "source_ids", required, pattern=SOURCE_IDS,
+                  description="';'-separated source_id values from sources.csv")
+
+
+def _note() -> Column:
+    return Column("note", description="Caveat or the reasoning behind a value")
+
+
+def _pct(name: str, description: str, minimum: float = 0) -> Column:
+    return Column(name, "number", minimum=minimum, maximum=100, description=description)
+
+
+TABLES: dict[str, Table] = {}
+
+
+def _add(table: Table) -> None:
+    TABLES[table.name] = table
+
+
+_add(Table("sources", (
+    Column("source_id", required=True, pattern=SLUG),
+    Column("url", required=True, description="Web address, or 'seed:<file>' for a document in shared/seeds"),
+    Column("title", required=True),
+    Column("publisher", required=True),
+    Column("published", "partial_date", pattern=PARTIAL_DATE, description="Only the precision the source gives"),
+    Column("kind", required=True, allowed=SOURCE_KINDS),
+), key=("source_id",), description="Every document a value comes from."))
+
+_add(Table("pdus", (
+    Column("pdu_id", required=True, pattern=SLUG),
+    Column("name", required=True),
+    Column("region", required=True, allowed=REGIONS),
+    Column("aliases", description="Other spellings seen in sources, ';'-separated"),
+    _sources(),
+), key=("pdu_id",), description="Probation Delivery Units named by any source."))
+
+_add(Table("inspections", (
+    Column("inspection_id", required=True, pattern=SLUG, description="<pdu_id>-<round>"),
+    Column("pdu_id", required=True),
+    Column("region", required=True, allowed=REGIONS),
+    Column("round", "integer", True, minimum=1, maximum=2,
+           description="1 = first programme after unification (published 2022-2023), 2 = second (2024-2025)"),
+    Column("published", "partial_date", pattern=PARTIAL_DATE, description="Report publication; precision as sourced"),
+    Column("published_source_ids", "source_ids", pattern=SOURCE_IDS),
+    Column("fieldwork", description="Fieldwork period in the source's words"),
+    Column("framework", allowed=("2021", "2024", "2025"),
+           description="Inspection framework, by programme and publication year"),
+    Column("overall_rating", allowed=RATINGS),
+    Column("score", "integer", minimum=0, maximum=27),
+    Column("score_max", "integer", minimum=1, maximum=27),
+    _sources(),
+    _note(),
+), key=("inspection_id",), references={"pdu_id": "pdus.pdu_id"},
+    description="One row per inspection of a PDU; a PDU inspected twice has two rows."))
+
+_add(Table("ratings", (
+    Column("inspection_id", required=True),
+    Column("standard", required=True, allowed=STANDARDS),
+    Column("rating", allowed=RATINGS, description="Empty where sources contradict each other"),
+    Column("basis", required=True, allowed=BASES,
+           description="stated: the source names this standard; implied: it follows from a wider statement"),
+    _sources(),
+    _note(),
+), key=("inspection_id", "standard"), references={"inspection_id": "inspections.inspection_id"},
+    description="Rating of each standard of an inspection."))
+
+_add(Table("staffing", (
+    Column("inspection_id", description="Empty for region-wide figures"),
+    Column("region", required=True, allowed=REGIONS),
+    Column("measure", required=True, allowed=STAFFING_MEASURES),
+    Column("grade", required=True, allowed=GRADES),
+    Column("value", "number", True, minimum=-100, maximum=1000),
+    Column("as_of", "partial_date", pattern=PARTIAL_DATE),
+    _sources(),
+    _note(),
+), key=("inspection_id", "region", "measure", "grade", "as_of"),
+    references={"inspection_id": "inspections.inspection_id"},
+    description="Vacancy rates (%), caseloads (cases held), workloads (% of WMT capacity) and other staffing figures."))
+
+_add(Table("case_quality", (
+    Column("inspection_id"),
+    Column("region", required=True, allowed=REGIONS),
+    Column("topic", required=True, pattern=r"^[a-z_]+$"),
+    _pct("pct", "Per cent of inspected cases judged sufficient, as published"),
+    Column("numerator", "integer", minimum=0),
+    Column("denominator", "integer", minimum=1),
+    Column("value_text", description="The source's wording where it gives no exact number"),
+    _sources(),
+    _note(),
+), key=("inspection_id", "region", "topic"), references={"inspection_id": "inspections.inspection_id"},
+    description="Case-quality percentages (share of inspected cases judged sufficient)."))
+
+_add(Table("unpaid_work", (
+    Column("inspection_id"),
+    Column("region", required=True, allowed=REGIONS),
+    Column("requirements_total", "integer", minimum=0),
+    Column("requirements_beyond_12m", "integer", minimum=0),
+    _pct("published_pct", "The figure as published"),
+    Column("published_definition", required=True),
+    Column("as_of", "partial_date", pattern=PARTIAL_DATE),
+    _sources(),
+    _note(),
+), key=("inspection_id", "region", "published_definition", "as_of"),
+    references={"inspection_id": "inspections.inspection_id"},
+    description="Unpaid work backlog: requirements outstanding beyond 12 months."))
+
+_add(Table("recommendations", (
+    Column("inspection_id", required=True),
+    Column("addressee", required=True, allowed=ADDRESSEES),
+    Column("number", "integer", minimum=1, description="Number in the report; empty where the source quotes one alone"),
+    Column("text", required=True),
+    _sources(),
+), key=("inspection_id", "addressee", "text"), references={"inspection_id": "inspections.inspection_id"},
+    description="Recommendations of an inspection and whom they address."))
+
+_add(Table("findings", (
+    Column("inspection_id"),
+    Column("region", allowed=REGIONS, description="Empty for national statements"),
+    Column("measure", required=True, pattern=r"^[a-z0-9_:]+$"),
+    Column("value", "number"),
+    Column("value_text"),
+    Column("as_of", "partial_date", pattern=PARTIAL_DATE),
+    _sources(),
+    _note(),
+), key=("inspection_id", "region", "measure", "as_of"), references={"inspection_id": "inspections.inspection_id"},
+    description="Other figures and statements: regional ratings, counts, national claims."))
+
+_add(Table("disagreements", (
+    Column("table", required=True),
+    Column("key", required=True),
+    Column("field", required=True),
+    Column("value", description="The value the release keeps"),
+    Column("value_source_ids", "source_ids", pattern=SOURCE_IDS),
+    Column("other_value", required=True),
+    Column("other_source_ids", "source_ids", True, pattern=SOURCE_IDS),
+    Column("resolution", required=True),
+), key=("table", "key", "field", "other_value", "other_source_ids"),
+    description="Where sources state a value differently: both values, both sources, and what the release keeps."))
+
+_add(Table("evidence", (
+    Column("fact_id", required=True, pattern=r"^[a-z]+-\d+$"),
+    Column("subject", required=True, description="inspection_id, or the region for regional facts"),
+    Column("measure", required=True),
+    Column("value", required=True),
+    Column("basis", required=True, allowed=BASES),
+    Column("source_ids", "source_ids", True, pattern=SOURCE_IDS),
+    Column("quote", required=True),
+    _note(),
+), key=("fact_id",), description="Every harvested or transcribed statement behind the tables, with its verbatim quote."))
+
+_add(Table("rule_points", (
+    Column("framework", required=True),
+    Column("rating", required=True, allowed=RATINGS),
+    Column("points", "integer", True, minimum=0, maximum=3),
+    Column("verified", "boolean", True),
+    _sources(),
+    _note(),
+), key=("framework", "rating"), description="Points each rating earns towards an inspection's score."))
+
+_add(Table("rule_standards", (
+    Column("framework", required=True),
+    Column("standard", required=True, allowed=STANDARDS),
+    Column("domain", "integer", True, minimum=1, maximum=2),
+    Column("optional", "boolean", True, description="True where the standard may be unrated at PDU level"),
+    Column("verified", "boolean", True),
+    _sources(),
+    _note(),
+), key=("framework", "standard"), description="Standards scored under each framework."))
+
+_add(Table("rule_bands", (
+    Column("framework", required=True),
+    Column("score_max", "integer", True, minimum=1, maximum=27),
+    Column("rating", required=True, allowed=RATINGS),
+    Column("min_score", "integer", minimum=0, maximum=27),
+    Column("max_score", "integer", minimum=0, maximum=27),
+    Column("verified", "boolean", True),
+    _sources(),
+    _note(),
+), key=("framework", "score_max", "rating"), description="Score ranges known to carry each overall rating."))
+
+_add(Table("rule_case_thresholds", (
+    Column("framework", required=True),
+    Column("rating", required=True, allowed=RATINGS),
+    _pct("min_pct", "Lowest percentage of sufficient cases for this rating"),
+    _pct("max_pct", "Highest percentage (exclusive below 100)"),
+    Column("verified", "boolean", True),
+    _sources(),
+    _note(),
+), key=("framework", "rating"), description="Rating a standard gets from its share of sufficient cases."))
+
+# Checked in this order so that a reference's target is read first.
+TABLE_ORDER = tuple(TABLES)

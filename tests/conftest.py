@@ -1,0 +1,38 @@
+"""Shared fixtures: the latest release, and throwaway copies of it for tests that break or extend data."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pdukit import load_release
+from pdukit.paths import list_releases
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def release():
+    return load_release("latest")
+
+
+@pytest.fixture()
+def release_copy(tmp_path) -> Path:
+    """A copy of the latest release folder that a test may edit."""
+    target = tmp_path / list_releases()[-1].name
+    shutil.copytree(list_releases()[-1], target)
+    return target
+
+
+@pytest.fixture()
+def project_copy(tmp_path, monkeypatch) -> Path:
+    """A throwaway project folder (data only) that pdukit treats as its root."""
+    root = tmp_path / "project"
+    (root / "data").mkdir(parents=True)
+    shutil.copytree(ROOT / "data" / "releases", root / "data" / "releases")
+    shutil.copy(ROOT / "data" / "CHANGELOG.md", root / "data" / "CHANGELOG.md")
+    monkeypatch.setenv("PDUKIT_ROOT", str(root))
+    return root
