@@ -4,20 +4,16 @@ finding (passed in by the caller), with labelled axes and the data release and s
 
 from __future__ import annotations
 
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.colors import ListedColormap
+from matplotlib.patches import Patch
 
-matplotlib.use("Agg")  # reports render without a display; notebooks show figures inline all the same
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import seaborn as sns  # noqa: E402
-from matplotlib.colors import ListedColormap  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
-
-from .load import Release  # noqa: E402
-from .measures import GRADE_LABELS  # noqa: E402
-from .schema import RATINGS, STANDARD_LABELS  # noqa: E402
+from .load import Release
+from .measures import GRADE_LABELS
+from .schema import RATINGS, STANDARD_LABELS
 
 # Okabe-Ito colours, ordered warm (worse) to cool (better): distinguishable with the common colour-vision deficiencies.
 RATING_COLOURS = {
@@ -44,9 +40,14 @@ def stamp(fig: plt.Figure, release: Release, source_ids=(), note: str = "") -> p
     """Write the sources and the data release under a figure; returns the figure."""
     if isinstance(source_ids, str):
         source_ids = source_ids.split(";")
-    sources = release.source_label(sorted({s for ids in source_ids for s in str(ids).split(";") if s}))
-    if len(sources) > 160:
-        sources = sources[:157].rsplit(";", 1)[0] + "; ... (see the sources table)"
+    ids = sorted({s for ids in source_ids for s in str(ids).split(";") if s and s != "nan"})
+    if len(ids) <= 4:
+        sources = release.source_label(ids)
+    else:  # many documents: count them by publisher; the report's sources table lists each one
+        known = release.sources[release.sources.source_id.isin(ids)]
+        counts = known.publisher.value_counts()
+        sources = f"{len(ids)} documents: " + ", ".join(f"{p} {n}" for p, n in counts.head(4).items()) + \
+            (f", {counts.iloc[4:].sum()} other" if len(counts) > 4 else "") + " (listed in the sources table)"
     lines = [f"Sources: {sources}" if sources else "", note,
              f"Data: pdukit release {release.version} (sha256 {release.checksum[:12]})"]
     fig.text(0.01, 0.005, "\n".join(line for line in lines if line), fontsize=8, color="#444444",
@@ -80,8 +81,8 @@ def rating_heatmap(ratings: pd.DataFrame, release: Release, title: str, labels: 
             i, j = subjects.index(r.inspection_id), standards.index(r.standard)
             codes[i, j] = RATINGS.index(str(r.rating))
             marks[i][j] = "i" if r.basis == "implied" else ""
-    height = max(2.6, 0.32 * len(subjects) + 2.2)
-    fig, ax = plt.subplots(figsize=(WIDTH, height))
+    height = max(3.2, 0.3 * len(subjects) + 3.0)
+    fig, ax = plt.subplots(figsize=(WIDTH + 3, height))
     cmap = ListedColormap([RATING_COLOURS[r] for r in RATINGS])
     cmap.set_bad(UNKNOWN_COLOUR)
     ax.imshow(np.ma.masked_invalid(codes), cmap=cmap, vmin=-0.5, vmax=3.5, aspect="auto")
@@ -96,7 +97,7 @@ def rating_heatmap(ratings: pd.DataFrame, release: Release, title: str, labels: 
     ax.set_title(title)
     _rating_legend(ax, unknown=True, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     stamp(fig, release, ratings.source_ids.dropna(), "'i' = implied by a wider statement, not stated for the standard")
-    return _finish(fig, bottom=min(0.35, 1.1 / height))
+    return _finish(fig, bottom=min(0.3, 1.2 / height))
 
 
 def vacancy_dotplot(vacancy: pd.DataFrame, release: Release, title: str, labels: dict[str, str] | None = None,

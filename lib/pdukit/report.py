@@ -6,7 +6,6 @@ Every piece of text that comes from the data (PDU names, recommendation text, so
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 
@@ -14,13 +13,9 @@ import pandas as pd
 
 from .charts import set_theme
 from .load import Release, load_release
-from .schema import REGIONS
+from .names import UnknownName, resolve_pdu_record, resolve_region, slug  # noqa: F401 (re-exported for notebooks)
 
 _MARKDOWN_SPECIALS = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|~>"})
-
-
-class UnknownName(ValueError):
-    """A region or PDU name that is not in the data; the message lists the closest valid names."""
 
 
 def escape(value) -> str:
@@ -62,25 +57,6 @@ def table(frame: pd.DataFrame, caption: str = "", release: Release | None = None
     display(HTML("".join(parts) + "</figure>"))
 
 
-def slug(name: str) -> str:
-    """Return a file-name slug: 'Kent, Surrey and Sussex' -> 'kent-surrey-and-sussex'."""
-    return re.sub(r"[^a-z0-9]+", "-", str(name).lower()).strip("-")
-
-
-def _closest(name: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(name.lower(), [c.lower() for c in choices], n=3, cutoff=0.4)
-    found = [next(c for c in choices if c.lower() == m) for m in close]
-    return ", ".join(repr(c) for c in found) if found else "none close; see 'pdukit render --help'"
-
-
-def resolve_region(name: str) -> str:
-    """Return the official region name for `name` (any case, or its slug); UnknownName lists the closest ones."""
-    for region in REGIONS:
-        if name.strip().lower() in (region.lower(), slug(region)):
-            return region
-    raise UnknownName(f"unknown region {name!r}; closest valid names: {_closest(name, list(REGIONS))}")
-
-
 def pdu_names(release: Release) -> dict[str, str]:
     """Return {pdu_id: name}."""
     return dict(zip(release.pdus.pdu_id, release.pdus.name))
@@ -88,12 +64,7 @@ def pdu_names(release: Release) -> dict[str, str]:
 
 def resolve_pdu(release: Release, name: str) -> str:
     """Return the pdu_id for a PDU name, alias, slug or id; UnknownName lists the closest valid names."""
-    wanted = name.strip().lower()
-    for row in release.pdus.itertuples():
-        aliases = [a.strip().lower() for a in str(row.aliases).split(";")] if pd.notna(row.aliases) else []
-        if wanted in (row.pdu_id, str(row.name).lower(), slug(row.name), *aliases):
-            return row.pdu_id
-    raise UnknownName(f"unknown PDU {name!r}; closest valid names: {_closest(name, list(release.pdus.name.astype(str)))}")
+    return resolve_pdu_record(name, release.pdus.to_dict("records"))["pdu_id"]
 
 
 def inspection_labels(release: Release) -> dict[str, str]:
@@ -111,6 +82,11 @@ def plural(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+def sentence(text: str) -> str:
+    """Return text with its first letter in upper case and the rest untouched (rating names keep their case)."""
+    return text[:1].upper() + text[1:]
+
+
 def rating_mix_sentence(ratings: pd.Series) -> str:
     """Return e.g. '38 of 77 rated inspections were Inadequate, 38 Requires improvement, 1 Good'."""
     rated = ratings.dropna()
@@ -121,3 +97,20 @@ def rating_mix_sentence(ratings: pd.Series) -> str:
     first, rest = order[0], order[1:]
     text = f"{counts[first]} of {len(rated)} rated inspections were {first}"
     return text + "".join(f", {counts[r]} {r}" for r in rest)
+
+
+def sources_table(release: Release, source_ids) -> None:
+    """Display the sources behind a report as a table with safe links (only http(s) addresses become links)."""
+    from IPython.display import HTML, display
+
+    ids = sorted({s for ids in source_ids for s in str(ids).split(";") if s and s != "nan"})
+    sources = release.sources[release.sources.source_id.isin(ids)].sort_values(["kind", "publisher", "published"])
+    rows = []
+    for s in sources.itertuples():
+        url = str(s.url)
+        link = (f"<a href='{html.escape(url, quote=True)}'>{escape(s.title)}</a>" if re.match(r"^https?://", url)
+                else escape(f"{s.title} ({url})"))
+        rows.append(f"<tr><td>{escape(s.source_id)}</td><td>{link}</td><td>{escape(s.publisher)}</td>"
+                    f"<td>{escape(s.published) if pd.notna(s.published) else '—'}</td><td>{escape(s.kind)}</td></tr>")
+    display(HTML("<table class='pdukit-table'><thead><tr><th>id</th><th>title</th><th>publisher</th><th>published</th>"
+                 f"<th>kind</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"))

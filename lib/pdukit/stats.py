@@ -50,12 +50,14 @@ def spearman(x, y, min_n: int = MIN_N, n_boot: int = 2000, seed: int = 0, level:
         return Correlation(None, None, None, n, None, f"one variable is constant across the n = {n} pairs")
     result = sps.spearmanr(pairs.x, pairs.y)
     rng = np.random.default_rng(seed)
-    xs, ys, boots = pairs.x.to_numpy(), pairs.y.to_numpy(), []
-    for _ in range(n_boot):
-        idx = rng.integers(0, n, n)
-        if np.ptp(xs[idx]) == 0 or np.ptp(ys[idx]) == 0:
-            continue
-        boots.append(sps.spearmanr(xs[idx], ys[idx]).statistic)
+    idx = rng.integers(0, n, (n_boot, n))  # all resamples at once: Pearson correlation of within-sample ranks
+    rx = sps.rankdata(pairs.x.to_numpy()[idx], axis=1)
+    ry = sps.rankdata(pairs.y.to_numpy()[idx], axis=1)
+    rx -= rx.mean(axis=1, keepdims=True)
+    ry -= ry.mean(axis=1, keepdims=True)
+    denominator = np.sqrt((rx ** 2).sum(axis=1) * (ry ** 2).sum(axis=1))
+    usable = denominator > 0  # a resample with a constant side has no correlation
+    boots = (rx * ry).sum(axis=1)[usable] / denominator[usable]
     tail = (1 - level) / 2 * 100
     low, high = np.percentile(boots, [tail, 100 - tail])
     return Correlation(float(result.statistic), float(low), float(high), n, float(result.pvalue))
@@ -78,10 +80,11 @@ def staffing_outcomes(release: Release) -> pd.DataFrame:
     return frame
 
 
-def vacancy_against(release: Release, grade: str, outcome: str = "score_pct", min_n: int = MIN_N) -> Correlation:
+def vacancy_against(release: Release, grade: str, outcome: str = "score_pct", min_n: int = MIN_N,
+                    outcomes: pd.DataFrame | None = None) -> Correlation:
     """Return the rank correlation between the vacancy rate of `grade` (%) and an outcome column of
-    `staffing_outcomes` (score_pct, rating_rank or risk_cases_pct)."""
-    frame = staffing_outcomes(release)
+    `staffing_outcomes` (score_pct, rating_rank or risk_cases_pct); pass `outcomes` to reuse a computed join."""
+    frame = staffing_outcomes(release) if outcomes is None else outcomes
     if grade not in frame.columns:
         return Correlation(None, None, None, 0, None, f"no {grade} vacancy rates in this release")
     return spearman(frame[grade], frame[outcome], min_n=min_n)

@@ -1,0 +1,45 @@
+"""Names of regions and PDUs as users type them: slugs, and close-match suggestions for unknown names.
+
+Standard library only, so the renderer can check names before importing anything heavy.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from .schema import REGIONS
+
+
+class UnknownName(ValueError):
+    """A region or PDU name that is not in the data; the message lists the closest valid names."""
+
+
+def slug(name: str) -> str:
+    """Return a file-name slug: 'Kent, Surrey and Sussex' -> 'kent-surrey-and-sussex'."""
+    return re.sub(r"[^a-z0-9]+", "-", str(name).lower()).strip("-")
+
+
+def closest(name: str, choices: list[str]) -> str:
+    """Return up to three of `choices` closest to `name`, quoted and comma-separated."""
+    close = difflib.get_close_matches(name.lower(), [c.lower() for c in choices], n=3, cutoff=0.4)
+    found = [next(c for c in choices if c.lower() == m) for m in close]
+    return ", ".join(repr(c) for c in found) if found else "none close"
+
+
+def resolve_region(name: str) -> str:
+    """Return the official region name for `name` (any case, or its slug); UnknownName lists the closest ones."""
+    for region in REGIONS:
+        if name.strip().lower() in (region.lower(), slug(region)):
+            return region
+    raise UnknownName(f"unknown region {name!r}; closest valid names: {closest(name, list(REGIONS))}")
+
+
+def resolve_pdu_record(name: str, pdus: list[dict]) -> dict:
+    """Return the PDU record (pdu_id, name, aliases, ...) matching a name, alias, slug or id."""
+    wanted = name.strip().lower()
+    for pdu in pdus:
+        aliases = [a.strip().lower() for a in str(pdu.get("aliases") or "").split(";") if a.strip()]
+        if wanted in (str(pdu["pdu_id"]), str(pdu["name"]).lower(), slug(pdu["name"]), *aliases):
+            return pdu
+    raise UnknownName(f"unknown PDU {name!r}; closest valid names: {closest(name, [str(p['name']) for p in pdus])}")

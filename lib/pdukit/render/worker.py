@@ -1,0 +1,135 @@
+"""A render worker: one warm Jupyter kernel that executes report notebooks one after another.
+
+Each report is still a papermill run in all that matters to an analyst: papermill injects the parameters after
+the cell tagged `parameters`, and the executed notebook is saved beside the HTML. What the worker saves is the cost
+around it: the kernel starts once and imports pandas, matplotlib, seaborn and pdukit once (a report then costs
+its analysis only), the HTML exporter loads its templates once, and kernels start one at a time over IPC
+sockets, which avoids the TCP port race that parallel papermill runs hit.
+
+Between reports the kernel's namespace is cleared and matplotlib's settings reset, so no report sees another's
+variables; imported modules stay loaded, which is the point.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from .jobs import Job, notebooks_dir
+from .pages import Exporter
+
+START_LOCK = threading.Lock()  # kernels start one at a time
+CELL_TIMEOUT = 600
+WARM_UP = ("import matplotlib\nimport matplotlib.pyplot as plt\nimport pandas\nimport seaborn\n"
+           "import pdukit, pdukit.report, pdukit.charts, pdukit.stats, pdukit.audit\n")
+RESET = ("get_ipython().run_line_magic('reset', '-f')\nimport matplotlib, matplotlib.pyplot\n"
+         "matplotlib.pyplot.close('all')\nmatplotlib.rcdefaults()\n"
+         "get_ipython().run_line_magic('matplotlib', 'inline')\nimport pdukit.load\npdukit.load.ACCESSED.clear()\n"
+         "del matplotlib, pdukit")
+REPORT_TABLES = "import json as _j, pdukit.load as _l\nprint('PDUKIT-TABLES ' + _j.dumps(sorted(_l.ACCESSED)))"
+
+
+@dataclass
+class Result:
+    """What one job produced: the page (None on failure), the executed notebook, the tables it read, or the error."""
+
+    job: Job
+    page: str | None = None
+    notebook: object = None
+    tables: list[str] = field(default_factory=list)
+    error: str = ""
+    seconds: float = 0.0
+
+
+def _hidden_cell(source: str):
+    cell = nbformat.v4.new_code_cell(source)
+    cell.metadata["tags"] = ["pdukit-hidden"]
+    return cell
+
+
+class Worker:
+    """One kernel and one exporter, used by one thread for many jobs."""
+
+    def __init__(self) -> None:
+        self.km = None
+        self.kc = None
+        self.exporter = Exporter()
+        self._cwd = tempfile.mkdtemp(prefix="pdukit-kernel-")
+
+    def _start(self) -> None:
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+
+        with START_LOCK:
+            self.km = AsyncKernelManager(kernel_name="python3", transport="ipc")
+            self.km.ip = str(Path(self._cwd) / "kernel")  # IPC socket files live in the worker's own folder
+            run_sync(self.km.start_kernel)(cwd=str(notebooks_dir()))
+            self.kc = self.km.client()
+            self.kc.start_channels()
+            run_sync(self.kc.wait_for_ready)(timeout=60)
+            self.kc.allow_stdin = False
+        self._run_cells([_hidden_cell(WARM_UP)])
+
+    def _run_cells(self, cells, nb=None):
+        from nbclient import NotebookClient
+
+        nb = nb or nbformat.v4.new_notebook(cells=cells)
+        client = NotebookClient(nb, km=self.km, timeout=CELL_TIMEOUT, allow_errors=False, record_timing=False,
+                                resources={"metadata": {"path": str(notebooks_dir())}})
+        client.kc = self.kc  # the worker's client: the kernel and its channels outlive the notebook
+        client.execute()
+        return nb
+
+    def stop(self) -> None:
+        """Shut the kernel down (quietly if it has already died)."""
+        from jupyter_core.utils import run_sync
+
+        if self.kc is not None:
+            self.kc.stop_channels()
+            self.kc = None
+        if self.km is not None:
+            try:
+                run_sync(self.km.shutdown_kernel)(now=True)
+            except Exception:  # noqa: BLE001 - a dead kernel has nothing left to shut down
+                pass
+            self.km = None
+
+    def alive(self) -> bool:
+        from jupyter_core.utils import run_sync
+
+        return self.km is not None and run_sync(self.km.is_alive)()
+
+    def run(self, job: Job, stamp: dict) -> Result:
+        """Execute one report notebook with its parameters and export it; never raises for a failing report."""
+        from papermill.iorw import load_notebook_node
+        from papermill.parameterize import parameterize_notebook
+
+        started = time.perf_counter()
+        result = Result(job)
+        try:
+            if not self.alive():
+                self.stop()
+                self._start()
+            source = load_notebook_node(str(notebooks_dir() / job.notebook))  # as papermill reads it
+            nb = parameterize_notebook(source, dict(job.parameters), kernel_name="python3", language="python")
+            nb.cells.insert(0, _hidden_cell(RESET))
+            nb.cells.append(_hidden_cell(REPORT_TABLES))
+            self._run_cells(None, nb)
+            marker = "".join(o.get("text", "") for o in nb.cells[-1].get("outputs", []) if o.get("name") == "stdout")
+            result.tables = json.loads(marker.split("PDUKIT-TABLES ", 1)[1]) if "PDUKIT-TABLES " in marker else []
+            nb.cells = [c for c in nb.cells if "pdukit-hidden" not in c.metadata.get("tags", [])]
+            result.notebook = nb
+            result.page = self.exporter.export(nb, job, dict(stamp, parameters=json.dumps(job.parameters)))
+        except Exception as err:  # noqa: BLE001 - any failure of one report is reported, the others go on
+            result.error = f"{type(err).__name__}: {err}"
+            if not self.alive():
+                result.error += "\n(the kernel died; a new one will run the next report)"
+                self.stop()
+        result.seconds = time.perf_counter() - started
+        return result

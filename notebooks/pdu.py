@@ -1,0 +1,135 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # A Probation Delivery Unit: its inspections, staffing and sources
+#
+# Every inspection of one PDU in the data, its ratings by standard, the staffing and case-quality figures
+# published, and how it compares with its region and with England and Wales.
+
+# %% tags=["parameters"]
+pdu = "Gwent"
+data_version = "latest"
+
+# %%
+import pandas as pd
+
+from pdukit import charts, report, stats
+from pdukit.measures import staffing_measure, upw_backlog, vacancy_by_grade
+from pdukit.schema import STANDARD_LABELS
+
+release = report.start(data_version)
+pdu_id = report.resolve_pdu(release, pdu)
+info = release.pdus.set_index("pdu_id").loc[pdu_id]
+labels = report.inspection_labels(release)
+mine = release.inspections[release.inspections.pdu_id == pdu_id]
+report.md("## {name}\n\n{region} region. **Data release {version}**: {n}. Other names in sources: {aliases}.",
+          name=info["name"], region=info.region, version=release.version,
+          n=report.plural(len(mine), "inspection"), aliases=info.aliases if pd.notna(info.aliases) else "none")
+
+# %% [markdown]
+# ## Inspections
+
+# %%
+report.table(mine[["inspection_id", "round", "published", "fieldwork", "framework", "overall_rating", "score",
+                   "score_max", "note"]],
+             "Round 1: programme after unification (2022-23); round 2: programme from October 2023.",
+             release, mine.source_ids)
+
+# %% [markdown]
+# ## Ratings by standard
+
+# %%
+ratings = release.ratings[release.ratings.inspection_id.isin(mine.inspection_id)]
+if ratings.dropna(subset=["rating"]).empty:
+    report.md("No standard ratings for this PDU are in the data: public pages gave only the overall rating.")
+else:
+    known = ratings.dropna(subset=["rating"])
+    fig = charts.rating_heatmap(known, release,
+                                f"{(known.rating == 'Inadequate').sum()} of {len(known)} known standards rated Inadequate",
+                                labels=labels)
+    report.table(ratings.assign(standard=ratings.standard.map(STANDARD_LABELS))[
+        ["inspection_id", "standard", "rating", "basis", "note"]],
+        "'implied': the source states it for a group of standards, not for this one by name.", release, ratings.source_ids)
+
+# %% [markdown]
+# ## Staffing and case quality
+
+# %%
+staff = release.staffing[release.staffing.inspection_id.isin(mine.inspection_id)]
+if staff.empty:
+    report.md("No staffing figures for this PDU are in the data.")
+else:
+    report.table(staff[["inspection_id", "measure", "grade", "value", "as_of", "note"]],
+                 "Vacancy rate: % of target posts vacant (negative = over target).", release, staff.source_ids)
+cq = release.case_quality[release.case_quality.inspection_id.isin(mine.inspection_id)]
+upw = upw_backlog(release)
+upw = upw[upw.inspection_id.isin(mine.inspection_id)]
+if len(cq):
+    report.table(cq[["inspection_id", "topic", "pct", "numerator", "denominator", "value_text"]],
+                 "Per cent of inspected cases judged sufficient.", release, cq.source_ids)
+if len(upw):
+    report.table(upw[["inspection_id", "requirements_total", "requirements_beyond_12m", "published_pct",
+                      "recomputed_pct", "published_definition"]],
+                 "Unpaid work: published backlog beside requirements beyond 12 months over all requirements.",
+                 release, upw.source_ids)
+
+# %% [markdown]
+# ## Compared with its region and the nation
+
+# %%
+outcomes = stats.staffing_outcomes(release)
+region_rows = outcomes[outcomes.region == info.region]
+comparison = []
+for row in outcomes[outcomes.pdu_id == pdu_id].itertuples():
+    for grade in ("spo", "po", "pso"):
+        value = getattr(row, grade, pd.NA)
+        if pd.notna(value):
+            comparison.append({"inspection": labels[row.inspection_id], "measure": f"{grade.upper()} vacancy %",
+                               "this PDU": value, "region median": region_rows[grade].median(),
+                               "national median": outcomes[grade].median(),
+                               "national n": int(outcomes[grade].notna().sum())})
+    if pd.notna(row.score_pct):
+        comparison.append({"inspection": labels[row.inspection_id], "measure": "score, % of maximum",
+                           "this PDU": row.score_pct, "region median": region_rows.score_pct.median(),
+                           "national median": outcomes.score_pct.median(),
+                           "national n": int(outcomes.score_pct.notna().sum())})
+if comparison:
+    report.table(pd.DataFrame(comparison), "Medians over inspections that publish the figure.")
+report.md("In {region}, {mix}.", region=info.region,
+          mix=report.rating_mix_sentence(release.inspections[release.inspections.region == info.region].overall_rating))
+
+# %% [markdown]
+# ## Recommendations and other findings
+
+# %%
+recs = release.recommendations[release.recommendations.inspection_id.isin(mine.inspection_id)]
+if recs.empty:
+    report.md("The data holds no recommendations for this PDU.")
+else:
+    report.table(recs[["inspection_id", "addressee", "number", "text"]], "Recommendations as published.",
+                 release, recs.source_ids)
+findings = release.findings[release.findings.inspection_id.isin(mine.inspection_id)]
+if len(findings):
+    report.table(findings[["inspection_id", "measure", "value", "value_text", "note"]], "Other figures.",
+                 release, findings.source_ids)
+disagree = release.disagreements[release.disagreements.key.str.split("|").str[0].isin(mine.inspection_id)]
+if len(disagree):
+    report.table(disagree, "Where sources disagree about this PDU.")
+
+# %% [markdown]
+# ## Sources
+
+# %%
+report.sources_table(release, list(mine.source_ids) + list(ratings.source_ids) + list(staff.source_ids)
+                     + list(recs.source_ids) + list(findings.source_ids) + [info.source_ids])
