@@ -55,8 +55,11 @@ def stamp(fig: plt.Figure, release: Release, source_ids=(), note: str = "") -> p
     return fig
 
 
-def _finish(fig: plt.Figure, bottom: float = 0.2) -> plt.Figure:
-    fig.tight_layout(rect=(0, bottom, 1, 1))
+STAMP_INCHES = 0.75  # room under the axes for the sources and release lines
+
+
+def _finish(fig: plt.Figure) -> plt.Figure:
+    fig.tight_layout(rect=(0, STAMP_INCHES / fig.get_figheight(), 1, 1))
     return fig
 
 
@@ -81,7 +84,7 @@ def rating_heatmap(ratings: pd.DataFrame, release: Release, title: str, labels: 
             i, j = subjects.index(r.inspection_id), standards.index(r.standard)
             codes[i, j] = RATINGS.index(str(r.rating))
             marks[i][j] = "i" if r.basis == "implied" else ""
-    height = max(3.2, 0.3 * len(subjects) + 3.0)
+    height = max(4.2, 0.3 * len(subjects) + 3.0)
     fig, ax = plt.subplots(figsize=(WIDTH + 3, height))
     cmap = ListedColormap([RATING_COLOURS[r] for r in RATINGS])
     cmap.set_bad(UNKNOWN_COLOUR)
@@ -97,7 +100,7 @@ def rating_heatmap(ratings: pd.DataFrame, release: Release, title: str, labels: 
     ax.set_title(title)
     _rating_legend(ax, unknown=True, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     stamp(fig, release, ratings.source_ids.dropna(), "'i' = implied by a wider statement, not stated for the standard")
-    return _finish(fig, bottom=min(0.3, 1.2 / height))
+    return _finish(fig)
 
 
 def vacancy_dotplot(vacancy: pd.DataFrame, release: Release, title: str, labels: dict[str, str] | None = None,
@@ -106,7 +109,7 @@ def vacancy_dotplot(vacancy: pd.DataFrame, release: Release, title: str, labels:
     grades = [g for g in ("spo", "po", "pso", "overall") if g in vacancy.columns and vacancy[g].notna().any()]
     frame = vacancy.dropna(subset=grades, how="all")
     subjects = list(frame.inspection_id)
-    height = max(2.6, 0.34 * len(subjects) + 2.0)
+    height = max(3.4, 0.34 * len(subjects) + 2.2)
     fig, ax = plt.subplots(figsize=(WIDTH, height))
     offsets = np.linspace(-0.2, 0.2, len(grades)) if len(grades) > 1 else [0]
     for offset, grade in zip(offsets, grades):
@@ -119,7 +122,7 @@ def vacancy_dotplot(vacancy: pd.DataFrame, release: Release, title: str, labels:
     ax.set_title(title)
     ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=9)
     stamp(fig, release, source_ids)
-    return _finish(fig, bottom=min(0.3, 0.9 / height))
+    return _finish(fig)
 
 
 def vacancy_score_scatter(frame: pd.DataFrame, grade: str, release: Release, title: str, correlation_text: str,
@@ -139,7 +142,7 @@ def vacancy_score_scatter(frame: pd.DataFrame, grade: str, release: Release, tit
     ax.set_title(f"{title}\n{correlation_text}", fontsize=12)
     ax.legend(frameon=False, fontsize=9)
     stamp(fig, release, source_ids, "Association only: small samples, no causal claim.")
-    return _finish(fig, bottom=0.16)
+    return _finish(fig)
 
 
 def ratings_over_time(quarters: pd.DataFrame, release: Release, title: str, source_ids=()) -> plt.Figure:
@@ -157,7 +160,7 @@ def ratings_over_time(quarters: pd.DataFrame, release: Release, title: str, sour
     ax.set_title(title)
     ax.legend(frameon=False, fontsize=9)
     stamp(fig, release, source_ids)
-    return _finish(fig, bottom=0.16)
+    return _finish(fig)
 
 
 def region_comparison(summary: pd.DataFrame, release: Release, title: str, highlight: str | None = None,
@@ -181,13 +184,13 @@ def region_comparison(summary: pd.DataFrame, release: Release, title: str, highl
     ax.set_title(title)
     ax.legend(frameon=False, fontsize=9, loc="lower right")
     stamp(fig, release, source_ids)
-    return _finish(fig, bottom=0.14)
+    return _finish(fig)
 
 
 def measure_bars(frame: pd.DataFrame, release: Release, title: str, xlabel: str, reference: float | None = None,
                  reference_label: str = "", source_ids=()) -> plt.Figure:
     """Horizontal bars of one measure by grade (columns label, value); an optional reference line (e.g. 100%)."""
-    fig, ax = plt.subplots(figsize=(WIDTH, max(2.4, 0.5 * len(frame) + 1.6)))
+    fig, ax = plt.subplots(figsize=(WIDTH, max(3.4, 0.5 * len(frame) + 2.2)))
     ax.barh(frame.label, frame.value.astype(float), color="#0072B2")
     for y, value in enumerate(frame.value.astype(float)):
         ax.text(value, y, f" {value:g}", va="center", fontsize=9)
@@ -197,4 +200,4 @@ def measure_bars(frame: pd.DataFrame, release: Release, title: str, xlabel: str,
     ax.set_xlabel(xlabel)
     ax.set_title(title)
     stamp(fig, release, source_ids)
-    return _finish(fig, bottom=0.25)
+    return _finish(fig)

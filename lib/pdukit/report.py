@@ -15,14 +15,32 @@ from .charts import set_theme
 from .load import Release, load_release
 from .names import UnknownName, resolve_pdu_record, resolve_region, slug  # noqa: F401 (re-exported for notebooks)
 
-_MARKDOWN_SPECIALS = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|~>"})
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
 
 def escape(value) -> str:
-    """Return `value` as text safe inside HTML or Markdown: tags, entities and Markdown syntax neutralised."""
+    """Return `value` as text safe inside HTML: tags and entities neutralised ('not known' for a missing value)."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "not known"
-    return html.escape(str(value), quote=True).translate(_MARKDOWN_SPECIALS)
+    return html.escape(str(value), quote=True)
+
+
+def escape_md(value) -> str:
+    """Return `value` as text safe inside Markdown: HTML neutralised and Markdown syntax backslash-escaped."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "not known"
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(str(value), quote=False))
+
+
+def _display_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Whole numbers without '.0', and '—' for every missing value whatever its dtype."""
+    shown = frame.copy()
+    for column in shown.columns:
+        values = shown[column]
+        if pd.api.types.is_float_dtype(values) and values.dropna().mod(1).eq(0).all():
+            shown[column] = values.astype("Int64")
+    shown = shown.astype(object)
+    return shown.where(shown.notna(), "—")
 
 
 def start(data_version: str = "latest") -> Release:
@@ -35,14 +53,14 @@ def md(template: str, **values) -> None:
     """Display Markdown written by the notebook, with every `{name}` filled by an escaped data value."""
     from IPython.display import Markdown, display
 
-    display(Markdown(template.format(**{k: escape(v) for k, v in values.items()})))
+    display(Markdown(template.format(**{k: escape_md(v) for k, v in values.items()})))
 
 
 def table(frame: pd.DataFrame, caption: str = "", release: Release | None = None, source_ids=(), max_rows: int = 200) -> None:
     """Display a DataFrame as an HTML table (cells escaped, unknown shown as '—') with a caption and its sources."""
     from IPython.display import HTML, display
 
-    body = frame.head(max_rows).to_html(index=False, escape=True, na_rep="—", border=0, classes="pdukit-table")
+    body = _display_frame(frame.head(max_rows)).to_html(index=False, escape=True, border=0, classes="pdukit-table")
     parts = [f"<figure class='pdukit-figure'>{body}"]
     notes = []
     if len(frame) > max_rows:

@@ -30,8 +30,10 @@ class Job:
 
 
 def notebooks_dir() -> Path:
-    """Return the folder of the report notebooks."""
-    return project_root() / "notebooks"
+    """Return the folder of the report notebooks ($PDUKIT_NOTEBOOKS, else notebooks/ in the project)."""
+    import os
+
+    return Path(os.environ.get("PDUKIT_NOTEBOOKS") or project_root() / "notebooks")
 
 
 def read_pdus(release_dir: Path) -> list[dict]:

@@ -90,6 +90,7 @@ def render(release_dir: Path, data: str, out: Path, only: list[str], regions: li
     release_name = release_dir.name
     keys = {job.key: static_key(job, notebooks_dir() / job.notebook, release_name, library, versions) for job in planned}
     todo = [job for job in planned if force or not cache.is_fresh(job, keys[job.key], shas, out)]
+    unchanged = len(planned) - len(todo)
     stamp = _stamp(release_dir)
     failed: list[tuple[Job, str]] = []
     if todo:
@@ -109,11 +110,17 @@ def render(release_dir: Path, data: str, out: Path, only: list[str], regions: li
             futures = {executor.submit(lambda j: pool.worker().run(j, stamp), job): job for job in todo}
             for future in as_completed(futures):
                 result = future.result()
+                if result.page is not None:
+                    try:
+                        _record_success(out, cache, result, keys[result.job.key], shas, stamp)
+                    except OSError as err:  # disk full, permissions: the old page is untouched (atomic writes)
+                        result.page, result.error = None, f"could not write the report: {type(err).__name__}: {err}"
                 if result.page is None:
                     failed.append((result.job, result.error))
-                    _record_failure(out, cache, result.job, result.error, stamp)
-                else:
-                    _record_success(out, cache, result, keys[result.job.key], shas, stamp)
+                    try:
+                        _record_failure(out, cache, result.job, result.error, stamp)
+                    except OSError as err:
+                        print(f"pdukit: could not record the failure of {result.job.html}: {err}", file=sys.stderr)
                 if bar is not None:
                     bar.update(1)
                     bar.set_postfix_str(result.job.title[:30])
@@ -121,9 +128,12 @@ def render(release_dir: Path, data: str, out: Path, only: list[str], regions: li
         pool.stop()
         if bar is not None:
             bar.close()
-    write_index(release_dir, data, out, cache, stamp)
-    return {"rendered": len(todo) - sum(1 for j, _ in failed if j in todo), "unchanged": len(planned) - len(todo)
-            - sum(1 for j, _ in failed if j not in todo), "failed": failed, "planned": len(planned)}
+    try:
+        write_index(release_dir, data, out, cache, stamp)
+    except OSError as err:
+        failed.append((Job("index", "Index", "", "index.html"), f"could not write index.html: {err}"))
+    return {"rendered": len(planned) - unchanged - len([j for j, _ in failed if j.kind != "index"]),
+            "unchanged": unchanged, "failed": failed, "planned": len(planned)}
 
 
 def _record_success(out: Path, cache: Cache, result, key: str, shas: dict, stamp: dict) -> None:
