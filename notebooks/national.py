@@ -34,8 +34,8 @@ ins = release.inspections
 labels = report.inspection_labels(release)
 rated = ins.dropna(subset=["overall_rating"])
 report.md("**Data release {version}**: {n} inspections of {p} PDUs in all {r} probation regions; {rated} with a "
-          "known overall rating.", version=release.version, n=len(ins), p=ins.pdu_id.nunique(),
-          r=ins.region.nunique(), rated=len(rated))
+    "known overall rating.", version=release.version, n=len(ins), p=ins.pdu_id.nunique(),
+    r=ins.region.nunique(), rated=len(rated))
 
 # %% [markdown]
 # ## Coverage: what the data holds and what it lacks
@@ -48,24 +48,24 @@ cov = stats.coverage(release)
 report.table(cov, "Inspections held, by region and year of publication ('undated' where no source gives a date).")
 missing = ins[ins.overall_rating.isna()]
 report.md("Without a known overall rating: {names}. Publication dates are missing for {undated} inspections "
-          "(their pages carry no date).", names=", ".join(labels[i] for i in missing.inspection_id) or "none",
-          undated=int(ins.published.isna().sum()))
+    "(their pages carry no date).", names=", ".join(labels[i] for i in missing.inspection_id) or "none",
+    undated=int(ins.published.isna().sum()))
 
 # %% [markdown]
 # ## Ratings nationally and over time
 
 # %%
 quarters = stats.ratings_by_quarter(release)
-fig = charts.ratings_over_time(quarters, release, report.sentence(report.rating_mix_sentence(ins.overall_rating)),
-                               source_ids=rated.source_ids)
+report.show(charts.ratings_over_time(quarters, release, report.sentence(report.rating_mix_sentence(ins.overall_rating)),
+                                     source_ids=rated.source_ids))
 
 # %%
 summary = stats.regional_summary(release)
 worst = summary.assign(share=summary.Inadequate / summary.rated).sort_values("share", ascending=False).iloc[0]
-fig = charts.region_comparison(
+report.show(charts.region_comparison(
     summary, release,
     f"{worst.region}: {worst.Inadequate} of {worst.rated} rated inspections Inadequate, the highest share of any region",
-    source_ids=rated.source_ids)
+    source_ids=rated.source_ids))
 
 # %% [markdown]
 # ## Standards: where inspections fall short
@@ -78,10 +78,10 @@ known = release.ratings.dropna(subset=["rating"])
 enough = known.groupby("inspection_id").size().loc[lambda s: s >= 4].index
 subset = known[known.inspection_id.isin(enough)]
 case = subset[subset.standard.isin(["assessment", "planning", "implementation_and_delivery", "reviewing"])]
-fig = charts.rating_heatmap(
+report.show(charts.rating_heatmap(
     subset, release,
     f"{(case.rating == 'Inadequate').sum()} of {len(case)} known case-supervision ratings are Inadequate",
-    labels=labels)
+    labels=labels))
 
 # %% [markdown]
 # ## Staffing: vacancies, caseloads and workloads
@@ -93,10 +93,10 @@ fig = charts.rating_heatmap(
 # %%
 vacancy = vacancy_by_grade(release)
 vac_sources = staffing_measure(release, "vacancy_rate", pdu_level=True).source_ids
-fig = charts.vacancy_dotplot(
+report.show(charts.vacancy_dotplot(
     vacancy, release,
     f"PO vacancy rates range from {vacancy.po.min():g}% to {vacancy.po.max():g}% across {vacancy.po.notna().sum()} inspections",
-    labels=labels, source_ids=vac_sources)
+    labels=labels, source_ids=vac_sources))
 
 # %%
 for measure in ("caseload_avg", "workload_pct"):
@@ -121,8 +121,8 @@ for grade in ("spo", "po", "pso"):
                      "result": c.describe()})
 report.table(pd.DataFrame(rows), f"Minimum n for a correlation: {stats.MIN_N}.")
 po = stats.vacancy_against(release, "po", "score_pct", outcomes=outcomes)
-fig = charts.vacancy_score_scatter(outcomes, "po", release, "PO vacancies and published scores",
-                                   po.describe(), source_ids=vac_sources)
+report.show(charts.vacancy_score_scatter(outcomes, "po", release, "PO vacancies and published scores",
+                                         po.describe(), source_ids=vac_sources))
 
 # %%
 report.table(stats.vacancy_by_rating(release, "po"),

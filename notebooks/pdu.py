@@ -34,8 +34,8 @@ info = release.pdus.set_index("pdu_id").loc[pdu_id]
 labels = report.inspection_labels(release)
 mine = release.inspections[release.inspections.pdu_id == pdu_id]
 report.md("## {name}\n\n{region} region. **Data release {version}**: {n}. Other names in sources: {aliases}.",
-          name=info["name"], region=info.region, version=release.version,
-          n=report.plural(len(mine), "inspection"), aliases=info.aliases if pd.notna(info.aliases) else "none")
+    name=info["name"], region=info.region, version=release.version,
+    n=report.plural(len(mine), "inspection"), aliases=info.aliases if pd.notna(info.aliases) else "none")
 
 # %% [markdown]
 # ## Inspections
@@ -55,9 +55,9 @@ if ratings.dropna(subset=["rating"]).empty:
     report.md("No standard ratings for this PDU are in the data: public pages gave only the overall rating.")
 else:
     known = ratings.dropna(subset=["rating"])
-    fig = charts.rating_heatmap(known, release,
-                                f"{(known.rating == 'Inadequate').sum()} of {len(known)} known standards rated Inadequate",
-                                labels=labels)
+    report.show(charts.rating_heatmap(known, release,
+                                      f"{(known.rating == 'Inadequate').sum()} of {len(known)} known standards rated Inadequate",
+                                      labels=labels))
     report.table(ratings.assign(standard=ratings.standard.map(STANDARD_LABELS))[
         ["inspection_id", "standard", "rating", "basis", "note"]],
         "'implied': the source states it for a group of standards, not for this one by name.", release, ratings.source_ids)
@@ -107,7 +107,7 @@ for row in outcomes[outcomes.pdu_id == pdu_id].itertuples():
 if comparison:
     report.table(pd.DataFrame(comparison), "Medians over inspections that publish the figure.")
 report.md("In {region}, {mix}.", region=info.region,
-          mix=report.rating_mix_sentence(release.inspections[release.inspections.region == info.region].overall_rating))
+    mix=report.rating_mix_sentence(release.inspections[release.inspections.region == info.region].overall_rating))
 
 # %% [markdown]
 # ## Recommendations and other findings

@@ -33,9 +33,9 @@ names = report.pdu_names(release)
 ins = release.inspections
 mine = ins[ins.region == region]
 report.md("## {region}\n\n**Data release {version}**: {n} inspections of {p} PDUs in this region; "
-          "{mix}. Nationally, {national}.", region=region, version=release.version, n=len(mine),
-          p=mine.pdu_id.nunique(), mix=report.rating_mix_sentence(mine.overall_rating),
-          national=report.rating_mix_sentence(ins.overall_rating))
+    "{mix}. Nationally, {national}.", region=region, version=release.version, n=len(mine),
+    p=mine.pdu_id.nunique(), mix=report.rating_mix_sentence(mine.overall_rating),
+    national=report.rating_mix_sentence(ins.overall_rating))
 
 # %% [markdown]
 # ## The region's inspections
@@ -53,8 +53,8 @@ report.table(shown, "One row per inspection; a PDU inspected twice has two rows.
 summary = stats.regional_summary(release)
 row = summary.set_index("region").loc[region]
 share = f"{row.Inadequate} of {row.rated}" if row.rated else "none"
-fig = charts.region_comparison(summary, release, f"{region}: {share} rated inspections Inadequate",
-                               highlight=region, source_ids=ins.source_ids)
+report.show(charts.region_comparison(summary, release, f"{region}: {share} rated inspections Inadequate",
+                                     highlight=region, source_ids=ins.source_ids))
 
 # %% [markdown]
 # ## Standards
@@ -65,8 +65,8 @@ if ratings.empty:
     report.md("No standard ratings for this region's inspections are in the data yet.")
 else:
     inadequate = (ratings.rating == "Inadequate").sum()
-    fig = charts.rating_heatmap(ratings, release, f"{inadequate} of {len(ratings)} known standard ratings are Inadequate",
-                                labels=labels)
+    report.show(charts.rating_heatmap(ratings, release, f"{inadequate} of {len(ratings)} known standard ratings are Inadequate",
+                                      labels=labels))
 
 # %% [markdown]
 # ## Staffing
@@ -83,9 +83,9 @@ if vacancy.empty:
     report.md("No PDU vacancy rates for this region are in the data.")
 else:
     top = vacancy.set_index("inspection_id").max(axis=1).sort_values(ascending=False)
-    fig = charts.vacancy_dotplot(vacancy, release,
-                                 f"Highest vacancy rate: {top.iloc[0]:g}% at {labels[top.index[0]]}",
-                                 labels=labels, source_ids=pdu_staffing[pdu_staffing.region == region].source_ids)
+    report.show(charts.vacancy_dotplot(vacancy, release,
+                                       f"Highest vacancy rate: {top.iloc[0]:g}% at {labels[top.index[0]]}",
+                                       labels=labels, source_ids=pdu_staffing[pdu_staffing.region == region].source_ids))
 
 # %%
 regional = release.staffing[release.staffing.inspection_id.isna() & (release.staffing.region == region)]
@@ -96,9 +96,9 @@ for measure in regional.measure.dropna().unique():
     frame = frame[frame.region == region]
     bars = frame.assign(label=frame.grade.map(GRADE_LABELS))
     reference = 100 if measure == "workload_pct" else None
-    fig = charts.measure_bars(bars, release, f"{region}: {UNITS[str(measure)]}", UNITS[str(measure)],
-                              reference=reference, reference_label="100% = full capacity" if reference else "",
-                              source_ids=frame.source_ids)
+    report.show(charts.measure_bars(bars, release, f"{region}: {UNITS[str(measure)]}", UNITS[str(measure)],
+                                    reference=reference, reference_label="100% = full capacity" if reference else "",
+                                    source_ids=frame.source_ids))
 
 # %% [markdown]
 # ## Case quality and other regional findings

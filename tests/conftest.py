@@ -36,3 +36,16 @@ def project_copy(tmp_path, monkeypatch) -> Path:
     shutil.copy(ROOT / "data" / "CHANGELOG.md", root / "data" / "CHANGELOG.md")
     monkeypatch.setenv("PDUKIT_ROOT", str(root))
     return root
+
+
+RENDER_SUBSET = ["--only", "national,audit,regions,pdus", "--region", "Wales", "--pdu", "Gwent", "--no-progress"]
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory):
+    """National, audit, Wales and Gwent reports rendered once for the tests that read them."""
+    from pdukit.cli import main
+
+    out = tmp_path_factory.mktemp("reports")
+    assert main(["render", *RENDER_SUBSET, "--out", str(out)]) == 0
+    return out

@@ -4,28 +4,18 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
 from pdukit.cli import main
 from pdukit.manifest import write_manifest
 from pdukit.paths import list_releases
-from pdukit.render import runner
 from pdukit.render.cache import Cache, static_key, table_shas
 from pdukit.render.jobs import Job
 
-from conftest import ROOT
+from conftest import RENDER_SUBSET as SUBSET
 
-SUBSET = ["--only", "national,audit,regions,pdus", "--region", "Wales", "--pdu", "Gwent", "--no-progress"]
 PAGES = ["national.html", "audit.html", "regions/wales.html", "pdus/gwent.html"]
-
-
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
-    out = tmp_path_factory.mktemp("reports")
-    assert main(["render", *SUBSET, "--out", str(out)]) == 0
-    return out
 
 
 @pytest.mark.slow

@@ -132,3 +132,20 @@ def sources_table(release: Release, source_ids) -> None:
                     f"<td>{escape(s.published) if pd.notna(s.published) else '—'}</td><td>{escape(s.kind)}</td></tr>")
     display(HTML("<table class='pdukit-table'><thead><tr><th>id</th><th>title</th><th>publisher</th><th>published</th>"
                  f"<th>kind</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"))
+
+
+def show(fig) -> None:
+    """Display a chart as an embedded PNG whose alternative text is its title (the finding), then close it."""
+    import base64
+    import io
+
+    import matplotlib.pyplot as plt
+    from IPython.display import HTML, display
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    plt.close(fig)
+    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
+    alt = escape(" ".join(titles).replace("\n", ". ") or "Chart")
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    display(HTML(f"<img class='pdukit-chart' alt=\"{alt}\" src=\"data:image/png;base64,{data}\">"))

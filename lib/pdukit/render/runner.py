@@ -91,6 +91,9 @@ def render(release_dir: Path, data: str, out: Path, only: list[str], regions: li
     keys = {job.key: static_key(job, notebooks_dir() / job.notebook, release_name, library, versions) for job in planned}
     todo = [job for job in planned if force or not cache.is_fresh(job, keys[job.key], shas, out)]
     unchanged = len(planned) - len(todo)
+    for job in planned:
+        if job not in todo:
+            _clear_stale_failure(out, cache, job)
     stamp = _stamp(release_dir)
     failed: list[tuple[Job, str]] = []
     if todo:
@@ -146,6 +149,15 @@ def _record_success(out: Path, cache: Cache, result, key: str, shas: dict, stamp
     tables = {name: shas[name] for name in result.tables if name in shas} or dict(shas)
     cache.write(job, {"good": {"key": key, "tables": tables, "made": stamp["made"]},
                       "last": {"status": "ok", "made": stamp["made"], "seconds": round(result.seconds, 2)}})
+
+
+def _clear_stale_failure(out: Path, cache: Cache, job: Job) -> None:
+    """A report whose good page matches its current inputs is not failed, whatever an earlier attempt did."""
+    entry = cache.read(job)
+    if entry.get("last", {}).get("status") == "failed":
+        entry["last"] = {"status": "ok", "made": entry["good"].get("made", "")}
+        cache.write(job, entry)
+        (out / "failed" / job.html).unlink(missing_ok=True)
 
 
 def _record_failure(out: Path, cache: Cache, job: Job, error: str, stamp: dict) -> None:

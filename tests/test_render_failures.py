@@ -1,0 +1,105 @@
+"""Failures stay contained: a report that raises, a kernel that dies or is killed, a disk that refuses a write.
+The other reports are written, the last good page stays, the index marks the failure, and the exit code is 1."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import nbformat
+import pytest
+
+from pdukit.cli import main
+from pdukit.render import runner
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+ARGS = ["render", "--only", "pdus", "--pdu", "Wigan", "--pdu", "Gwent", "--no-progress", "--jobs", "1"]
+
+
+def _notebooks_with(tmp_path, monkeypatch, code: str):
+    """A copy of notebooks/ whose PDU notebook runs `code` after its parameters."""
+    folder = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", folder)
+    nb = nbformat.read(folder / "pdu.ipynb", as_version=4)
+    at = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+    nb.cells.insert(at + 1, nbformat.v4.new_code_cell(code))
+    nbformat.write(nb, folder / "pdu.ipynb")
+    monkeypatch.setenv("PDUKIT_NOTEBOOKS", str(folder))
+
+
+@pytest.fixture()
+def good_reports(tmp_path):
+    out = tmp_path / "out"
+    assert main([*ARGS, "--out", str(out)]) == 0
+    return out
+
+
+def test_a_report_that_raises_keeps_its_last_good_page(good_reports, tmp_path, monkeypatch, capsys):
+    before = (good_reports / "pdus" / "wigan.html").read_bytes()
+    _notebooks_with(tmp_path, monkeypatch, 'if pdu == "Wigan":\n    raise RuntimeError("injected failure for a test")')
+    assert main([*ARGS, "--out", str(good_reports)]) == 1
+    assert "FAILED pdus/wigan.html: CellExecutionError" in capsys.readouterr().err
+    assert (good_reports / "pdus" / "wigan.html").read_bytes() == before  # last good page untouched
+    failure = (good_reports / "failed" / "pdus" / "wigan.html").read_text()
+    assert "injected failure for a test" in failure and "last good version" in failure
+    assert (good_reports / "pdus" / "gwent.html").exists()
+    index = (good_reports / "index.html").read_text()
+    assert "href='failed/pdus/wigan.html'" in index and "last good version shown" in index
+    monkeypatch.delenv("PDUKIT_NOTEBOOKS")
+    assert main([*ARGS, "--out", str(good_reports)]) == 0  # a good render replaces the failure
+    assert not (good_reports / "failed" / "pdus" / "wigan.html").exists()
+
+
+@pytest.mark.parametrize("death", ["import os\n    os._exit(1)", "import os, signal\n    os.kill(os.getpid(), signal.SIGKILL)"],
+                         ids=["kernel exits", "kernel killed"])
+def test_a_dead_kernel_fails_one_report_and_the_next_runs(death, tmp_path, monkeypatch, capsys):
+    _notebooks_with(tmp_path, monkeypatch, f'if pdu == "Wigan":\n    {death}')
+    out = tmp_path / "out"
+    assert main([*ARGS, "--out", str(out)]) == 1  # one worker: Wigan first, then Gwent on a new kernel
+    err = capsys.readouterr().err
+    assert "FAILED pdus/wigan.html" in err
+    assert "kernel died" in (out / "failed" / "pdus" / "wigan.html").read_text()
+    assert (out / "pdus" / "gwent.html").exists() and not (out / "pdus" / "wigan.html").exists()
+
+
+def test_a_disk_write_failure_keeps_the_old_page(good_reports, monkeypatch, capsys):
+    before = (good_reports / "pdus" / "gwent.html").read_bytes()
+    real = runner.write_atomic
+
+    def refuse(path, data):
+        if path.name == "gwent.html" and "failed" not in path.parts:
+            raise OSError(28, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(runner, "write_atomic", refuse)
+    assert main([*ARGS, "--force", "--out", str(good_reports)]) == 1
+    assert "could not write the report" in capsys.readouterr().err
+    assert (good_reports / "pdus" / "gwent.html").read_bytes() == before
+    assert not list(good_reports.rglob(".*.tmp"))
+
+
+def test_writes_are_atomic(tmp_path, monkeypatch):
+    from pdukit.render import pages
+
+    target = tmp_path / "page.html"
+    target.write_text("old")
+
+    def broken_replace(src, dst):
+        raise OSError("simulated crash during rename")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        pages.write_atomic(target, "new")
+    assert target.read_text() == "old" and list(tmp_path.iterdir()) == [target]
+
+
+def test_an_invalid_release_fails_every_report_without_running(tmp_path, capsys):
+    data = tmp_path / "2026-11-22"
+    shutil.copytree(ROOT / "data" / "releases" / "2026-11-22", data)
+    (data / "ratings.csv").write_text((data / "ratings.csv").read_text().replace("Outstanding", "Excellent", 1))
+    out = tmp_path / "out"
+    assert main([*ARGS, "--data", str(data), "--out", str(out)]) == 1
+    assert "did not validate" in (out / "failed" / "pdus" / "gwent.html").read_text()
+    assert not (out / "pdus" / "gwent.html").exists()
