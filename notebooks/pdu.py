@@ -25,7 +25,7 @@ data_version = "latest"
 import pandas as pd
 
 from pdukit import charts, report, stats
-from pdukit.measures import staffing_measure, upw_backlog, vacancy_by_grade
+from pdukit.measures import upw_backlog
 from pdukit.schema import STANDARD_LABELS
 
 release = report.start(data_version)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from pdukit.schema import REGIONS, TABLES
 from pdukit.validate import validate_release

@@ -26,18 +26,22 @@ def _release_dir(spec: str | None) -> Path:
         raise UsageError(str(err)) from None
 
 
+def _report(problems, failed: str, succeeded: str) -> int:
+    """Print one line per problem and a summary; return the exit code."""
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{failed}: {len(problems)} problem(s)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(succeeded)
+    return EXIT_OK
+
+
 def cmd_validate(args) -> int:
     from .validate import validate_release
 
     release = _release_dir(args.release)
-    problems = validate_release(release)
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"{release.name}: {len(problems)} problem(s)", file=sys.stderr)
-        return EXIT_PROBLEMS
-    print(f"{release.name}: valid")
-    return EXIT_OK
+    return _report(validate_release(release), release.name, f"{release.name}: valid")
 
 
 def cmd_diff(args) -> int:
@@ -77,13 +81,7 @@ def cmd_publish(args) -> int:
         target, problems = publish(Path(args.draft), args.note)
     except PublishError as err:
         raise UsageError(str(err)) from None
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"not published: {len(problems)} problem(s) in {target}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    print(f"published {target}")
-    return EXIT_OK
+    return _report(problems, f"not published: {target}", f"published {target}")
 
 
 def cmd_audit(args) -> int:
