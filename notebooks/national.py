@@ -115,7 +115,8 @@ for measure in ("caseload_avg", "workload_pct"):
 outcomes = stats.staffing_outcomes(release)
 rows = []
 for grade in ("spo", "po", "pso"):
-    for outcome, label in (("score_pct", "score, % of maximum"), ("rating_rank", "overall rating")):
+    for outcome, label in (("score_pct", "score, % of maximum"), ("rating_rank", "overall rating"),
+                           ("risk_cases_pct", "risk-of-harm cases sufficient, %")):
         c = stats.vacancy_against(release, grade, outcome, outcomes=outcomes)
         rows.append({"vacancy grade": GRADE_LABELS[grade], "outcome": label, "n": c.n,
                      "result": c.describe()})

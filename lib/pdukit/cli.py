@@ -38,6 +38,7 @@ def _report(problems, failed: str, succeeded: str) -> int:
 
 
 def cmd_validate(args) -> int:
+    """`pdukit validate`: one line per problem; exit 0 clean, 1 problems."""
     from .validate import validate_release
 
     release = _release_dir(args.release)
@@ -45,6 +46,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_diff(args) -> int:
+    """`pdukit diff OLD NEW`: the rows added, changed and removed, then counts per table."""
     from .diff import diff_releases, summarise
 
     changes = diff_releases(_release_dir(args.old), _release_dir(args.new))
@@ -56,6 +58,7 @@ def cmd_diff(args) -> int:
 
 
 def cmd_list(args) -> int:
+    """`pdukit list`: release versions, oldest first."""
     from .paths import list_releases
 
     for path in list_releases():
@@ -64,6 +67,7 @@ def cmd_list(args) -> int:
 
 
 def cmd_draft(args) -> int:
+    """`pdukit release draft VERSION`: copy the latest release into data/drafts/VERSION."""
     from .publish import PublishError, draft
 
     try:
@@ -75,6 +79,7 @@ def cmd_draft(args) -> int:
 
 
 def cmd_publish(args) -> int:
+    """`pdukit release publish DRAFT`: validate, write manifest and changelog, release."""
     from .publish import PublishError, publish
 
     try:
@@ -85,6 +90,7 @@ def cmd_publish(args) -> int:
 
 
 def cmd_audit(args) -> int:
+    """`pdukit audit`: the audit as a table (flags only, or --all) or CSV; exit 0 when it ran."""
     from .audit import run_audit
     from .load import ReleaseError, load_release
 
@@ -105,12 +111,14 @@ def cmd_audit(args) -> int:
 
 
 def cmd_render(args) -> int:
+    """`pdukit render`: see pdukit.render.runner."""
     from .render.runner import render_command
 
     return render_command(args)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the `pdukit` command."""
     parser = argparse.ArgumentParser(prog="pdukit", description="Sourced data and reports on HMI Probation PDU inspections.")
     sub = parser.add_subparsers(dest="command", required=True)
 

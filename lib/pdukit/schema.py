@@ -104,13 +104,16 @@ class Table:
 
     @property
     def filename(self) -> str:
+        """The table's file name in a release folder."""
         return f"{self.name}.csv"
 
     @property
     def column_names(self) -> list[str]:
+        """The columns in file order."""
         return [c.name for c in self.columns]
 
     def column(self, name: str) -> Column:
+        """The declaration of one column."""
         return next(c for c in self.columns if c.name == name)
 
 

@@ -58,6 +58,7 @@ class Pool:
         self.lock = threading.Lock()
 
     def worker(self):
+        """Return the calling thread's worker, starting one the first time."""
         from .worker import Worker
 
         if not hasattr(self.local, "worker"):
@@ -67,8 +68,9 @@ class Pool:
         return self.local.worker
 
     def stop(self) -> None:
+        """Close every worker's kernel."""
         for worker in self.workers:
-            worker.stop()
+            worker.close()
 
 
 def _progress(total: int, enabled: bool):

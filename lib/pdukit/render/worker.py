@@ -13,6 +13,7 @@ variables; imported modules stay loaded, which is the point.
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 import threading
 import time
@@ -86,6 +87,11 @@ class Worker:
         client.execute()
         return nb
 
+    def close(self) -> None:
+        """Shut the kernel down and remove the worker's socket folder."""
+        self.stop()
+        shutil.rmtree(self._cwd, ignore_errors=True)
+
     def stop(self) -> None:
         """Shut the kernel down (quietly if it has already died)."""
         from jupyter_core.utils import run_sync
@@ -101,6 +107,7 @@ class Worker:
             self.km = None
 
     def alive(self) -> bool:
+        """True while the worker's kernel process is running."""
         from jupyter_core.utils import run_sync
 
         return self.km is not None and run_sync(self.km.is_alive)()
