@@ -64,7 +64,7 @@ summary = stats.regional_summary(release)
 worst = summary.assign(share=summary.Inadequate / summary.rated).sort_values("share", ascending=False).iloc[0]
 report.show(charts.region_comparison(
     summary, release,
-    f"{worst.region}: {worst.Inadequate} of {worst.rated} rated inspections Inadequate, the highest share of any region",
+    f"{worst.region}: {int(worst.Inadequate)} of {int(worst.rated)} rated inspections Inadequate, the highest share",
     source_ids=rated.source_ids))
 
 # %% [markdown]

@@ -23,7 +23,7 @@ data_version = "latest"
 
 # %%
 from pdukit import charts, report, stats
-from pdukit.measures import GRADE_LABELS, UNITS, staffing_measure, vacancy_by_grade
+from pdukit.measures import SHORT_NAMES, UNITS, staffing_measure, vacancy_by_grade, with_labels
 from pdukit.recommendations import recommendation_themes
 
 release = report.start(data_version)
@@ -52,7 +52,7 @@ report.table(shown, "One row per inspection; a PDU inspected twice has two rows.
 # %%
 summary = stats.regional_summary(release)
 row = summary.set_index("region").loc[region]
-share = f"{row.Inadequate} of {row.rated}" if row.rated else "none"
+share = f"{int(row.Inadequate)} of {int(row.rated)}" if row.rated else "none of its"
 report.show(charts.region_comparison(summary, release, f"{region}: {share} rated inspections Inadequate",
                                      highlight=region, source_ids=ins.source_ids))
 
@@ -94,9 +94,9 @@ if regional.empty:
 for measure in regional.measure.dropna().unique():
     frame = staffing_measure(release, str(measure), pdu_level=False)
     frame = frame[frame.region == region]
-    bars = frame.assign(label=frame.grade.map(GRADE_LABELS))
+    bars = with_labels(frame)
     reference = 100 if measure == "workload_pct" else None
-    report.show(charts.measure_bars(bars, release, f"{region}: {UNITS[str(measure)]}", UNITS[str(measure)],
+    report.show(charts.measure_bars(bars, release, f"{region}: {SHORT_NAMES[str(measure)]}", UNITS[str(measure)],
                                     reference=reference, reference_label="100% = full capacity" if reference else "",
                                     source_ids=frame.source_ids))
 

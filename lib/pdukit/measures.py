@@ -20,6 +20,14 @@ UNITS = {
     "headcount": "staff",
     "sickness_days_avg": "working days lost per person per year",
 }
+SHORT_NAMES = {
+    "vacancy_rate": "vacancy rate by grade",
+    "caseload_avg": "average caseload",
+    "workload_pct": "workload against capacity",
+    "pct_of_target_in_post": "staff in post against target",
+    "headcount": "headcount",
+    "sickness_days_avg": "sickness absence",
+}
 GRADE_LABELS = {"spo": "SPO", "po": "PO", "pso": "PSO", "overall": "All staff", "other": "Other team",
                 "unpaid_work": "Unpaid work staff", "accredited_programmes": "Accredited programmes staff",
                 "statutory_victim_work": "Victim work staff"}
@@ -42,6 +50,17 @@ def staffing_measure(release: Release, measure: str, pdu_level: bool | None = No
     frame["unit"] = UNITS[measure]
     frame.attrs["measure"] = measure
     return frame
+
+
+def with_labels(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return staffing rows with a `label` for charts: the grade, and the date where one grade has several."""
+    labels = frame.grade.map(GRADE_LABELS).astype(str)
+    repeated = frame.duplicated(subset=["region", "grade"], keep=False)
+    dated = frame.as_of.notna() & repeated
+    labels = labels.where(~dated, labels + " (" + frame.as_of.astype(str) + ")")
+    out = frame.assign(label=labels)
+    out.attrs = dict(frame.attrs)
+    return out
 
 
 def require_same_measure(*frames: pd.DataFrame) -> str:
