@@ -23,11 +23,9 @@
 data_version = "latest"
 
 # %%
-import pandas as pd
-
 from pdukit import charts, report, stats
 from pdukit.audit import run_audit
-from pdukit.measures import staffing_measure, vacancy_by_grade, UNITS, GRADE_LABELS
+from pdukit.measures import UNITS, staffing_measure, vacancy_by_grade
 
 release = report.start(data_version)
 ins = release.inspections
@@ -60,8 +58,9 @@ report.show(charts.ratings_over_time(quarters, release, report.sentence(report.r
                                      source_ids=rated.source_ids))
 
 # %%
-summary = stats.regional_summary(release)
-worst = summary.assign(share=summary.Inadequate / summary.rated).sort_values("share", ascending=False).iloc[0]
+outcomes = stats.staffing_outcomes(release)
+summary = stats.regional_summary(release, outcomes)
+worst = stats.highest_inadequate_share(summary)
 report.show(charts.region_comparison(
     summary, release,
     f"{worst.region}: {int(worst.Inadequate)} of {int(worst.rated)} rated inspections Inadequate, the highest share",
@@ -112,21 +111,13 @@ for measure in ("caseload_avg", "workload_pct"):
 # of PDUs would say little, and none of this shows that vacancies cause low scores.
 
 # %%
-outcomes = stats.staffing_outcomes(release)
-rows = []
-for grade in ("spo", "po", "pso"):
-    for outcome, label in (("score_pct", "score, % of maximum"), ("rating_rank", "overall rating"),
-                           ("risk_cases_pct", "risk-of-harm cases sufficient, %")):
-        c = stats.vacancy_against(release, grade, outcome, outcomes=outcomes)
-        rows.append({"vacancy grade": GRADE_LABELS[grade], "outcome": label, "n": c.n,
-                     "result": c.describe()})
-report.table(pd.DataFrame(rows), f"Minimum n for a correlation: {stats.MIN_N}.")
+report.table(stats.correlation_table(release, outcomes), f"Minimum n for a correlation: {stats.MIN_N}.")
 po = stats.vacancy_against(release, "po", "score_pct", outcomes=outcomes)
 report.show(charts.vacancy_score_scatter(outcomes, "po", release, "PO vacancies and published scores",
                                          po.describe(), source_ids=vac_sources))
 
 # %%
-report.table(stats.vacancy_by_rating(release, "po"),
+report.table(stats.vacancy_by_rating(release, "po", outcomes),
              "PO vacancy rate (%) by overall rating: n, median and range.", release, vac_sources)
 
 # %% [markdown]

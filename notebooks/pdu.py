@@ -88,24 +88,9 @@ if len(upw):
 # ## Compared with its region and the nation
 
 # %%
-outcomes = stats.staffing_outcomes(release)
-region_rows = outcomes[outcomes.region == info.region]
-comparison = []
-for row in outcomes[outcomes.pdu_id == pdu_id].itertuples():
-    for grade in ("spo", "po", "pso"):
-        value = getattr(row, grade, pd.NA)
-        if pd.notna(value):
-            comparison.append({"inspection": labels[row.inspection_id], "measure": f"{grade.upper()} vacancy %",
-                               "this PDU": value, "region median": region_rows[grade].median(),
-                               "national median": outcomes[grade].median(),
-                               "national n": int(outcomes[grade].notna().sum())})
-    if pd.notna(row.score_pct):
-        comparison.append({"inspection": labels[row.inspection_id], "measure": "score, % of maximum",
-                           "this PDU": row.score_pct, "region median": region_rows.score_pct.median(),
-                           "national median": outcomes.score_pct.median(),
-                           "national n": int(outcomes.score_pct.notna().sum())})
-if comparison:
-    report.table(pd.DataFrame(comparison), "Medians over inspections that publish the figure.")
+comparison = stats.pdu_comparison(stats.staffing_outcomes(release), pdu_id, labels)
+if len(comparison):
+    report.table(comparison, "Medians over inspections that publish the figure.")
 report.md("In {region}, {mix}.", region=info.region,
     mix=report.rating_mix_sentence(release.inspections[release.inspections.region == info.region].overall_rating))
 

@@ -136,3 +136,36 @@ def test_audit_cli_csv(capsys):
     assert main(["audit", "--format", "csv"]) == 0
     frame = pd.read_csv(io.StringIO(capsys.readouterr().out))
     assert list(frame.columns) == COLUMNS and len(frame) > 20
+
+
+def test_correlation_table_reports_n_and_refusals(release):
+    from pdukit.stats import correlation_table
+
+    table = correlation_table(release)
+    assert len(table) == 9 and set(table["vacancy grade"]) == {"SPO", "PO", "PSO"}
+    po_rating = table[(table["vacancy grade"] == "PO") & (table.outcome == "overall rating")].iloc[0]
+    assert po_rating.n == 16 and po_rating.result.startswith("Spearman rho")
+    spo_score = table[(table["vacancy grade"] == "SPO") & (table.outcome == "score, % of maximum")].iloc[0]
+    assert spo_score.result.startswith("no correlation reported")
+
+
+def test_highest_inadequate_share_and_pdu_comparison(release):
+    from pdukit.report import inspection_labels
+    from pdukit.stats import highest_inadequate_share, pdu_comparison
+
+    worst = highest_inadequate_share(regional_summary(release))
+    assert worst.region == "Kent, Surrey and Sussex" and (worst.Inadequate, worst.rated) == (5, 7)
+    table = pdu_comparison(staffing_outcomes(release), "gwent", inspection_labels(release)).set_index("measure")
+    assert table.loc["PO vacancy %", "this PDU"] == -9 and table.loc["PO vacancy %", "region median"] == -6.5
+    assert table.loc["score, % of maximum", "this PDU"] == pytest.approx(22.2)
+
+
+def test_measure_chart_refuses_mixed_measures(release):
+    from pdukit.charts import measure_bars
+
+    caseload = staffing_measure(release, "caseload_avg", pdu_level=False)
+    workload = staffing_measure(release, "workload_pct", pdu_level=False)
+    mixed = pd.concat([caseload, workload]).assign(label="x")
+    mixed.attrs = {}
+    with pytest.raises(MixedMeasuresError):
+        measure_bars(mixed, release, "mixed", "units")

@@ -12,7 +12,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
 from .load import Release
-from .measures import GRADE_LABELS
+from .measures import GRADE_LABELS, require_same_measure
 from .schema import RATINGS, STANDARD_LABELS
 
 # Okabe-Ito colours, ordered warm (worse) to cool (better): distinguishable with the common colour-vision deficiencies.
@@ -189,7 +189,9 @@ def region_comparison(summary: pd.DataFrame, release: Release, title: str, highl
 
 def measure_bars(frame: pd.DataFrame, release: Release, title: str, xlabel: str, reference: float | None = None,
                  reference_label: str = "", source_ids=()) -> plt.Figure:
-    """Horizontal bars of one measure by grade (columns label, value); an optional reference line (e.g. 100%)."""
+    """Horizontal bars of one measure by grade (columns label, value); an optional reference line (e.g. 100%).
+    `frame` must come from `measures.staffing_measure`: a frame mixing measures raises MixedMeasuresError."""
+    require_same_measure(frame)
     fig, ax = plt.subplots(figsize=(WIDTH, max(3.4, 0.5 * len(frame) + 2.2)))
     ax.barh(frame.label, frame.value.astype(float), color="#0072B2")
     for y, value in enumerate(frame.value.astype(float)):

@@ -90,9 +90,9 @@ def vacancy_against(release: Release, grade: str, outcome: str = "score_pct", mi
     return spearman(frame[grade], frame[outcome], min_n=min_n)
 
 
-def vacancy_by_rating(release: Release, grade: str) -> pd.DataFrame:
+def vacancy_by_rating(release: Release, grade: str, outcomes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return, per overall rating, n and the median, minimum and maximum vacancy rate (%) of `grade`."""
-    frame = staffing_outcomes(release).dropna(subset=["overall_rating"])
+    frame = (staffing_outcomes(release) if outcomes is None else outcomes).dropna(subset=["overall_rating"])
     if grade not in frame.columns:
         return pd.DataFrame(columns=["overall_rating", "n", "median", "min", "max"])
     grouped = frame.dropna(subset=[grade]).groupby("overall_rating", observed=False)[grade]
@@ -100,11 +100,11 @@ def vacancy_by_rating(release: Release, grade: str) -> pd.DataFrame:
     return out[out.overall_rating.isin(RATINGS)]
 
 
-def regional_summary(release: Release) -> pd.DataFrame:
+def regional_summary(release: Release, outcomes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return one row per region: inspections held, rated, count per rating, and the median and range of
     PO vacancy rates (%) with their n."""
     ins = release.inspections
-    vac = staffing_outcomes(release)
+    vac = staffing_outcomes(release) if outcomes is None else outcomes
     rows = []
     for region in REGIONS:
         mine = ins[ins.region == region]
@@ -149,3 +149,42 @@ def coverage(release: Release) -> pd.DataFrame:
         inspections=("inspection_id", "count"), rated=("rated", "sum"), scored=("scored", "sum"),
         with_standards=("standards", "sum"), with_staffing=("staffing", "sum")).reset_index()
     return out
+
+
+OUTCOME_LABELS = {"score_pct": "score, % of maximum", "rating_rank": "overall rating",
+                  "risk_cases_pct": "risk-of-harm cases sufficient, %"}
+GRADE_NAMES = {"spo": "SPO", "po": "PO", "pso": "PSO"}
+
+
+def correlation_table(release: Release, outcomes: pd.DataFrame | None = None, min_n: int = MIN_N) -> pd.DataFrame:
+    """Return one row per (vacancy grade, outcome): n and the Spearman result or the reason it is refused."""
+    frame = staffing_outcomes(release) if outcomes is None else outcomes
+    rows = []
+    for grade, grade_name in GRADE_NAMES.items():
+        for outcome, label in OUTCOME_LABELS.items():
+            result = vacancy_against(release, grade, outcome, min_n=min_n, outcomes=frame)
+            rows.append({"vacancy grade": grade_name, "outcome": label, "n": result.n, "result": result.describe()})
+    return pd.DataFrame(rows)
+
+
+def highest_inadequate_share(summary: pd.DataFrame) -> pd.Series:
+    """Return the row of `regional_summary` whose rated inspections are most often Inadequate."""
+    rated = summary[summary.rated > 0]
+    return rated.assign(share=rated.Inadequate / rated.rated).sort_values("share", ascending=False).iloc[0]
+
+
+def pdu_comparison(outcomes: pd.DataFrame, pdu_id: str, labels: dict[str, str]) -> pd.DataFrame:
+    """Return each of a PDU's published vacancy rates (%) and score (% of maximum) beside the medians of its
+    region and of all inspections that publish the same figure, with the national n."""
+    own = outcomes[outcomes.pdu_id == pdu_id]
+    region = outcomes[outcomes.region.isin(own.region)]
+    measures = [(g, f"{n} vacancy %") for g, n in GRADE_NAMES.items() if g in outcomes] + [("score_pct", "score, % of maximum")]
+    rows = []
+    for row in own.itertuples():
+        for column, label in measures:
+            value = getattr(row, column)
+            if pd.notna(value):
+                rows.append({"inspection": labels[row.inspection_id], "measure": label, "this PDU": value,
+                             "region median": region[column].median(), "national median": outcomes[column].median(),
+                             "national n": int(outcomes[column].notna().sum())})
+    return pd.DataFrame(rows, columns=["inspection", "measure", "this PDU", "region median", "national median", "national n"])

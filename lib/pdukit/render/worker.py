@@ -75,12 +75,11 @@ class Worker:
             self.kc.start_channels()
             run_sync(self.kc.wait_for_ready)(timeout=60)
             self.kc.allow_stdin = False
-        self._run_cells([_hidden_cell(WARM_UP)])
+        self._execute(nbformat.v4.new_notebook(cells=[_hidden_cell(WARM_UP)]))
 
-    def _run_cells(self, cells, nb=None):
+    def _execute(self, nb):
         from nbclient import NotebookClient
 
-        nb = nb or nbformat.v4.new_notebook(cells=cells)
         client = NotebookClient(nb, km=self.km, timeout=CELL_TIMEOUT, allow_errors=False, record_timing=False,
                                 resources={"metadata": {"path": str(notebooks_dir())}})
         client.kc = self.kc  # the worker's client: the kernel and its channels outlive the notebook
@@ -127,7 +126,7 @@ class Worker:
             nb = parameterize_notebook(source, dict(job.parameters), kernel_name="python3", language="python")
             nb.cells.insert(0, _hidden_cell(RESET))
             nb.cells.append(_hidden_cell(REPORT_TABLES))
-            self._run_cells(None, nb)
+            self._execute(nb)
             marker = "".join(o.get("text", "") for o in nb.cells[-1].get("outputs", []) if o.get("name") == "stdout")
             result.tables = json.loads(marker.split("PDUKIT-TABLES ", 1)[1]) if "PDUKIT-TABLES " in marker else []
             nb.cells = [c for c in nb.cells if "pdukit-hidden" not in c.metadata.get("tags", [])]
