@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -42,7 +44,8 @@ report.table(release.rule_points[["framework", "rating", "points", "verified", "
 # sum, out of 27, or 24 where court work was not rated at PDU level.
 
 # %%
-report.table(audit[audit.check == "score_sum"], "Inspections whose every standard rating is known.")
+report.table(audit[audit.check == "score_sum"], "Inspections whose every rated standard is known (eight standards "
+             "where court work was not rated at PDU level, nine otherwise).")
 
 # %% [markdown]
 # ## Overall ratings against score bands

@@ -11,7 +11,6 @@ from pdukit import load_release
 from pdukit.paths import list_releases
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")
@@ -29,10 +28,11 @@ def release_copy(tmp_path) -> Path:
 
 @pytest.fixture()
 def project_copy(tmp_path, monkeypatch) -> Path:
-    """A throwaway project folder (data only) that pdukit treats as its root."""
+    """A throwaway project folder (data only: raw files, curation, releases) that pdukit treats as its root."""
     root = tmp_path / "project"
     (root / "data").mkdir(parents=True)
-    shutil.copytree(ROOT / "data" / "releases", root / "data" / "releases")
+    for folder in ("releases", "raw", "curation"):
+        shutil.copytree(ROOT / "data" / folder, root / "data" / folder)
     shutil.copy(ROOT / "data" / "CHANGELOG.md", root / "data" / "CHANGELOG.md")
     monkeypatch.setenv("PDUKIT_ROOT", str(root))
     return root

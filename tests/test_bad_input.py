@@ -50,7 +50,7 @@ CASES = {
     "reference to a missing row": (lambda r: _edit(r / "ratings.csv", "gwent-1,court_work", "nowhere-1,court_work"),
                                    "ratings.csv:", "'nowhere-1' is not a inspection_id in inspections.csv"),
     "score above its maximum": (lambda r: _edit(r / "inspections.csv", "Requires improvement,10,24,", "Requires improvement,25,24,"),
-                                "inspections.csv:", ":score: found 25 above its maximum 24"),
+                                "inspections.csv:", ":score: found 25 above its score_max 24"),
     "score out of range": (lambda r: _edit(r / "inspections.csv", "Requires improvement,6,27,", "Requires improvement,30,27,"),
                            ":score: found '30'", "from 0 to 27"),
     "vacancy over 100%": (lambda r: _edit(r / "staffing.csv", "vacancy_rate,spo,47,", "vacancy_rate,spo,147,"),
@@ -61,6 +61,11 @@ CASES = {
                            ":score: found 'six'", "expected a whole number"),
     "impossible date": (lambda r: _edit(r / "inspections.csv", GWENT, "gwent-1,gwent,Wales,1,2022-02-30,"),
                         ":published: found '2022-02-30'", "expected a real date"),
+    "publication after the release": (lambda r: _edit(r / "inspections.csv", GWENT, "gwent-1,gwent,Wales,1,2099-02,"),
+                                      ":published: found '2099-02', after the release's own date", "no later than the release"),
+    "spreadsheet formula in a text cell": (
+        lambda r: _edit(r / "findings.csv", ",seed-002,", ',seed-002,"=HYPERLINK(""http://x.example"",""click"")"'),
+        "findings.csv:", "which a spreadsheet would run as a formula"),
     "unknown source": (lambda r: _edit(r / "ratings.csv", "gwent-1,court_work,Outstanding,stated,seed-002",
                                        "gwent-1,court_work,Outstanding,stated,seed-777"), ":source_ids: source 'seed-777'", "existing source_id"),
 }
@@ -94,4 +99,4 @@ def test_manifest_checksum_mismatch(release_copy, capsys):
 
 def test_missing_release_folder_is_a_usage_error(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "nope")]) == 2
-    assert "no such release folder" in capsys.readouterr().err
+    assert "no such release or draft" in capsys.readouterr().err

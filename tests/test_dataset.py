@@ -69,8 +69,8 @@ def test_every_row_carries_a_source(release):
 
 
 def test_unknown_stays_empty_never_zero(release):
-    york = inspection(release, "york-2")  # inspected in the 2024 window; no rating found in any source
-    assert pd.isna(york.overall_rating) and pd.isna(york.score)
+    hull = inspection(release, "hull-and-east-riding-2")  # inspected in the 2024 window; no rating in any source
+    assert pd.isna(hull.overall_rating) and pd.isna(hull.score)
     assert release.inspections.score.isna().sum() > 50  # most pages give no score: not filled with 0
 
 
@@ -119,3 +119,55 @@ def test_recommendations_have_addressees(release):
     gwent = recs[recs.inspection_id == "gwent-1"]
     assert gwent.addressee.value_counts().to_dict() == {"hmpps": 4, "pdu": 5, "region": 1}
     assert recs.text.str.contains("vetting").sum() == 4
+
+
+def test_pdus_are_the_moj_register_with_codes_and_its_regions(release):
+    pdus = release.pdus
+    current = pdus[pdus.status == "current"]
+    assert len(current) == 108 and len(pdus) == 112 and pdus.pdu_code.is_unique and pdus.pdu_code.notna().all()
+    assert set(pdus[pdus.status == "merged"].name) == {"Salford", "Stockport and Trafford", "Tameside", "Staffordshire and Stoke"}
+    assert pdus.set_index("pdu_id").loc["northamptonshire", ["region", "pdu_code"]].tolist() == ["East of England", "N56NRTH"]
+    assert pdus.set_index("pdu_id").loc["gwent", "pdu_code"] == "WPTGWT"
+    # the inspectorate's spelling is the name; the register's is an alias
+    snpt = pdus.set_index("pdu_id").loc["swansea-neath-port-talbot"]
+    assert snpt["name"] == "Swansea Neath Port Talbot" and "Swansea, Neath Port-Talbot" in snpt.aliases
+
+
+def test_inspected_flag_and_the_never_inspected_count(release):
+    pdus = release.pdus
+    inspected_ids = set(release.inspections.pdu_id)
+    assert set(pdus[pdus.inspected.astype(bool)].pdu_id) == inspected_ids
+    assert len(inspected_ids) == 65 and (~pdus.inspected.astype(bool)).sum() == 47
+
+
+def test_northamptonshire_region_disagreement_is_kept(release):
+    d = release.disagreements
+    row = d[(d.table == "pdus") & (d.key == "northamptonshire")].iloc[0]
+    assert (row.value, row.other_value) == ("East of England", "East Midlands")
+    assert "register" in row.resolution and pd.isna(row.other_source_ids)
+    assert set(release.inspections[release.inspections.pdu_id == "northamptonshire"].region) == {"East of England"}
+
+
+def test_reviewed_facts_are_in(release):
+    assert inspection(release, "york-2").overall_rating == "Inadequate"
+    r = release.ratings
+    west_sussex = r[r.inspection_id == "west-sussex-2"].set_index("standard")
+    assert set(west_sussex.index) == {"assessment", "planning", "implementation_and_delivery", "reviewing"}
+    assert (west_sussex.rating == "Inadequate").all() and (west_sussex.basis == "implied").all()
+    lincs = r[r.inspection_id == "east-and-west-lincolnshire-2"].set_index("standard")
+    assert lincs.loc[["leadership", "staff"], "rating"].tolist() == ["Requires improvement"] * 2
+    assert (lincs.drop(["leadership", "staff"]).rating == "Inadequate").sum() == 5
+    assert rating(release, "gateshead-and-south-tyneside-1", "court_work") == "Outstanding"
+
+
+def test_words_stay_words_and_later_figures_are_not_the_inspections(release):
+    cq = release.case_quality
+    west_kent = cq[(cq.inspection_id == "west-kent-1") & (cq.topic == "risk_of_serious_harm")].iloc[0]
+    assert west_kent.value_text == "a quarter" and pd.isna(west_kent.pct)
+    s = release.staffing
+    assert s[(s.inspection_id == "lewisham-and-bromley-1") & (s.grade == "overall")].empty
+    f = release.findings
+    later = f[(f.inspection_id == "lewisham-and-bromley-1") & (f.measure == "vacancy_rate_reported_after_inspection")]
+    assert later.value_text.tolist() == ["in the region of 25%"] and later.value.isna().all()
+    assert pd.isna(inspection(release, "dorset-1").published)
+    assert "weak source" in inspection(release, "east-and-west-lincolnshire-2").note

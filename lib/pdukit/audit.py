@@ -36,7 +36,8 @@ def check_score_sum(release: Release, scores: pd.DataFrame) -> list[dict]:
         rules = "" if s.rules_verified else "; points rule unverified"
         rows.append(_row("score_sum", s.inspection_id, f"{s.published_score}/{s.published_max}",
                          f"{s.recomputed_score}/{s.recomputed_max}", same,
-                         ("sum of standard ratings matches" if same else "sum of standard ratings differs") + implied + rules))
+                         f"sum of the {s.standards_known} standard ratings {'matches' if same else 'differs'}"
+                         + implied + rules))
     return rows
 
 

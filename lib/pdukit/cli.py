@@ -1,7 +1,6 @@
-"""The `pdukit` command.
-
-Exit codes: 0 done and clean; 1 the data has problems or a report failed; 2 the command was used wrongly
-(unknown release, region or PDU, bad option); 3 an unexpected internal error.
+"""The `pdukit` command. Exit codes (the same for every command, defined once in `pdukit.exitcodes`):
+0 done and clean; 1 the data has problems or a report failed; 2 the command was used wrongly (unknown release,
+draft, region or PDU, bad option); 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+from .exitcodes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 
 class UsageError(Exception):
@@ -18,7 +17,8 @@ class UsageError(Exception):
 
 
 def _release_dir(spec: str | None) -> Path:
-    from .paths import ReleaseNotFound, resolve_release
+    from .errors import ReleaseNotFound
+    from .paths import resolve_release
 
     try:
         return resolve_release(spec)
@@ -38,10 +38,15 @@ def _report(problems, failed: str, succeeded: str) -> int:
 
 
 def cmd_validate(args) -> int:
-    """`pdukit validate`: one line per problem; exit 0 clean, 1 problems."""
+    """`pdukit validate`: one line per problem; exit 0 clean, 1 problems. A draft is checked fully except for
+    the manifest it gets when published."""
+    from .paths import is_draft
     from .validate import validate_release
 
     release = _release_dir(args.release)
+    if is_draft(release):
+        return _report(validate_release(release, check_checksums=False), f"draft {release.name}",
+                       f"draft {release.name}: valid (its manifest is written when it is published)")
     return _report(validate_release(release), release.name, f"{release.name}: valid")
 
 
@@ -68,31 +73,60 @@ def cmd_list(args) -> int:
 
 def cmd_draft(args) -> int:
     """`pdukit release draft VERSION`: copy the latest release into data/drafts/VERSION."""
-    from .publish import PublishError, draft
+    from .errors import BuildError, PublishError
+    from .publish import draft
 
     try:
-        target = draft(args.version)
+        target = draft(args.version, replace=args.replace)
     except PublishError as err:
         raise UsageError(str(err)) from None
-    print(f"draft ready: edit the CSV files in {target}, then run: pdukit release publish {target} --note '...'")
+    except BuildError as err:
+        print(f"pdukit: {err}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"draft ready in {target}: preview it with 'pdukit render --data {args.version}', edit its CSV files "
+          f"(or the curation files, then draft again with --replace), then run: pdukit release publish {args.version} --note '...'")
     return EXIT_OK
 
 
 def cmd_publish(args) -> int:
     """`pdukit release publish DRAFT`: validate, write manifest and changelog, release."""
-    from .publish import PublishError, publish
+    from .errors import BuildError, PublishError
+    from .publish import publish
 
     try:
-        target, problems = publish(Path(args.draft), args.note)
+        target, problems = publish(args.draft, args.note)
     except PublishError as err:
         raise UsageError(str(err)) from None
+    except BuildError as err:
+        print(f"pdukit: {err}", file=sys.stderr)
+        return EXIT_PROBLEMS
     return _report(problems, f"not published: {target}", f"published {target}")
+
+
+def cmd_rebuild(args) -> int:
+    """`pdukit release rebuild VERSION --out DIR`: build a release again from data/raw and data/curation and
+    compare it with the published one, file by file; exit 0 identical, 1 different."""
+    from .errors import BuildError
+    from .publish import rebuild
+
+    release = _release_dir(args.version)
+    try:
+        target, different = rebuild(release.name, Path(args.out))
+    except BuildError as err:
+        print(f"pdukit: {err}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if different:
+        print(f"{target}: differs from the release in {', '.join(different)}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"{target}: identical to data/releases/{release.name}, byte for byte")
+    return EXIT_OK
 
 
 def cmd_audit(args) -> int:
     """`pdukit audit`: the audit as a table (flags only, or --all) or CSV; exit 0 when it ran."""
     from .audit import run_audit
-    from .load import ReleaseError, load_release
+    from .errors import ReleaseError
+    from .load import load_release
 
     try:
         release = load_release(_release_dir(args.data))
@@ -119,11 +153,16 @@ def cmd_render(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the `pdukit` command."""
-    parser = argparse.ArgumentParser(prog="pdukit", description="Sourced data and reports on HMI Probation PDU inspections.")
+    from . import __version__
+
+    parser = argparse.ArgumentParser(prog="pdukit", description="Sourced data and reports on HMI Probation PDU inspections.",
+                                     epilog="Exit codes: 0 done; 1 data problems or a failed report; 2 wrong usage; 130 interrupted.")
+    parser.add_argument("--version", action="version", version=f"pdukit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("validate", help="check a release against its schemas, references and manifest")
-    p.add_argument("release", nargs="?", default="latest", help="release folder or version (default: latest)")
+    p.add_argument("release", nargs="?", default="latest",
+                   help="release or draft: a version, a folder, or 'latest' (the default)")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("diff", help="rows a release added, changed or removed")
@@ -135,13 +174,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("list", help="list releases, oldest first").set_defaults(func=cmd_list)
 
     release = sub.add_parser("release", help="make a new release").add_subparsers(dest="action", required=True)
-    p = release.add_parser("draft", help="copy the latest release into data/drafts/VERSION for editing")
+    p = release.add_parser("draft", help="build data/drafts/VERSION from data/raw and data/curation")
     p.add_argument("version", help="ISO date, with a suffix if two come on one day (2026-11-22b)")
+    p.add_argument("--replace", action="store_true", help="build an existing draft again (its hand edits are lost)")
     p.set_defaults(func=cmd_draft)
-    p = release.add_parser("publish", help="validate a draft, write its manifest and changelog entry, release it")
-    p.add_argument("draft", help="the draft folder (data/drafts/VERSION)")
+    p = release.add_parser("publish", help="validate a draft, record its hand edits, write manifest and changelog, release it")
+    p.add_argument("draft", help="the draft: its version or folder (data/drafts/VERSION)")
     p.add_argument("--note", required=True, help="what the release adds or corrects, and why")
     p.set_defaults(func=cmd_publish)
+
+    p = release.add_parser("rebuild", help="build a release again from the repository and compare, byte for byte")
+    p.add_argument("version", help="the release to rebuild")
+    p.add_argument("--out", required=True, help="folder to build into (the release goes in OUT/VERSION)")
+    p.set_defaults(func=cmd_rebuild)
 
     p = sub.add_parser("audit", help="check published figures against the published rules")
     p.add_argument("--format", choices=("table", "csv"), default="table")
@@ -173,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("pdukit: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
 

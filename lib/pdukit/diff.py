@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from .schema import TABLES
-from .validate import read_table_text
+from .validate import parse_table, release_version
 
 
 @dataclass(frozen=True)
@@ -35,9 +35,10 @@ def _keyed(frame: pd.DataFrame, key: tuple[str, ...]) -> dict[str, dict]:
 def diff_releases(old_dir: Path, new_dir: Path) -> list[Change]:
     """Return every added, removed and changed row between two release folders, ordered by table then key."""
     changes: list[Change] = []
+    old_version, new_version = release_version(Path(old_dir)), release_version(Path(new_dir))
     for table in TABLES.values():
-        old, _ = read_table_text(Path(old_dir) / table.filename, table)
-        new, _ = read_table_text(Path(new_dir) / table.filename, table)
+        old, _ = parse_table(Path(old_dir) / table.filename, table, old_version)
+        new, _ = parse_table(Path(new_dir) / table.filename, table, new_version)
         if old is None and new is None:
             continue
         key = table.key or tuple(table.column_names)
@@ -48,8 +49,8 @@ def diff_releases(old_dir: Path, new_dir: Path) -> list[Change]:
         for k in sorted(before.keys() - after.keys()):
             changes.append(Change(table.name, k, "removed"))
         for k in sorted(before.keys() & after.keys()):
-            cells = tuple((c, str(before[k][c]), str(after[k][c])) for c in table.column_names
-                          if str(before[k][c]) != str(after[k][c]))
+            cells = tuple((c, str(before[k].get(c, "")), str(after[k].get(c, ""))) for c in table.column_names
+                          if str(before[k].get(c, "")) != str(after[k].get(c, "")))
             if cells:
                 changes.append(Change(table.name, k, "changed", cells))
     return changes

@@ -1,81 +1,118 @@
 """Load a release into tidy, typed pandas DataFrames.
 
-Ratings are ordered categoricals (Inadequate < Requires improvement < Good < Outstanding), regions are
-categoricals in the official order, counts are nullable integers, and every partial date column `x` gains
-`x_start` (the first day it can mean) and `x_precision` ('year', 'month' or 'day').
+The files are read, typed and checked once, by `pdukit.validate.read_release`; this module only shapes the typed
+frames for analysis: ratings become ordered categoricals (Inadequate < Requires improvement < Good <
+Outstanding), regions categoricals in the official order, and every partial date column `x` gains `x_start` (the
+first day it can mean) and `x_precision` ('year', 'month' or 'day').
 """
 
 from __future__ import annotations
 
+import difflib
 import os
-from dataclasses import dataclass, field
+import weakref
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pandas as pd
 
-from .manifest import read_manifest, sha256
-from .paths import resolve_release
+from .errors import ReleaseError
+from .manifest import MANIFEST, read_manifest, sha256
+from .paths import is_draft, resolve_release
 from .schema import RATINGS, REGIONS, TABLES, Table
-from .validate import Problem, validate_release
+from .validate import read_release, release_version
 
 RATING_TYPE = pd.CategoricalDtype(list(RATINGS), ordered=True)
 REGION_TYPE = pd.CategoricalDtype(list(REGIONS), ordered=True)
 PRECISION_TYPE = pd.CategoricalDtype(["year", "month", "day"], ordered=True)
 
+_LOADED: weakref.WeakSet = weakref.WeakSet()  # releases loaded in this process, so a caller can ask what was read
 
-ACCESSED: set[str] = set()  # names of tables read since the last reset: what a rendered report depended on
 
+class Tables(Mapping):
+    """A release's tables by name, read-only, noting every table handed out (however it is asked for)."""
 
-class TrackedTables(dict):
-    """A dict of tables that records which ones are read, so a report's cache entry knows its data inputs."""
+    def __init__(self, frames: dict[str, pd.DataFrame]):
+        self._frames = frames
+        self.read: set[str] = set()
 
     def __getitem__(self, name: str) -> pd.DataFrame:
-        ACCESSED.add(name)
-        return super().__getitem__(name)
+        frame = self._frames[name]
+        self.read.add(name)
+        return frame
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._frames)
+
+    def __len__(self) -> int:
+        return len(self._frames)
 
 
-class ReleaseError(ValueError):
-    """A release that failed validation; `problems` lists every fault, one line each."""
-
-    def __init__(self, release_dir: Path, problems: list[Problem]):
-        self.release_dir = release_dir
-        self.problems = problems
-        lines = "\n".join(str(p) for p in problems[:20])
-        more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
-        super().__init__(f"release {release_dir} has {len(problems)} problem(s):\n{lines}{more}")
-
-
-@dataclass
 class Release:
-    """One data release: its version, folder, manifest and typed tables (see `pdukit.schema` for columns)."""
+    """One data release (or draft): its version, folder, manifest and typed tables.
 
-    version: str
-    path: Path
-    manifest: dict
-    tables: dict[str, pd.DataFrame] = field(repr=False)
+    Each table is an attribute (`release.inspections`, `release.ratings`, ...; see `pdukit.schema` for columns)
+    and is listed by `dir(release)`, so tab completion shows them."""
+
+    def __init__(self, version: str, path: Path, manifest: dict, tables: dict[str, pd.DataFrame], draft: bool = False):
+        self.version = version
+        self.path = path
+        self.manifest = manifest
+        self.draft = draft
+        self.tables = Tables(tables)
+        _LOADED.add(self)
+
+    def __repr__(self) -> str:
+        kind = "draft" if self.draft else "release"
+        return f"<pdukit {kind} {self.version}: " + ", ".join(f"{n} {len(f)}" for n, f in self.tables._frames.items()) + ">"
 
     def __getattr__(self, name: str) -> pd.DataFrame:
-        tables = self.__dict__.get("tables", {})
-        if name in tables:
+        tables = self.__dict__.get("tables")
+        if tables is not None and name in tables:
             return tables[name]
-        raise AttributeError(name)
+        if name.startswith("__") or tables is None:
+            raise AttributeError(name)
+        close = difflib.get_close_matches(name, list(tables), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise AttributeError(f"a release has no table or attribute {name!r}{hint} Tables: {', '.join(tables)}")
+
+    def __dir__(self) -> list[str]:
+        return sorted(set(super().__dir__()) | set(self.tables))
+
+    @property
+    def tables_read(self) -> set[str]:
+        """Names of the tables this object has handed out so far."""
+        return set(self.tables.read)
 
     @property
     def checksum(self) -> str:
-        """sha256 of the manifest, which itself holds every file's sha256: one fingerprint of the release."""
-        return sha256(self.path / "datapackage.json")
+        """sha256 of the manifest, which holds every file's sha256: one fingerprint of the release ('' for a draft)."""
+        path = self.path / MANIFEST
+        return sha256(path) if path.exists() else ""
 
     def source_label(self, source_ids: str | list[str]) -> str:
         """Return 'publisher (date); ...' for source ids, the short form used under charts and tables."""
-        ids = source_ids.split(";") if isinstance(source_ids, str) else list(source_ids)
+        from .sources import split_ids
+
         sources = self.tables["sources"].set_index("source_id")
         parts = []
-        for sid in dict.fromkeys(i for i in ids if i):
+        for sid in split_ids(source_ids):
             if sid in sources.index:
                 row = sources.loc[sid]
                 when = f", {row['published']}" if pd.notna(row["published"]) else ""
                 parts.append(f"{row['publisher']}{when}")
         return "; ".join(dict.fromkeys(parts))
+
+
+def tables_read() -> set[str]:
+    """Names of the tables handed out since the last `forget_reads()` by every release loaded in this process."""
+    return set().union(*(r.tables_read for r in list(_LOADED))) if len(_LOADED) else set()
+
+
+def forget_reads() -> None:
+    """Start counting table reads afresh (e.g. between two analyses run in one process)."""
+    for release in list(_LOADED):
+        release.tables.read.clear()
 
 
 def _precision(value) -> str | None:
@@ -84,57 +121,53 @@ def _precision(value) -> str | None:
     return {4: "year", 7: "month", 10: "day"}.get(len(str(value)))
 
 
-def _typed_table(path: Path, table: Table) -> pd.DataFrame:
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8").replace("", pd.NA)
-    for column in table.columns:
+def shape_table(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
+    """Turn a typed frame into the analysis form: categoricals and date helpers, a fresh 0-based index."""
+    frame = frame.reset_index(drop=True)
+    for column in (table.column(c) for c in list(frame.columns)):
         values = frame[column.name]
-        if column.allowed == RATINGS:
-            frame[column.name] = values.astype(RATING_TYPE)
-        elif column.name == "region":
-            frame[column.name] = values.astype(REGION_TYPE)
-        elif column.allowed:
-            frame[column.name] = values.astype(pd.CategoricalDtype(list(column.allowed)))
-        elif column.kind == "integer":
-            frame[column.name] = pd.to_numeric(values).astype("Int64")
-        elif column.kind == "number":
-            frame[column.name] = pd.to_numeric(values).astype("Float64")
-        elif column.kind == "boolean":
-            frame[column.name] = values.str.lower().map({"true": True, "false": False}).astype("boolean")
+        if column.allowed or column.name == "region":  # values outside the categories were reported: kept empty
+            kind = RATING_TYPE if column.allowed == RATINGS else REGION_TYPE if column.name == "region" \
+                else pd.CategoricalDtype(list(column.allowed or ()))
+            frame[column.name] = values.astype(object).where(values.isin(kind.categories)).astype(kind)
         elif column.kind == "partial_date":
-            frame[column.name] = values.astype("string")
-            frame[f"{column.name}_start"] = pd.to_datetime(values, format="mixed", errors="coerce")
+            frame[f"{column.name}_start"] = pd.to_datetime(values.astype(object), format="mixed", errors="coerce")
             frame[f"{column.name}_precision"] = values.map(_precision).astype(PRECISION_TYPE)
-        else:
-            frame[column.name] = values.astype("string")
+    for column in table.columns:  # a column a release predates is there, empty
+        if column.name not in frame:
+            frame[column.name] = pd.Series(pd.NA, index=frame.index, dtype="string")
     return frame
 
 
+_CACHE: dict[tuple, tuple[list, dict[str, pd.DataFrame]]] = {}
+
+
 def load_release(spec: str | os.PathLike | None = "latest", validate: bool = True) -> Release:
-    """Return the release named by `spec` ('latest', a version or a folder) as typed DataFrames.
+    """Return the release named by `spec` ('latest', a version, a release or draft folder) as typed DataFrames.
 
     With `validate` (the default) a release with any problem raises ReleaseError listing them all, so no analysis
-    runs on data that does not match its schema or its manifest.
+    runs on data that does not match its schema or its manifest. A draft (a folder without a manifest yet) is
+    checked fully except for the manifest, and the Release says it is a draft.
+
+        >>> release = load_release()
+        >>> release.inspections.overall_rating.value_counts()
     """
     path = resolve_release(spec)
+    draft = is_draft(path)
     key = _fingerprint(path)
     if key not in _CACHE:
         _CACHE.clear()  # keep one release: a kernel reused for many reports reads and checks the files once
-        problems = validate_release(path)
-        frames = {} if problems else {name: _typed_table(path / t.filename, t) for name, t in TABLES.items()}
-        _CACHE[key] = (problems, frames)
+        frames, problems = read_release(path, check_checksums=not draft)
+        _CACHE[key] = (problems, {name: shape_table(frame, TABLES[name]) for name, frame in frames.items()})
     problems, frames = _CACHE[key]
     if problems and validate:
         raise ReleaseError(path, problems)
-    if problems:  # asked not to validate: read what is there
-        frames = {name: _typed_table(path / t.filename, t) for name, t in TABLES.items()}
-    tables = TrackedTables({name: frame.copy() for name, frame in frames.items()})
-    manifest = read_manifest(path)
-    return Release(version=manifest.get("version", path.name), path=path, manifest=manifest, tables=tables)
+    manifest = {} if draft else read_manifest(path)
+    version = manifest.get("version") or release_version(path)
+    return Release(version=version, path=path, manifest=manifest, tables={n: f.copy() for n, f in frames.items()},
+                   draft=draft)
 
 
 def _fingerprint(path: Path) -> tuple:
     """Name, size and modification time of every file: changes whenever any file is rewritten."""
     return (str(path),) + tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(path.iterdir()) if p.is_file())
-
-
-_CACHE: dict[tuple, tuple[list[Problem], dict[str, pd.DataFrame]]] = {}

@@ -6,9 +6,10 @@ import hashlib
 import json
 from pathlib import Path
 
-from .schema import TABLES, Column, Table
+from .schema import TABLES, Column, Table, columns_for
 
-MANIFEST = "datapackage.json"
+from .paths import MANIFEST  # noqa: E402
+
 LICENCE = {
     "name": "OGL-UK-3.0",
     "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
@@ -49,9 +50,10 @@ def _field(column: Column) -> dict:
     return field
 
 
-def table_schema(table: Table) -> dict:
-    """Return the Frictionless table schema of one table (fields, primary and foreign keys)."""
-    schema: dict = {"fields": [_field(c) for c in table.columns]}
+def table_schema(table: Table, version: str) -> dict:
+    """Return the Frictionless table schema of one table as a release of `version` has it (fields, keys)."""
+    names = columns_for(table, version)
+    schema: dict = {"fields": [_field(c) for c in table.columns if c.name in names]}
     if table.key:
         schema["primaryKey"] = list(table.key)
     if table.references:
@@ -62,8 +64,10 @@ def table_schema(table: Table) -> dict:
     return schema
 
 
-def build_manifest(release_dir: Path, version: str, created: str, description: str = "") -> dict:
-    """Return the manifest of a release folder: version, date, licence, and every table's schema and sha256."""
+def build_manifest(release_dir: Path, version: str, created: str, description: str = "",
+                   inputs: dict[str, str] | None = None) -> dict:
+    """Return the manifest of a release folder: version, creation time, licence, every table's schema and sha256,
+    and (for releases built from the repository) the sha256 of every build input under data/."""
     resources = []
     for table in TABLES.values():
         path = release_dir / table.filename
@@ -76,7 +80,7 @@ def build_manifest(release_dir: Path, version: str, created: str, description: s
             "encoding": "utf-8",
             "description": table.description,
             "hash": f"sha256:{sha256(path)}",
-            "schema": table_schema(table),
+            "schema": table_schema(table, version),
         })
     return {
         "name": "pdukit-hmi-probation-pdu-inspections",
@@ -86,13 +90,14 @@ def build_manifest(release_dir: Path, version: str, created: str, description: s
         "description": description,
         "licenses": [LICENCE],
         "resources": resources,
-    }
+    } | ({"pdukit_build_inputs": inputs} if inputs else {})
 
 
-def write_manifest(release_dir: Path, version: str, created: str, description: str = "") -> Path:
+def write_manifest(release_dir: Path, version: str, created: str, description: str = "",
+                   inputs: dict[str, str] | None = None) -> Path:
     """Write `datapackage.json` into a release folder and return its path."""
     path = release_dir / MANIFEST
-    manifest = build_manifest(release_dir, version, created, description)
+    manifest = build_manifest(release_dir, version, created, description, inputs)
     path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
 

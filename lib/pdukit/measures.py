@@ -34,8 +34,7 @@ GRADE_LABELS = {"spo": "SPO", "po": "PO", "pso": "PSO", "overall": "All staff", 
 CORE_GRADES = ("spo", "po", "pso")
 
 
-class MixedMeasuresError(ValueError):
-    """Two different measures (e.g. caseload and workload) were about to be compared as one."""
+from .errors import MixedMeasuresError  # noqa: E402 (re-exported: raised by require_same_measure)
 
 
 def staffing_measure(release: Release, measure: str, pdu_level: bool | None = None) -> pd.DataFrame:

@@ -11,8 +11,7 @@ import re
 from .schema import REGIONS
 
 
-class UnknownName(ValueError):
-    """A region or PDU name that is not in the data; the message lists the closest valid names."""
+from .errors import UnknownName  # noqa: E402 (raised here, importable from here)
 
 
 def slug(name: str) -> str:

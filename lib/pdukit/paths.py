@@ -9,8 +9,9 @@ from pathlib import Path
 VERSION_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}([a-z0-9.-]*)$")
 
 
-class ReleaseNotFound(LookupError):
-    """No release folder matches what was asked for."""
+from .errors import ReleaseNotFound
+
+MANIFEST = "datapackage.json"
 
 
 def project_root() -> Path:
@@ -25,6 +26,16 @@ def releases_dir() -> Path:
     return project_root() / "data" / "releases"
 
 
+def drafts_dir() -> Path:
+    """Return data/drafts, where new releases are prepared before publishing."""
+    return project_root() / "data" / "drafts"
+
+
+def is_draft(path: Path) -> bool:
+    """True for a folder that is not yet a release: it has no manifest."""
+    return not (Path(path) / MANIFEST).exists()
+
+
 def list_releases(base: Path | None = None) -> list[Path]:
     """Return release folders in release order (their ISO-date names sort that way)."""
     base = base or releases_dir()
@@ -34,7 +45,8 @@ def list_releases(base: Path | None = None) -> list[Path]:
 
 
 def resolve_release(spec: str | os.PathLike | None = "latest") -> Path:
-    """Return the folder of a release given 'latest', a version name such as '2026-11-22', or a path."""
+    """Return the folder of a release given 'latest', a version name such as '2026-11-22', a draft's version (a
+    folder in data/drafts), or a path."""
     spec = "latest" if spec in (None, "") else spec
     if str(spec) == "latest":
         releases = list_releases()
@@ -44,8 +56,9 @@ def resolve_release(spec: str | os.PathLike | None = "latest") -> Path:
     path = Path(spec)
     if path.is_dir():
         return path.resolve()
-    candidate = releases_dir() / str(spec)
-    if candidate.is_dir():
-        return candidate
+    for candidate in (releases_dir() / str(spec), drafts_dir() / str(spec)):
+        if candidate.is_dir():
+            return candidate
     known = ", ".join(p.name for p in list_releases()) or "none"
-    raise ReleaseNotFound(f"{spec}: no such release folder (known releases: {known})")
+    drafts = sorted(p.name for p in drafts_dir().iterdir() if p.is_dir()) if drafts_dir().is_dir() else []
+    raise ReleaseNotFound(f"{spec}: no such release or draft (releases: {known}; drafts: {', '.join(drafts) or 'none'})")

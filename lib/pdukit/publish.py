@@ -1,29 +1,29 @@
-"""Make a new release: draft a copy of the latest one, edit it, then publish it with a manifest and a changelog entry.
+"""Make a new release: draft it from the curation files, check it, optionally edit it by hand, publish it.
 
-A release folder is never edited in place. `draft` copies the latest release into data/drafts/<version>;
-`publish` validates the draft, writes its manifest (checksums included), adds a CHANGELOG entry built from the diff
-against the previous release, and moves the folder into data/releases in one rename.
+`draft` builds data/drafts/<version> from data/raw and data/curation (the same build every release comes from).
+`publish` records any hand edits made to the draft as data (data/curation/edits/<version>.csv), rebuilds the
+release from curation plus those edits (so what is published is exactly what `rebuild` reproduces), validates it,
+writes the manifest, the release's row in curation/releases.csv and a CHANGELOG entry, and moves it into
+data/releases in one rename.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
-from datetime import date
+from datetime import datetime, timezone
 from pathlib import Path
 
+from .build import build_tables, release_metadata, write_release
+from .build.corrections import edits_dir, record_edits
+from .build.inputs import curation_dir
 from .diff import diff_releases, summarise
-from .manifest import MANIFEST, write_manifest
-from .paths import VERSION_PATTERN, list_releases, project_root, releases_dir
-from .validate import Problem, validate_release
+from .errors import PublishError
+from .files import write_atomic
+from .paths import MANIFEST, VERSION_PATTERN, drafts_dir, list_releases, project_root, releases_dir
+from .validate import Problem, read_release, validate_release
 
-
-class PublishError(ValueError):
-    """The draft cannot become a release; the message says why and what to do."""
-
-
-def drafts_dir() -> Path:
-    """Return data/drafts, where new releases are edited before publishing."""
-    return project_root() / "data" / "drafts"
+DRAFT_STAMP = ".draft.json"  # what a draft was built from, so publishing notices curation changed since
 
 
 def _check_version(version: str) -> None:
@@ -36,44 +36,115 @@ def _check_version(version: str) -> None:
         raise PublishError(f"version {version} does not sort after the latest release {latest[-1].name}")
 
 
-def draft(version: str, base: Path | None = None) -> Path:
-    """Copy the latest (or `base`) release into data/drafts/<version> and return that folder."""
+def _created() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def draft(version: str, replace: bool = False) -> Path:
+    """Build data/drafts/<version> from the curation files; return the folder."""
     _check_version(version)
-    base = base or list_releases()[-1]
     target = drafts_dir() / version
     if target.exists():
-        raise PublishError(f"draft {target} exists already: edit it, or delete it to start again")
-    shutil.copytree(base, target)
-    (target / MANIFEST).unlink(missing_ok=True)  # a draft has no manifest until it is published
+        if not replace:
+            raise PublishError(f"draft {target} exists already: edit it, or run 'pdukit release draft {version} --replace' "
+                               "to build it again from the curation files")
+        shutil.rmtree(target)
+    tables, inputs = build_tables(version)
+    write_release(tables, inputs, target, "", "", manifest=False)
+    (target / DRAFT_STAMP).write_text(json.dumps({"version": version, "inputs": inputs.hashes()}, indent=1), encoding="utf-8")
     return target
 
 
-def publish(draft_dir: Path, note: str, changelog: Path | None = None) -> tuple[Path, list[Problem]]:
-    """Validate a draft and move it into data/releases with a manifest and a changelog entry.
+def resolve_draft(path_or_version: str | Path) -> Path:
+    """Return a draft folder from its path or version; PublishError lists the drafts when there is none."""
+    path = Path(path_or_version)
+    candidates = [path, drafts_dir() / path.name]
+    for candidate in candidates:
+        if candidate.is_dir() and (candidate / DRAFT_STAMP).exists():
+            return candidate
+    found = sorted(p.name for p in drafts_dir().iterdir() if p.is_dir()) if drafts_dir().is_dir() else []
+    raise PublishError(f"no such draft: {path_or_version}; drafts: {', '.join(found) or 'none'} "
+                       "(make one with 'pdukit release draft VERSION')")
 
-    Returns the release folder and an empty problem list; if the draft has problems nothing is written and the
-    problems are returned instead.
-    """
-    draft_dir = Path(draft_dir)
+
+def _frames_as_rows(folder: Path, version: str) -> dict[str, list[dict]]:
+    from .schema import TABLES, columns_for
+    from .validate import parse_table
+
+    rows = {}
+    for name, table in TABLES.items():
+        frame, _ = parse_table(folder / table.filename, table, version)
+        rows[name] = [] if frame is None else frame.fillna("").astype(str)[columns_for(table, version)].to_dict("records")
+    return rows
+
+
+def publish(draft_dir: Path | str, note: str, changelog: Path | None = None) -> tuple[Path, list[Problem]]:
+    """Validate a draft and release it; return the release folder and an empty list, or the draft and its problems
+    (nothing is written then)."""
+    draft_dir = resolve_draft(draft_dir)
     version = draft_dir.name
     _check_version(version)
     if not note.strip():
         raise PublishError("a changelog note is required: say what the release adds or corrects, and why")
-    problems = validate_release(draft_dir, check_checksums=False)
+    problems = validate_release(draft_dir, check_checksums=False, version=version)
     if problems:
         return draft_dir, problems
-    previous = list_releases()[-1] if list_releases() else None
-    write_manifest(draft_dir, version, date.today().isoformat(), note.strip())
-    changes = diff_releases(previous, draft_dir) if previous else []
-    changelog = changelog or project_root() / "data" / "CHANGELOG.md"
-    entry = f"## {version}\n\n{note.strip()}\n\nCompared with {previous.name if previous else 'nothing'}:\n\n" + \
-        "\n".join(f"- {line}" for line in summarise(changes).splitlines()) + "\n\n"
-    target = releases_dir() / version
-    staging = releases_dir() / f".{version}.tmp"
-    shutil.copytree(draft_dir, staging)
-    staging.rename(target)
-    text = changelog.read_text(encoding="utf-8") if changelog.exists() else "# Data changelog\n\n"
-    head, _, rest = text.partition("\n## ")
-    changelog.write_text(head.rstrip() + "\n\n" + entry + ("## " + rest if rest else ""), encoding="utf-8")
+    stamp = json.loads((draft_dir / DRAFT_STAMP).read_text(encoding="utf-8"))
+    built, inputs = build_tables(version)
+    if {k: v for k, v in inputs.hashes().items() if not k.startswith("curation/edits/")} != \
+            {k: v for k, v in stamp["inputs"].items() if not k.startswith("curation/edits/")}:
+        raise PublishError(f"the curation files changed after draft {version} was built: run 'pdukit release draft "
+                           f"{version} --replace' (hand edits to the draft are lost) or undo the curation change")
+    edits = edits_dir() / f"{version}.csv"
+    count = record_edits(built, _frames_as_rows(draft_dir, version), edits)
+    created = _created()
+    try:
+        tables, inputs = build_tables(version)  # curation plus the edits just recorded: what rebuild reproduces
+        previous = list_releases()[-1] if list_releases() else None
+        target = write_release(tables, inputs, releases_dir() / version, created, note.strip())
+    except Exception:
+        edits.unlink(missing_ok=True)
+        raise
+    _record_release(version, created, note.strip())
+    changes = diff_releases(previous, target) if previous else []
+    _add_changelog(changelog or project_root() / "data" / "CHANGELOG.md", version, note.strip(), previous, changes, count)
     shutil.rmtree(draft_dir)
     return target, []
+
+
+def _record_release(version: str, created: str, note: str) -> None:
+    import csv
+
+    path = curation_dir() / "releases.csv"
+    with open(path, "a", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerow([version, created, note])
+
+
+def _add_changelog(path: Path, version: str, note: str, previous: Path | None, changes, edits: int) -> None:
+    lines = "\n".join(f"- {line}" for line in summarise(changes).splitlines())
+    by_hand = f"\n\n{edits} row(s) edited by hand in the draft, recorded in `data/curation/edits/{version}.csv`." if edits else ""
+    entry = f"## {version}\n\n{note}{by_hand}\n\nCompared with {previous.name if previous else 'nothing'}:\n\n{lines}\n\n"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Data changelog\n\n"
+    head, _, rest = text.partition("\n## ")
+    write_atomic(path, head.rstrip() + "\n\n" + entry + ("## " + rest if rest else ""))
+
+
+def rebuild(version: str, out: Path) -> tuple[Path, list[str]]:
+    """Rebuild a published release from the repository into out/<version>; return it and the files that differ
+    from the release (empty: identical byte for byte)."""
+    meta = release_metadata(version)
+    tables, inputs = build_tables(version)
+    target = write_release(tables, inputs, Path(out) / version, meta["created"], meta["note"])
+    released = releases_dir() / version
+    different = [p.name for p in sorted(released.iterdir()) if p.is_file()
+                 and (not (target / p.name).exists() or (target / p.name).read_bytes() != p.read_bytes())]
+    if "pdukit_build_inputs" not in json.loads((released / MANIFEST).read_text(encoding="utf-8")):
+        # the first release's manifest predates the record of build inputs and today's column descriptions:
+        # its tables are compared, its manifest cannot be
+        different = [name for name in different if name != MANIFEST]
+    return target, different
+
+
+def check_draft(path: Path) -> list[Problem]:
+    """Every problem of a draft, the manifest aside (it has none until published)."""
+    return read_release(path, check_checksums=False)[1]

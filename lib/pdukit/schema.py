@@ -57,7 +57,8 @@ STAFFING_MEASURES = (
     "headcount",
     "sickness_days_avg",
 )
-# Range of `value` in staffing.csv for each measure (vacancy can be negative: over target).
+# Range of `value` in staffing.csv for each measure (vacancy can be negative: over target): a rule of the
+# staffing table, declared with it below.
 STAFFING_RANGES = {
     "vacancy_rate": (-100, 100),
     "caseload_avg": (0, 500),
@@ -72,6 +73,9 @@ GRADES = (
 ADDRESSEES = ("pdu", "region", "hmpps")
 BASES = ("stated", "implied")
 SOURCE_KINDS = ("inspectorate", "news", "other")
+PDU_STATUSES = ("current", "merged")
+FIRST_RELEASE = "2026-11-22"
+REGISTER_RELEASE = "2026-11-22b"  # the first release whose pdus.csv is the MoJ register
 
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 SOURCE_IDS = r"^[a-z0-9][a-z0-9-]*(;[a-z0-9][a-z0-9-]*)*$"
@@ -90,6 +94,22 @@ class Column:
     maximum: float | None = None
     pattern: str | None = None
     description: str = ""
+    since: str = ""  # the first release that has this column; earlier releases are read without it
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A check that relates columns of one table to each other or to another table, declared beside the table.
+
+    kind: 'not_above' (column <= other column of the same row), 'same_as' (column equals the other table's
+    column for the row it references), 'range_by' (column within STAFFING_RANGES-like bounds chosen by another
+    column), 'not_after_release' (a partial date no later than the release's own date)."""
+
+    kind: str
+    column: str
+    other: str = ""
+    via: str = ""
+    ranges: tuple[tuple[str, float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,6 +121,7 @@ class Table:
     key: tuple[str, ...] = ()
     references: dict[str, str] = field(default_factory=dict)
     description: str = ""
+    rules: tuple[Rule, ...] = ()
 
     @property
     def filename(self) -> str:
@@ -115,6 +136,11 @@ class Table:
     def column(self, name: str) -> Column:
         """The declaration of one column."""
         return next(c for c in self.columns if c.name == name)
+
+
+def columns_for(table: Table, version: str) -> list[str]:
+    """The columns a release of `version` has: those introduced later are left out of earlier releases."""
+    return [c.name for c in table.columns if not c.since or c.since <= version]
 
 
 def _sources(required: bool = True) -> Column:
@@ -148,11 +174,18 @@ _add(Table("sources", (
 
 _add(Table("pdus", (
     Column("pdu_id", required=True, pattern=SLUG),
-    Column("name", required=True),
-    Column("region", required=True, allowed=REGIONS),
-    Column("aliases", description="Other spellings seen in sources, ';'-separated"),
+    Column("name", required=True, description="The inspectorate's spelling where inspected, else the register's"),
+    Column("region", required=True, allowed=REGIONS, description="From the MoJ register (from release 2026-11-22b)"),
+    Column("aliases", description="Other spellings seen in sources and the register's spelling, ';'-separated"),
+    Column("pdu_code", required=True, pattern=r"^[A-Z0-9]+$", since=REGISTER_RELEASE,
+           description="The Ministry of Justice's official PDU code"),
+    Column("status", required=True, allowed=PDU_STATUSES, since=REGISTER_RELEASE,
+           description="current, or merged: since merged into or split between other PDUs"),
+    Column("inspected", "boolean", True, since=REGISTER_RELEASE,
+           description="true when the release holds at least one inspection of the PDU"),
     _sources(),
-), key=("pdu_id",), description="Probation Delivery Units named by any source."))
+), key=("pdu_id",), description="Probation Delivery Units: every geographic PDU of the MoJ register (from release "
+   "2026-11-22b; before it, only those named by a source)."))
 
 _add(Table("inspections", (
     Column("inspection_id", required=True, pattern=SLUG, description="<pdu_id>-<round>"),
@@ -171,6 +204,8 @@ _add(Table("inspections", (
     _sources(),
     _note(),
 ), key=("inspection_id",), references={"pdu_id": "pdus.pdu_id"},
+    rules=(Rule("same_as", "region", "pdus.region", via="pdu_id"), Rule("not_above", "score", "score_max"),
+           Rule("not_after_release", "published")),
     description="One row per inspection of a PDU; a PDU inspected twice has two rows."))
 
 _add(Table("ratings", (
@@ -195,6 +230,8 @@ _add(Table("staffing", (
     _note(),
 ), key=("inspection_id", "region", "measure", "grade", "as_of"),
     references={"inspection_id": "inspections.inspection_id"},
+    rules=(Rule("range_by", "value", "measure", ranges=tuple((m, lo, hi) for m, (lo, hi) in STAFFING_RANGES.items())),
+           Rule("not_after_release", "as_of")),
     description="Vacancy rates (%), caseloads (cases held), workloads (% of WMT capacity) and other staffing figures."))
 
 _add(Table("case_quality", (
@@ -208,6 +245,7 @@ _add(Table("case_quality", (
     _sources(),
     _note(),
 ), key=("inspection_id", "region", "topic"), references={"inspection_id": "inspections.inspection_id"},
+    rules=(Rule("not_above", "numerator", "denominator"),),
     description="Case-quality percentages (share of inspected cases judged sufficient)."))
 
 _add(Table("unpaid_work", (
@@ -252,7 +290,8 @@ _add(Table("disagreements", (
     Column("value", description="The value the release keeps"),
     Column("value_source_ids", "source_ids", pattern=SOURCE_IDS),
     Column("other_value", required=True),
-    Column("other_source_ids", "source_ids", True, pattern=SOURCE_IDS),
+    Column("other_source_ids", "source_ids", pattern=SOURCE_IDS,
+           description="Empty where no cited source states the other value (the resolution says where it came from)"),
     Column("resolution", required=True),
 ), key=("table", "key", "field", "other_value", "other_source_ids"),
     description="Where sources state a value differently: both values, both sources, and what the release keeps."))
@@ -307,6 +346,3 @@ _add(Table("rule_case_thresholds", (
     _sources(),
     _note(),
 ), key=("framework", "rating"), description="Rating a standard gets from its share of sufficient cases."))
-
-# Checked in this order so that a reference's target is read first.
-TABLE_ORDER = tuple(TABLES)

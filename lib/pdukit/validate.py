@@ -1,14 +1,19 @@
-"""Check a release: every file against its schema, the references between files, and the manifest's checksums.
+"""Read and check a release: the one place a release's CSV files are parsed and typed.
 
-Each problem names its file, row (as a spreadsheet would count it: the header is row 1) and column, what was
-found and what was expected. Reading stops at the first structural fault of a file (bad encoding, an unterminated
-quote, a ragged row), because every later row of that file would be reported wrongly.
+`read_release` parses every file strictly, types each column as `pdukit.schema` declares it, runs the declared
+checks (pandera for cell values and keys; the schema's rules for what relates columns and tables) and the
+manifest's checksums. `pdukit validate` prints its problems; `load_release` wraps its typed frames.
+
+Each problem names its file, row (as a spreadsheet counts it: the header is row 1) and column, what was found and
+what was expected. Reading a file stops at its first structural fault (bad encoding, an unterminated quote, a
+ragged row), because every later row of that file would be reported wrongly.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,7 +23,9 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from .manifest import MANIFEST, read_manifest, sha256
-from .schema import STAFFING_RANGES, TABLES, Column, Table
+from .schema import TABLES, Column, Rule, Table, columns_for
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True, order=True)
@@ -55,21 +62,36 @@ def _expected(column: Column) -> str:
     return "text"
 
 
-def _is_partial_date(text: str) -> bool:
+def partial_date_start(text: str) -> date | None:
+    """The first day a YYYY, YYYY-MM or YYYY-MM-DD date can mean, or None when it is not such a real date."""
     parts = text.split("-")
+    if not (1 <= len(parts) <= 3 and len(parts[0]) == 4 and all(len(p) == 2 for p in parts[1:])):
+        return None
     try:
         numbers = [int(p) for p in parts]
-        date(numbers[0], numbers[1] if len(numbers) > 1 else 1, numbers[2] if len(numbers) > 2 else 1)
-    except (ValueError, IndexError):
-        return False
-    return len(parts[0]) == 4 and all(len(p) == 2 for p in parts[1:]) and len(parts) <= 3
+        return date(numbers[0], numbers[1] if len(numbers) > 1 else 1, numbers[2] if len(numbers) > 2 else 1)
+    except ValueError:
+        return None
 
 
-def read_table_text(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Parse one CSV strictly into a frame of strings (empty cells as NA), or return why it cannot be read."""
-    name = path.name
+def _is_number(text: str) -> bool:
+    return re.fullmatch(r"[-+]?\d+(\.\d+)?", text.strip()) is not None
+
+
+def release_version(release_dir: Path) -> str:
+    """The version a release folder holds: its manifest's, else the folder's name (a draft)."""
+    try:
+        return str(read_manifest(release_dir).get("version") or release_dir.name)
+    except (OSError, ValueError):
+        return release_dir.name
+
+
+# --- one file: parse, type, check ----------------------------------------------------------------------------
+def parse_table(path: Path, table: Table, version: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Parse one CSV strictly into a frame of strings (empty cells as NA, index = the file's row numbers)."""
+    name, columns = path.name, columns_for(table, version)
     if not path.exists():
-        return None, [Problem(name, 0, "", f"file is missing; expected {name} with columns {', '.join(table.column_names)}")]
+        return None, [Problem(name, 0, "", f"file is missing; expected {name} with columns {', '.join(columns)}")]
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -78,159 +100,206 @@ def read_table_text(path: Path, table: Table) -> tuple[pd.DataFrame | None, list
         return None, [Problem(name, row, "", f"byte 0x{raw[err.start]:02x} is not UTF-8; expected a UTF-8 encoded file")]
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        return None, [Problem(name, 0, "", f"file is empty; expected a header row: {','.join(table.column_names)}")]
+        return None, [Problem(name, 0, "", f"file is empty; expected a header row: {','.join(columns)}")]
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[list[str]] = []
     try:
-        for record in reader:
-            rows.append(record)
+        rows.extend(reader)
     except csv.Error as err:
         return None, [Problem(name, reader.line_num, "", f"malformed CSV ({err}); expected quotes to open and close on every field")]
     header, body = rows[0], rows[1:]
-    missing = [c for c in table.column_names if c not in header]
-    extra = [c for c in header if c not in table.column_names]
-    problems = [Problem(name, 1, c, f"column is missing; expected columns {', '.join(table.column_names)}") for c in missing]
-    problems += [Problem(name, 1, c, f"unexpected column; expected only {', '.join(table.column_names)}") for c in extra]
+    problems = [Problem(name, 1, c, f"column is missing; expected columns {', '.join(columns)}") for c in columns if c not in header]
+    problems += [Problem(name, 1, c, f"unexpected column; expected only {', '.join(columns)}") for c in header if c not in columns]
     for number, record in enumerate(body, start=2):
         if record and len(record) != len(header):
             problems.append(Problem(name, number, "", f"row has {len(record)} fields; expected {len(header)} like the header"))
     if problems:
         return None, problems
     frame = pd.DataFrame([r for r in body if r], columns=header, dtype="object")
-    frame.index = [i for i, r in enumerate(body, start=2) if r]  # keep the file's row numbers
-    return frame.replace("", pd.NA)[table.column_names], []
+    frame.index = [i for i, r in enumerate(body, start=2) if r]
+    return frame.replace("", pd.NA)[columns], []
 
 
-def _typed(frame: pd.DataFrame, table: Table) -> tuple[pd.DataFrame, list[Problem]]:
-    """Convert number and boolean columns; report cells that are not what their column holds."""
-    problems, typed = [], frame.copy()
-    for column in table.columns:
-        values = frame[column.name]
-        if column.kind in ("integer", "number"):
-            numbers = pd.to_numeric(values, errors="coerce")
-            bad = values.notna() & (numbers.isna() | ((numbers % 1 != 0) if column.kind == "integer" else False))
-            typed[column.name] = numbers.where(~bad)
-        elif column.kind == "boolean":
-            lowered = values.str.lower()
-            bad = values.notna() & ~lowered.isin(["true", "false"])
-            typed[column.name] = lowered.map({"true": True, "false": False})
-        elif column.kind == "partial_date":
-            bad = values.notna() & ~values.map(lambda v: isinstance(v, str) and _is_partial_date(v))
-        else:
-            continue
-        for row in values.index[bad]:
-            problems.append(Problem(table.filename, int(row), column.name,
-                                    f"found {values[row]!r}; expected {_expected(column)}"))
+def _coerce_column(values: pd.Series, column: Column) -> tuple[pd.Series, pd.Series]:
+    """Return the column in its declared type and a mask of the cells that are not what it holds."""
+    present = values.notna()
+    if column.kind in ("integer", "number"):
+        numbers = pd.to_numeric(values, errors="coerce")
+        bad = present & (numbers.isna() | ((numbers % 1 != 0) if column.kind == "integer" else False))
+        typed = numbers.where(~bad).astype("Int64" if column.kind == "integer" else "Float64")
+        return typed, bad
+    if column.kind == "boolean":
+        lowered = values.str.lower()
+        bad = present & ~lowered.isin(["true", "false"])
+        return lowered.map({"true": True, "false": False}).astype("boolean"), bad
+    if column.kind == "partial_date":
+        bad = present & values.map(lambda v: not isinstance(v, str) or partial_date_start(v) is None)
+        return values.astype("string"), bad
+    return values.astype("string"), pd.Series(False, index=values.index)
+
+
+def _formula_cells(values: pd.Series) -> pd.Series:
+    """Text a spreadsheet would run as a formula when the CSV is opened ('=HYPERLINK(...)')."""
+    text = values.dropna().astype(str)
+    risky = text.str.startswith(FORMULA_START) & ~text.map(_is_number)
+    return risky.reindex(values.index, fill_value=False)
+
+
+def type_table(frame: pd.DataFrame, table: Table) -> tuple[pd.DataFrame, list[Problem]]:
+    """Convert every column to its declared type; report cells that are not what their column holds."""
+    typed, problems = frame.copy(), []
+    for name in frame.columns:
+        column = table.column(name)
+        typed[name], bad = _coerce_column(frame[name], column)
+        for row in frame.index[bad]:
+            problems.append(Problem(table.filename, int(row), name, f"found {frame.at[row, name]!r}; expected {_expected(column)}"))
+        if column.kind in ("string", "source_ids"):
+            for row in frame.index[_formula_cells(frame[name])]:
+                problems.append(Problem(table.filename, int(row), name, f"found {frame.at[row, name]!r}, which a spreadsheet "
+                                        "would run as a formula; expected text that does not start with =, +, -, @, a tab or a carriage return"))
     return typed, problems
 
 
-def _pandera_schema(table: Table) -> pa.DataFrameSchema:
-    columns = {}
-    for column in table.columns:
-        checks = []
+def pandera_schema(table: Table, columns: list[str]) -> pa.DataFrameSchema:
+    """The pandera schema of a table's values: required cells, allowed values, ranges, patterns, unique key."""
+    checks = {}
+    for column in (table.column(c) for c in columns):
+        found = []
         if column.allowed:
-            checks.append(pa.Check.isin(column.allowed))
+            found.append(pa.Check.isin(column.allowed))
         if column.minimum is not None:
-            checks.append(pa.Check.ge(column.minimum))
+            found.append(pa.Check.ge(column.minimum))
         if column.maximum is not None:
-            checks.append(pa.Check.le(column.maximum))
+            found.append(pa.Check.le(column.maximum))
         if column.pattern and column.kind != "partial_date":
-            checks.append(pa.Check.str_matches(column.pattern))
-        columns[column.name] = pa.Column(nullable=not column.required, checks=checks)
-    return pa.DataFrameSchema(columns, unique=list(table.key) or None, report_duplicates="all")
+            found.append(pa.Check.str_matches(column.pattern))
+        checks[column.name] = pa.Column(nullable=not column.required, checks=found)
+    key = [k for k in table.key if k in columns]
+    return pa.DataFrameSchema(checks, unique=key or None, report_duplicates="all")
 
 
-def check_table(frame: pd.DataFrame, table: Table) -> list[Problem]:
-    """Check one parsed table's cells: types, required values, allowed values, ranges, patterns, unique keys."""
-    typed, problems = _typed(frame, table)
-    bad_cells = {(p.row, p.column) for p in problems}
+def check_values(typed: pd.DataFrame, raw: pd.DataFrame, table: Table, bad_cells: set) -> list[Problem]:
+    """Run the table's pandera schema; one problem per failing cell (cells already reported are skipped)."""
+    problems = []
     try:
-        _pandera_schema(table).validate(typed, lazy=True)
+        pandera_schema(table, list(typed.columns)).validate(typed, lazy=True)
     except SchemaErrors as err:
         for case in err.failure_cases.itertuples(index=False):
             if case.index is None or pd.isna(case.index):
                 continue
             row, check = int(case.index), str(case.check)
-            if check.startswith("multiple_fields_uniqueness") or check.startswith("field_uniqueness"):
-                key = ", ".join(f"{k}={frame.at[row, k]!s}" for k in table.key)
-                problems.append(Problem(table.filename, row, "+".join(table.key),
-                                        f"duplicate key ({key}); expected each key once"))
+            if "uniqueness" in check:
+                key = ", ".join(f"{k}={raw.at[row, k]!s}" for k in table.key)
+                problems.append(Problem(table.filename, row, "+".join(table.key), f"duplicate key ({key}); expected each key once"))
+            elif (row, case.column) in bad_cells:
                 continue
-            column = table.column(case.column)
-            if (row, column.name) in bad_cells:
-                continue
-            if check == "not_nullable":
-                problems.append(Problem(table.filename, row, column.name, "empty; expected a value (required column)"))
+            elif check == "not_nullable":
+                problems.append(Problem(table.filename, row, case.column, "empty; expected a value (required column)"))
             else:
-                problems.append(Problem(table.filename, row, column.name,
-                                        f"found {frame.at[row, column.name]!r}; expected {_expected(column)}"))
-    return sorted(set(problems))
+                problems.append(Problem(table.filename, row, case.column,
+                                        f"found {raw.at[row, case.column]!r}; expected {_expected(table.column(case.column))}"))
+    return problems
 
 
-def _split_ids(value) -> list[str]:
+def read_table(path: Path, table: Table, version: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Parse, type and check one file; return its typed frame (None when it cannot be read) and its problems."""
+    raw, problems = parse_table(path, table, version)
+    if raw is None:
+        return None, problems
+    typed, problems = type_table(raw, table)
+    problems += check_values(typed, raw, table, {(p.row, p.column) for p in problems})
+    return typed, sorted(set(problems))
+
+
+# --- across tables: references and declared rules -----------------------------------------------------------
+def _ids(value) -> list[str]:
     return [] if pd.isna(value) else [v for v in str(value).split(";") if v]
 
 
-def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
-    """Check what links files: keys that must exist elsewhere, source ids, and values that must agree."""
+def _check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     problems = []
+    known_sources = set(frames["sources"]["source_id"].dropna()) if "sources" in frames else None
     for table in TABLES.values():
         frame = frames.get(table.name)
         if frame is None:
             continue
         for column, target in table.references.items():
             target_table, target_column = target.split(".")
-            if target_table not in frames:
-                continue
-            known = set(frames[target_table][target_column].dropna())
+            if target_table in frames:
+                known = set(frames[target_table][target_column].dropna())
+                for row, value in frame[column].dropna().items():
+                    if value not in known:
+                        problems.append(Problem(table.filename, int(row), column,
+                                                f"{value!r} is not a {target_column} in {target_table}.csv; expected an existing one"))
+        if known_sources is None:
+            continue
+        for column in (c.name for c in table.columns if c.kind == "source_ids" and c.name in frame):
             for row, value in frame[column].items():
-                if pd.notna(value) and value not in known:
-                    problems.append(Problem(table.filename, int(row), column,
-                                            f"{value!r} is not a {target_column} in {target_table}.csv; expected an existing one"))
-        if "sources" in frames:
-            known_sources = set(frames["sources"]["source_id"].dropna())
-            for column in (c for c in table.columns if c.kind == "source_ids"):
-                for row, value in frame[column.name].items():
-                    for sid in _split_ids(value):
-                        if sid not in known_sources:
-                            problems.append(Problem(table.filename, int(row), column.name,
-                                                    f"source {sid!r} is not in sources.csv; expected an existing source_id"))
-    problems += _check_inspections(frames)
+                problems += [Problem(table.filename, int(row), column, f"source {sid!r} is not in sources.csv; expected an existing source_id")
+                             for sid in _ids(value) if sid not in known_sources]
     return problems
 
 
-def _check_inspections(frames: dict[str, pd.DataFrame]) -> list[Problem]:
-    problems = []
-    inspections, pdus = frames.get("inspections"), frames.get("pdus")
-    if inspections is None:
-        return problems
-    regions = dict(zip(pdus["pdu_id"], pdus["region"])) if pdus is not None else {}
-    for row, record in inspections.iterrows():
-        if record["pdu_id"] in regions and record["region"] != regions[record["pdu_id"]]:
-            problems.append(Problem("inspections.csv", int(row), "region",
-                                    f"found {record['region']!r}; expected {regions[record['pdu_id']]!r}, the region of {record['pdu_id']} in pdus.csv"))
-        score, out_of = pd.to_numeric(record["score"], errors="coerce"), pd.to_numeric(record["score_max"], errors="coerce")
-        if pd.notna(score) and pd.notna(out_of) and score > out_of:
-            problems.append(Problem("inspections.csv", int(row), "score",
-                                    f"found {record['score']} above its maximum {record['score_max']}; expected a score no higher than score_max"))
-    staffing = frames.get("staffing")
-    if staffing is not None:
-        for row, record in staffing.iterrows():
-            low, high = STAFFING_RANGES.get(record["measure"], (None, None))
-            value = pd.to_numeric(record["value"], errors="coerce")
-            if low is not None and pd.notna(value) and not low <= value <= high:
-                problems.append(Problem("staffing.csv", int(row), "value",
-                                        f"found {record['value']} for {record['measure']}; expected a value from {low} to {high}"))
-    case_quality = frames.get("case_quality")
-    if case_quality is not None:
-        for row, record in case_quality.iterrows():
-            n, d = pd.to_numeric(record["numerator"], errors="coerce"), pd.to_numeric(record["denominator"], errors="coerce")
-            if pd.notna(n) and pd.notna(d) and n > d:
-                problems.append(Problem("case_quality.csv", int(row), "numerator",
-                                        f"found {record['numerator']} cases out of {record['denominator']}; expected no more than the denominator"))
+def _check_rule(rule: Rule, table: Table, frames: dict[str, pd.DataFrame], release_date: date) -> list[Problem]:
+    frame, name, out = frames[table.name], table.filename, []
+    if rule.column not in frame:
+        return out
+    if rule.kind == "not_above":
+        for row, record in frame[[rule.column, rule.other]].dropna().iterrows():
+            if record[rule.column] > record[rule.other]:
+                out.append(Problem(name, int(row), rule.column, f"found {record[rule.column]} above its {rule.other} "
+                                   f"{record[rule.other]}; expected no more than {rule.other}"))
+    elif rule.kind == "same_as":
+        target_table, target_column = rule.other.split(".")
+        if target_table in frames:
+            lookup = dict(zip(frames[target_table][rule.via], frames[target_table][target_column]))
+            for row, record in frame.iterrows():
+                expected = lookup.get(record[rule.via])
+                if pd.isna(record[rule.column]) or expected is None or pd.isna(expected):
+                    continue
+                if record[rule.column] != expected:
+                    out.append(Problem(name, int(row), rule.column, f"found {record[rule.column]!r}; expected {expected!r}, "
+                                       f"the {target_column} of {record[rule.via]} in {target_table}.csv"))
+    elif rule.kind == "range_by":
+        bounds = {key: (low, high) for key, low, high in rule.ranges}
+        for row, record in frame[[rule.column, rule.other]].dropna().iterrows():
+            low, high = bounds.get(record[rule.other], (None, None))
+            if low is not None and not low <= record[rule.column] <= high:
+                out.append(Problem(name, int(row), rule.column, f"found {record[rule.column]:g} for {record[rule.other]}; "
+                                   f"expected a value from {low:g} to {high:g}"))
+    elif rule.kind == "not_after_release":
+        for row, value in frame[rule.column].dropna().items():
+            start = partial_date_start(str(value))
+            if start is not None and start > release_date:
+                out.append(Problem(name, int(row), rule.column, f"found {value!r}, after the release's own date "
+                                   f"{release_date.isoformat()}; expected a date no later than the release"))
+    return out
+
+
+def release_date(release_dir: Path, version: str) -> date:
+    """The day a release was made: its manifest's `created`, else the date its version starts with, else today."""
+    try:
+        created = str(read_manifest(release_dir).get("created", ""))[:10]
+        return date.fromisoformat(created)
+    except (OSError, ValueError):
+        pass
+    try:
+        return date.fromisoformat(version[:10])
+    except ValueError:
+        return date.today()
+
+
+def check_relations(frames: dict[str, pd.DataFrame], release_day: date) -> list[Problem]:
+    """References between files, source ids, and every rule the schema declares."""
+    problems = _check_references(frames)
+    for table in TABLES.values():
+        if table.name in frames:
+            for rule in table.rules:
+                problems += _check_rule(rule, table, frames, release_day)
     return problems
 
 
+# --- the manifest --------------------------------------------------------------------------------------------
 def check_manifest(release_dir: Path) -> list[Problem]:
     """Check that the manifest exists, lists every table file, and that each file's sha256 matches it."""
     try:
@@ -256,25 +325,27 @@ def check_manifest(release_dir: Path) -> list[Problem]:
     return problems
 
 
-def read_release_frames(release_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
-    """Read every table of a release as strings, checking each file on its own."""
-    frames, problems = {}, []
-    for table in TABLES.values():
-        frame, found = read_table_text(release_dir / table.filename, table)
-        problems += found
-        if frame is not None:
-            problems += check_table(frame, table)
-            frames[table.name] = frame
-    return frames, problems
+def read_release(release_dir: Path, check_checksums: bool = True, version: str | None = None
+                 ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Return every table of a release folder typed as declared, and every problem found (empty when clean).
 
-
-def validate_release(release_dir: Path, check_checksums: bool = True) -> list[Problem]:
-    """Return every problem found in a release folder (an empty list when it is clean)."""
+    `check_checksums` False skips the manifest (a draft has none until it is published)."""
     release_dir = Path(release_dir)
     if not release_dir.is_dir():
-        return [Problem(str(release_dir), 0, "", "not a folder; expected a release folder under data/releases")]
-    frames, problems = read_release_frames(release_dir)
-    problems += check_references(frames)
+        return {}, [Problem(str(release_dir), 0, "", "not a folder; expected a release folder under data/releases")]
+    version = version or release_version(release_dir)
+    frames, problems = {}, []
+    for table in TABLES.values():
+        frame, found = read_table(release_dir / table.filename, table, version)
+        problems += found
+        if frame is not None:
+            frames[table.name] = frame
+    problems += check_relations(frames, release_date(release_dir, version))
     if check_checksums:
         problems += check_manifest(release_dir)
-    return sorted(set(problems))
+    return frames, sorted(set(problems))
+
+
+def validate_release(release_dir: Path, check_checksums: bool = True, version: str | None = None) -> list[Problem]:
+    """Return every problem found in a release folder (an empty list when it is clean)."""
+    return read_release(release_dir, check_checksums, version)[1]

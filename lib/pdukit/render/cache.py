@@ -14,6 +14,7 @@ import platform
 from importlib import metadata
 from pathlib import Path
 
+from ..files import write_atomic
 from ..schema import TABLES
 from .jobs import Job
 
@@ -82,11 +83,7 @@ class Cache:
 
     def write(self, job: Job, entry: dict) -> None:
         """Write the job's entry atomically."""
-        self.dir.mkdir(parents=True, exist_ok=True)
-        path = self._path(job)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(entry, indent=1, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(self._path(job), json.dumps(entry, indent=1, sort_keys=True))
 
     def is_fresh(self, job: Job, key: str, shas: dict[str, str], out: Path) -> bool:
         """True when the job's last good render used this key and the same data files, and its HTML exists."""

@@ -37,9 +37,10 @@ def notebooks_dir() -> Path:
 
 
 def read_pdus(release_dir: Path) -> list[dict]:
-    """Return the release's PDUs (pdu_id, name, aliases) without loading pandas."""
+    """Return the release's inspected PDUs (pdu_id, name, aliases, ...) without loading pandas: a PDU page is
+    made for every PDU the release holds an inspection of (releases before the register list only those)."""
     with open(release_dir / "pdus.csv", newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+        return [p for p in csv.DictReader(handle) if (p.get("inspected") or "true") == "true"]
 
 
 def plan(release_dir: Path, data: str, only: list[str], regions: list[str], pdus: list[str]) -> list[Job]:

@@ -12,25 +12,12 @@ import os
 import re
 from pathlib import Path
 
+from ..files import write_atomic  # noqa: F401 (the renderer writes every page through it)
 from .jobs import Job
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 CSS = (TEMPLATES / "pdukit" / "style.css").read_text(encoding="utf-8")
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-
-
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write a file through a temporary sibling and a rename: readers see the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        if isinstance(data, str):
-            tmp.write_text(data, encoding="utf-8")
-        else:
-            tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def relative_home(job_html: str) -> str:

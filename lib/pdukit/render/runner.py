@@ -21,7 +21,7 @@ from .cache import Cache, library_sha, package_versions, static_key, table_shas
 from .jobs import KINDS, Job, notebooks_dir, plan
 from .pages import failure_page, index_page, write_atomic
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+from ..exitcodes import EXIT_OK, EXIT_PROBLEMS as EXIT_FAILED, EXIT_USAGE
 
 
 def git_commit() -> str:

@@ -31,9 +31,9 @@ WARM_UP = ("import matplotlib\nimport matplotlib.pyplot as plt\nimport pandas\ni
            "import pdukit, pdukit.report, pdukit.charts, pdukit.stats, pdukit.audit\n")
 RESET = ("get_ipython().run_line_magic('reset', '-f')\nimport matplotlib, matplotlib.pyplot\n"
          "matplotlib.pyplot.close('all')\nmatplotlib.rcdefaults()\n"
-         "get_ipython().run_line_magic('matplotlib', 'inline')\nimport pdukit.load\npdukit.load.ACCESSED.clear()\n"
+         "get_ipython().run_line_magic('matplotlib', 'inline')\nimport pdukit.load\npdukit.load.forget_reads()\n"
          "del matplotlib, pdukit")
-REPORT_TABLES = "import json as _j, pdukit.load as _l\nprint('PDUKIT-TABLES ' + _j.dumps(sorted(_l.ACCESSED)))"
+REPORT_TABLES = "import json as _j, pdukit.load as _l\nprint('PDUKIT-TABLES ' + _j.dumps(sorted(_l.tables_read())))"
 
 
 @dataclass

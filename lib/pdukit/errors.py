@@ -1,0 +1,42 @@
+"""Every error pdukit raises on purpose, in one place, each saying what was wrong and what was expected."""
+
+from __future__ import annotations
+
+
+class PdukitError(Exception):
+    """Base of pdukit's own errors."""
+
+
+class ReleaseNotFound(PdukitError, LookupError):
+    """No release or draft folder matches what was asked for."""
+
+
+class UnknownName(PdukitError, ValueError):
+    """A region, PDU, report kind or parameter that is not known; the message lists the valid ones."""
+
+
+class PublishError(PdukitError, ValueError):
+    """A draft cannot become a release; the message says why and what to do."""
+
+
+class BuildError(PdukitError, ValueError):
+    """A build input is missing or inconsistent; the message names the file, row and what was expected."""
+
+
+class MixedMeasuresError(PdukitError, ValueError):
+    """Two different measures (e.g. caseload and workload) were about to be compared as one."""
+
+
+class ParameterError(PdukitError, ValueError):
+    """A notebook was given an unknown parameter or an invalid value; the message lists the valid ones."""
+
+
+class ReleaseError(PdukitError, ValueError):
+    """A release that failed validation; `problems` lists every fault, one line each."""
+
+    def __init__(self, release_dir, problems):
+        self.release_dir = release_dir
+        self.problems = problems
+        lines = "\n".join(str(p) for p in problems[:20])
+        more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        super().__init__(f"release {release_dir} has {len(problems)} problem(s):\n{lines}{more}")
