@@ -1,38 +1,63 @@
-# pdukit: `make reports` renders every report from the bundled data; `make test` runs the test suite.
-# Both build .venv from nothing but Python the first time.
+# pdukit: `make reports` renders every report from the bundled data; `make test` runs the whole suite (what CI runs).
+# Both build .venv from nothing but Python 3.11+ the first time, with the pinned versions of requirements/constraints.txt.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+PIP    := $(BIN)/python -m pip
+CONSTRAINTS := requirements/constraints.txt
+INPUTS := $(shell cat pyproject.toml $(CONSTRAINTS) | cksum | cut -d' ' -f1)
+LAB_ARGS ?=
 
-.PHONY: reports test lab validate audit bench clean venv
+.PHONY: reports test test-fast lint lab validate audit bench constraints clean venv
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	rm -f $(VENV)/.installed-*
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# One stamp per set of extras: a changed pyproject.toml or constraints file reinstalls.
+$(VENV)/.installed-%-$(INPUTS): | $(BIN)/python
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -c $(CONSTRAINTS) -e '.[$*]'
+	rm -f $(VENV)/.installed-$*-*
 	touch $@
 
-venv: $(STAMP)
+venv: $(VENV)/.installed-test-$(INPUTS)
 
-reports: $(STAMP)
+reports: $(VENV)/.installed-test-$(INPUTS)
 	$(BIN)/pdukit render
 
-test: $(STAMP)
+test: $(VENV)/.installed-test-$(INPUTS)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
-lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+# The edit loop: everything but kernels and the browser (under 30 s).
+test-fast: $(VENV)/.installed-test-$(INPUTS)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -m "not slow" -n 2 -q
 
-validate: $(STAMP)
+lint: $(VENV)/.installed-test-$(INPUTS)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+# make lab LAB_ARGS="--allow-root --no-browser"
+lab: $(VENV)/.installed-lab-$(INPUTS)
+	$(BIN)/jupyter lab $(LAB_ARGS) notebooks/
+
+validate: $(VENV)/.installed-test-$(INPUTS)
 	$(BIN)/pdukit validate
 
-audit: $(STAMP)
+audit: $(VENV)/.installed-test-$(INPUTS)
 	$(BIN)/pdukit audit
 
-bench: $(STAMP)
+bench: $(VENV)/.installed-bench-$(INPUTS) $(VENV)/.installed-test-$(INPUTS)
 	$(BIN)/python bench/render_bench.py
 
+# After changing pyproject.toml's dependencies: pin the versions every install then uses.
+constraints: | $(BIN)/python
+	$(PIP) install --quiet -e '.[lab,test,bench]'
+	( echo "# Exact versions every pdukit install uses (make, CI, environment.yml)."; \
+	  echo "# Regenerate after changing pyproject.toml: make constraints (then run make test)."; \
+	  $(PIP) freeze --exclude-editable | grep -v '^pdukit' ) > $(CONSTRAINTS)
+
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -23,7 +23,7 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import psutil
@@ -121,11 +121,11 @@ def main() -> int:
     machine = {"cpus": os.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
                "python": platform.python_version(), "platform": platform.platform()}
     print(f"machine: {machine}")
-    results = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": machine,
+    results = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine,
                "national_and_regions": run("national + 12 regions", "national,regions", False, args.rounds, args.jobs)}
     if args.all_rounds:
         results["all_reports"] = run("all reports", "national,regions,pdus,audit", True, args.all_rounds, args.jobs)
-    target = ROOT / "bench" / "results" / f"{datetime.now(timezone.utc):%Y-%m-%dT%H%M%S}.json"
+    target = ROOT / "bench" / "results" / f"{datetime.now(UTC):%Y-%m-%dT%H%M%S}.json"
     target.parent.mkdir(exist_ok=True)
     target.write_text(json.dumps(results, indent=2))
     print(f"written {target.relative_to(ROOT)}")

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -23,9 +25,10 @@
 data_version = "latest"
 
 # %%
-from pdukit import charts, report, stats
+from pdukit import charts, outcomes, report, summaries
 from pdukit.audit import run_audit
 from pdukit.measures import UNITS, staffing_measure, vacancy_by_grade
+from pdukit.stats import MIN_N
 
 release = report.start(data_version)
 ins = release.inspections
@@ -42,7 +45,7 @@ report.md("**Data release {version}**: {n} inspections of {p} PDUs in all {r} pr
 # rating of each standard, or staffing figures.
 
 # %%
-cov = stats.coverage(release)
+cov = summaries.coverage(release)
 report.table(cov, "Inspections held, by region and year of publication ('undated' where no source gives a date).")
 missing = ins[ins.overall_rating.isna()]
 report.md("Without a known overall rating: {names}. Publication dates are missing for {undated} inspections "
@@ -53,14 +56,14 @@ report.md("Without a known overall rating: {names}. Publication dates are missin
 # ## Ratings nationally and over time
 
 # %%
-quarters = stats.ratings_by_quarter(release)
+quarters = summaries.ratings_by_quarter(release)
 report.show(charts.ratings_over_time(quarters, release, report.sentence(report.rating_mix_sentence(ins.overall_rating)),
                                      source_ids=rated.source_ids))
 
 # %%
-outcomes = stats.staffing_outcomes(release)
-summary = stats.regional_summary(release, outcomes)
-worst = stats.highest_inadequate_share(summary)
+joined = outcomes.staffing_outcomes(release)
+summary = summaries.regional_summary(release, joined)
+worst = summaries.highest_inadequate_share(summary)
 report.show(charts.region_comparison(
     summary, release,
     f"{worst.region}: {int(worst.Inadequate)} of {int(worst.rated)} rated inspections Inadequate, the highest share",
@@ -111,13 +114,13 @@ for measure in ("caseload_avg", "workload_pct"):
 # of PDUs would say little, and none of this shows that vacancies cause low scores.
 
 # %%
-report.table(stats.correlation_table(release, outcomes), f"Minimum n for a correlation: {stats.MIN_N}.")
-po = stats.vacancy_against(release, "po", "score_pct", outcomes=outcomes)
-report.show(charts.vacancy_score_scatter(outcomes, "po", release, "PO vacancies and published scores",
+report.table(outcomes.correlation_table(release, joined), f"Minimum n for a correlation: {MIN_N}.")
+po = outcomes.vacancy_against(release, "po", "score_pct", outcomes=joined)
+report.show(charts.vacancy_score_scatter(joined, "po", release, "PO vacancies and published scores",
                                          po.describe(), source_ids=vac_sources))
 
 # %%
-report.table(stats.vacancy_by_rating(release, "po", outcomes),
+report.table(outcomes.vacancy_by_rating(release, "po", joined),
              "PO vacancy rate (%) by overall rating: n, median and range.", release, vac_sources)
 
 # %% [markdown]

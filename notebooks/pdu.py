@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -24,7 +26,7 @@ data_version = "latest"
 # %%
 import pandas as pd
 
-from pdukit import charts, report, stats
+from pdukit import charts, outcomes, report
 from pdukit.measures import upw_backlog
 from pdukit.schema import STANDARD_LABELS
 
@@ -88,7 +90,7 @@ if len(upw):
 # ## Compared with its region and the nation
 
 # %%
-comparison = stats.pdu_comparison(stats.staffing_outcomes(release), pdu_id, labels)
+comparison = outcomes.pdu_comparison(outcomes.staffing_outcomes(release), pdu_id, labels)
 if len(comparison):
     report.table(comparison, "Medians over inspections that publish the figure.")
 report.md("In {region}, {mix}.", region=info.region,

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -22,7 +24,7 @@ region = "Greater Manchester"
 data_version = "latest"
 
 # %%
-from pdukit import charts, report, stats
+from pdukit import charts, report, summaries
 from pdukit.measures import SHORT_NAMES, UNITS, staffing_measure, vacancy_by_grade, with_labels
 from pdukit.recommendations import recommendation_themes
 
@@ -50,7 +52,7 @@ report.table(shown, "One row per inspection; a PDU inspected twice has two rows.
 # ## Against the national picture
 
 # %%
-summary = stats.regional_summary(release)
+summary = summaries.regional_summary(release)
 row = summary.set_index("region").loc[region]
 share = f"{int(row.Inadequate)} of {int(row.rated)}" if row.rated else "none of its"
 report.show(charts.region_comparison(summary, release, f"{region}: {share} rated inspections Inadequate",

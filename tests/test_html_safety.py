@@ -6,10 +6,9 @@ import shutil
 
 import pytest
 
+from conftest import ROOT
 from pdukit.cli import main
 from pdukit.manifest import write_manifest
-
-from conftest import ROOT
 
 pytestmark = pytest.mark.slow
 NAME = "Gwent<script>alert('pwned')</script>"

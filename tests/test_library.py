@@ -10,11 +10,11 @@ import pytest
 from pdukit.audit import COLUMNS, run_audit
 from pdukit.cli import main
 from pdukit.measures import MixedMeasuresError, require_same_measure, staffing_measure, upw_backlog, vacancy_by_grade
+from pdukit.outcomes import staffing_outcomes, vacancy_against, vacancy_by_rating
 from pdukit.recommendations import risk_activities, themes_of
-from pdukit.scoring import (band_for_score, inspection_scores, rating_from_pct, rules_from_release,
-                            score_from_ratings)
-from pdukit.stats import (MIN_N, coverage, ratings_by_quarter, regional_summary, spearman, staffing_outcomes,
-                          vacancy_against, vacancy_by_rating)
+from pdukit.scoring import band_for_score, inspection_scores, rating_from_pct, rules_from_release, score_from_ratings
+from pdukit.stats import MIN_N, spearman
+from pdukit.summaries import coverage, ratings_by_quarter, regional_summary
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +139,7 @@ def test_audit_cli_csv(capsys):
 
 
 def test_correlation_table_reports_n_and_refusals(release):
-    from pdukit.stats import correlation_table
+    from pdukit.outcomes import correlation_table
 
     table = correlation_table(release)
     assert len(table) == 9 and set(table["vacancy grade"]) == {"SPO", "PO", "PSO"}
@@ -150,8 +150,9 @@ def test_correlation_table_reports_n_and_refusals(release):
 
 
 def test_highest_inadequate_share_and_pdu_comparison(release):
+    from pdukit.outcomes import pdu_comparison
     from pdukit.report import inspection_labels
-    from pdukit.stats import highest_inadequate_share, pdu_comparison
+    from pdukit.summaries import highest_inadequate_share
 
     worst = highest_inadequate_share(regional_summary(release))
     assert worst.region == "East Midlands" and (worst.Inadequate, worst.rated) == (6, 8)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import jupytext
-import nbformat
-import papermill
 import pytest
 
 from conftest import ROOT
 
-NOTEBOOKS = ["national", "region", "pdu", "audit"]
+NOTEBOOKS = ["national", "region", "pdu", "audit", "start-here"]
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_runs_with_its_defaults(name, tmp_path):
+    import nbformat  # imported here: jupytext and nbformat take seconds to import, and test-fast skips this
+    import papermill
+
     out = tmp_path / f"{name}.ipynb"
     papermill.execute_notebook(str(ROOT / "notebooks" / f"{name}.ipynb"), str(out), cwd=str(ROOT / "notebooks"),
                                progress_bar=False, log_output=False)
@@ -26,6 +26,9 @@ def test_notebook_runs_with_its_defaults(name, tmp_path):
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_has_a_parameters_cell_and_matches_its_py_file(name):
+    import jupytext
+    import nbformat
+
     ipynb = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
     tagged = [c for c in ipynb.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1 and "data_version" in tagged[0].source

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
 
+from conftest import ROOT
 from pdukit.cli import main
 from pdukit.diff import diff_releases
 from pdukit.paths import list_releases
 from pdukit.validate import validate_release
-
-from conftest import ROOT
 
 
 def test_an_altered_file_fails_validation(release_copy):

@@ -7,13 +7,12 @@ import shutil
 
 import pytest
 
+from conftest import RENDER_SUBSET as SUBSET
 from pdukit.cli import main
 from pdukit.manifest import write_manifest
 from pdukit.paths import list_releases
 from pdukit.render.cache import Cache, static_key, table_shas
 from pdukit.render.jobs import Job
-
-from conftest import RENDER_SUBSET as SUBSET
 
 PAGES = ["national.html", "audit.html", "regions/wales.html", "pdus/gwent.html"]
 

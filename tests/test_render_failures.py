@@ -6,13 +6,11 @@ from __future__ import annotations
 import os
 import shutil
 
-import nbformat
 import pytest
 
+from conftest import ROOT
 from pdukit.cli import main
 from pdukit.render import runner
-
-from conftest import ROOT
 
 pytestmark = pytest.mark.slow
 ARGS = ["render", "--only", "pdus", "--pdu", "Wigan", "--pdu", "Gwent", "--no-progress", "--jobs", "1"]
@@ -22,6 +20,8 @@ def _notebooks_with(tmp_path, monkeypatch, code: str):
     """A copy of notebooks/ whose PDU notebook runs `code` after its parameters."""
     folder = tmp_path / "notebooks"
     shutil.copytree(ROOT / "notebooks", folder)
+    import nbformat
+
     nb = nbformat.read(folder / "pdu.ipynb", as_version=4)
     at = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
     nb.cells.insert(at + 1, nbformat.v4.new_code_cell(code))

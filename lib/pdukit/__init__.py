@@ -1,12 +1,53 @@
 """pdukit: sourced, comparable data and reports on HM Inspectorate of Probation inspections of PDUs.
 
     import pdukit
-    release = pdukit.load_release()        # latest release, validated, typed DataFrames
+    release = pdukit.load_release()              # latest release, validated; dir(release) lists its tables
     release.inspections.head()
+    release.compare_rounds()                     # PDUs inspected twice, and whether they improved
+    release.rating_shares("Inadequate")          # share by region with n and a 95% interval
+    release.with_sources(release.ratings)        # each row's sources: title, publisher, date, link
+
+Modules, one concept each: `schema` (tables), `load`/`validate` (reading), `build`/`publish`/`diff` (making
+releases), `scoring` (rules), `measures` (comparable measures), `stats` (small-sample statistics), `outcomes`
+(staffing against outcomes), `summaries` (by region and time), `compare` (change between inspections), `sources`,
+`recommendations`, `audit`, `charts`, `report` (notebook display), `errors`. See docs/api.md.
 """
 
-from .load import Release, ReleaseError, load_release
-from .paths import list_releases, resolve_release
+from importlib import import_module
 
-__version__ = "0.1.0"
-__all__ = ["Release", "ReleaseError", "load_release", "list_releases", "resolve_release", "__version__"]
+from . import errors
+from .errors import (
+                     BuildError,
+                     MixedMeasuresError,
+                     ParameterError,
+                     PdukitError,
+                     PublishError,
+                     ReleaseError,
+                     ReleaseNotFound,
+                     UnknownName,
+)
+from .paths import list_releases, resolve_release
+from .schema import RATINGS, REGIONS, STANDARD_LABELS, STANDARDS
+
+# Imported on first use, so `import pdukit` (and every `pdukit` command) does not pay for pandas and scipy up front.
+_LAZY = {"Release": "load", "load_release": "load", "compare_rounds": "compare", "share_table": "stats",
+         "spearman": "stats"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'pdukit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+__version__ = "0.2.0"
+__all__ = [
+    "Release", "load_release", "list_releases", "resolve_release", "compare_rounds", "share_table", "spearman",
+    "RATINGS", "REGIONS", "STANDARDS", "STANDARD_LABELS", "errors", "PdukitError", "ReleaseError", "ReleaseNotFound",
+    "UnknownName", "PublishError", "BuildError", "MixedMeasuresError", "ParameterError", "__version__",
+]

@@ -11,8 +11,14 @@ import pandas as pd
 from .load import Release
 from .measures import upw_backlog
 from .recommendations import complete_lists, recommendation_themes, risk_activities
-from .scoring import (band_for_score, inspection_scores, points_to_next_band, rating_from_pct, rating_rank,
-                      rules_from_release)
+from .scoring import (
+    band_for_score,
+    inspection_scores,
+    points_to_next_band,
+    rating_from_pct,
+    rating_rank,
+    rules_from_release,
+)
 
 COLUMNS = ["check", "subject", "published", "recomputed", "status", "detail"]
 NEAR_MISS_PTS = 5  # seed 000: ratings were lifted when a figure sat "within 5%" of the next band

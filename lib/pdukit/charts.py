@@ -112,7 +112,7 @@ def vacancy_dotplot(vacancy: pd.DataFrame, release: Release, title: str, labels:
     height = max(3.4, 0.34 * len(subjects) + 2.2)
     fig, ax = plt.subplots(figsize=(WIDTH, height))
     offsets = np.linspace(-0.2, 0.2, len(grades)) if len(grades) > 1 else [0]
-    for offset, grade in zip(offsets, grades):
+    for offset, grade in zip(offsets, grades, strict=False):
         ax.scatter(frame[grade].astype(float), np.arange(len(subjects)) + offset, s=46, label=GRADE_LABELS[grade],
                    color=GRADE_COLOURS[grade], zorder=3)
     ax.axvline(0, color="#333333", lw=1)

@@ -19,7 +19,7 @@ import pandas as pd
 from .errors import ReleaseError
 from .manifest import MANIFEST, read_manifest, sha256
 from .paths import is_draft, resolve_release
-from .schema import RATINGS, REGIONS, TABLES, Table
+from .schema import RATINGS, REGIONS, STANDARD_LABELS, STANDARDS, TABLES, Table
 from .validate import read_release, release_version
 
 RATING_TYPE = pd.CategoricalDtype(list(RATINGS), ordered=True)
@@ -79,6 +79,53 @@ class Release:
     def __dir__(self) -> list[str]:
         return sorted(set(super().__dir__()) | set(self.tables))
 
+    # --- answers to common questions (each a tidy frame whose categories keep their order) ----------------------
+    def compare_rounds(self) -> pd.DataFrame:
+        """One row per PDU inspected more than once: first and latest rating and date, and `change` ('improved',
+        'no change', 'worse', 'not known'). See `pdukit.compare`.
+
+            >>> release.compare_rounds().query("change == 'improved'")[["pdu", "first_rating", "second_rating"]]
+        """
+        from .compare import compare_rounds
+
+        return compare_rounds(self)
+
+    def with_sources(self, frame: pd.DataFrame, column: str = "source_ids", long: bool = False) -> pd.DataFrame:
+        """`frame` with the title, publisher, date and link of each row's sources (`long=True`: a row per source).
+
+            >>> release.with_sources(release.ratings.query("inspection_id == 'gwent-1'"))
+        """
+        from .sources import with_sources
+
+        return with_sources(self, frame, column, long)
+
+    def rating_shares(self, rating: str = "Inadequate", by: str = "region", latest_only: bool = False) -> pd.DataFrame:
+        """Share of inspections with a known overall rating that were `rating`, per `by`, with n, count and a 95%
+        Wilson interval. Each inspection counts once; `latest_only` keeps each PDU's latest inspection.
+
+            >>> release.rating_shares("Inadequate", by="region")
+        """
+        from .stats import share_table
+
+        frame = self.inspections
+        if latest_only:
+            frame = frame.sort_values("round").groupby("pdu_id", observed=True).tail(1)
+        return share_table(frame, by, "overall_rating", rating)
+
+    def pdu_coverage(self) -> pd.DataFrame:
+        """PDUs in the MoJ register per region, and how many were inspected at least once. See `pdukit.summaries`."""
+        from .summaries import pdu_coverage
+
+        return pdu_coverage(self)
+
+    def standard_ratings(self, inspection_id: str | None = None) -> pd.DataFrame:
+        """Standard ratings in framework order (1.1 Leadership ... 2.5 Reviewing), optionally of one inspection.
+
+            >>> release.standard_ratings("gwent-1")[["standard_label", "rating", "basis"]]
+        """
+        ratings = self.ratings if inspection_id is None else self.ratings[self.ratings.inspection_id == inspection_id]
+        return ratings.sort_values(["inspection_id", "standard"]).reset_index(drop=True)
+
     @property
     def tables_read(self) -> set[str]:
         """Names of the tables this object has handed out so far."""
@@ -133,6 +180,10 @@ def shape_table(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
         elif column.kind == "partial_date":
             frame[f"{column.name}_start"] = pd.to_datetime(values.astype(object), format="mixed", errors="coerce")
             frame[f"{column.name}_precision"] = values.map(_precision).astype(PRECISION_TYPE)
+    if table.name == "ratings":  # the standard's number and name, in framework order
+        labels = pd.CategoricalDtype([STANDARD_LABELS[s] for s in STANDARDS], ordered=True)
+        frame["standard"] = frame["standard"].astype(pd.CategoricalDtype(list(STANDARDS), ordered=True))
+        frame["standard_label"] = frame["standard"].map(STANDARD_LABELS).astype(object).astype(labels)
     for column in table.columns:  # a column a release predates is there, empty
         if column.name not in frame:
             frame[column.name] = pd.Series(pd.NA, index=frame.index, dtype="string")

@@ -6,9 +6,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from .schema import TABLES, Column, Table, columns_for
-
 from .paths import MANIFEST  # noqa: E402
+from .schema import TABLES, Column, Table, columns_for
 
 LICENCE = {
     "name": "OGL-UK-3.0",

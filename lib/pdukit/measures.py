@@ -31,7 +31,6 @@ SHORT_NAMES = {
 GRADE_LABELS = {"spo": "SPO", "po": "PO", "pso": "PSO", "overall": "All staff", "other": "Other team",
                 "unpaid_work": "Unpaid work staff", "accredited_programmes": "Accredited programmes staff",
                 "statutory_victim_work": "Victim work staff"}
-CORE_GRADES = ("spo", "po", "pso")
 
 
 from .errors import MixedMeasuresError  # noqa: E402 (re-exported: raised by require_same_measure)

@@ -8,10 +8,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from .schema import REGIONS
-
-
 from .errors import UnknownName  # noqa: E402 (raised here, importable from here)
+from .schema import REGIONS
 
 
 def slug(name: str) -> str:

@@ -14,6 +14,7 @@ import pandas as pd
 from .charts import set_theme
 from .load import Release, load_release
 from .names import UnknownName, resolve_pdu_record, resolve_region, slug  # noqa: F401 (re-exported for notebooks)
+from .schema import RATINGS
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
@@ -77,7 +78,7 @@ def table(frame: pd.DataFrame, caption: str = "", release: Release | None = None
 
 def pdu_names(release: Release) -> dict[str, str]:
     """Return {pdu_id: name}."""
-    return dict(zip(release.pdus.pdu_id, release.pdus.name))
+    return dict(zip(release.pdus.pdu_id, release.pdus.name, strict=True))
 
 
 def resolve_pdu(release: Release, name: str) -> str:
@@ -111,7 +112,7 @@ def rating_mix_sentence(ratings: pd.Series) -> str:
     if rated.empty:
         return "no inspection in this selection has a known overall rating"
     counts = rated.value_counts()
-    order = [r for r in ("Inadequate", "Requires improvement", "Good", "Outstanding") if counts.get(r, 0)]
+    order = [r for r in RATINGS if counts.get(r, 0)]
     first, rest = order[0], order[1:]
     text = f"{counts[first]} of {len(rated)} rated inspections were {first}"
     return text + "".join(f", {counts[r]} {r}" for r in rest)

@@ -141,8 +141,9 @@ def _coerce_column(values: pd.Series, column: Column) -> tuple[pd.Series, pd.Ser
 def _formula_cells(values: pd.Series) -> pd.Series:
     """Text a spreadsheet would run as a formula when the CSV is opened ('=HYPERLINK(...)')."""
     text = values.dropna().astype(str)
-    risky = text.str.startswith(FORMULA_START) & ~text.map(_is_number)
-    return risky.reindex(values.index, fill_value=False)
+    starts = text[text.str.startswith(FORMULA_START)]
+    risky = starts[~starts.map(_is_number).astype(bool)] if len(starts) else starts
+    return pd.Series(values.index.isin(risky.index), index=values.index)
 
 
 def type_table(frame: pd.DataFrame, table: Table) -> tuple[pd.DataFrame, list[Problem]]:
@@ -241,7 +242,8 @@ def _check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
 
 
 def _check_rule(rule: Rule, table: Table, frames: dict[str, pd.DataFrame], release_date: date) -> list[Problem]:
-    frame, name, out = frames[table.name], table.filename, []
+    frame, name = frames[table.name], table.filename
+    out: list[Problem] = []
     if rule.column not in frame:
         return out
     if rule.kind == "not_above":
@@ -252,7 +254,7 @@ def _check_rule(rule: Rule, table: Table, frames: dict[str, pd.DataFrame], relea
     elif rule.kind == "same_as":
         target_table, target_column = rule.other.split(".")
         if target_table in frames:
-            lookup = dict(zip(frames[target_table][rule.via], frames[target_table][target_column]))
+            lookup = dict(zip(frames[target_table][rule.via], frames[target_table][target_column], strict=True))
             for row, record in frame.iterrows():
                 expected = lookup.get(record[rule.via])
                 if pd.isna(record[rule.column]) or expected is None or pd.isna(expected):

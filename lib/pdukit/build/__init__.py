@@ -25,8 +25,18 @@ from .inputs import Inputs
 from .merge import ids
 from .register import build_pdus, curated_pdus, register_refs
 from .sources import SourceBook
-from .tables import (Context, build_case_quality, build_evidence, build_findings, build_inspections, build_ratings,
-                     build_recommendations, build_rules, build_staffing, build_unpaid_work)
+from .tables import (
+    Context,
+    build_case_quality,
+    build_evidence,
+    build_findings,
+    build_inspections,
+    build_ratings,
+    build_recommendations,
+    build_rules,
+    build_staffing,
+    build_unpaid_work,
+)
 
 __all__ = ["build_tables", "write_release", "release_metadata", "Inputs"]
 

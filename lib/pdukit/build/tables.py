@@ -81,7 +81,7 @@ def build_inspections(ctx: Context, undated: dict[str, tuple[int, str]]) -> list
         mine = [f for f in ctx.by_table["inspections"] if f.subject == subject]
         everything = ctx.by_subject[subject]
         pdu_id, rnd = subject.rsplit("-", 1)
-        row = dict(inspection_id=subject, pdu_id=pdu_id, region=everything[0].region, round=int(rnd))
+        row: dict[str, str] = dict(inspection_id=subject, pdu_id=pdu_id, region=everything[0].region, round=rnd)
         published = merge_published(everything, subject, ctx.disagreements, ctx.version)
         row["published"], row["published_source_ids"] = published.value, ";".join(sorted(set(published.sources)))
         sources, notes = set(published.sources), []
@@ -100,8 +100,8 @@ def build_inspections(ctx: Context, undated: dict[str, tuple[int, str]]) -> list
             row["fieldwork"] = own[0].value
             sources.add(own[0].source_id)
         year_published = year(row["published"])
-        row["framework"] = "2021" if row["round"] == 1 else (str(year_published) if year_published in (2024, 2025) else "")
-        if pdu_id in undated and any(not f.published for f in everything) and row["round"] == undated[pdu_id][0]:
+        row["framework"] = "2021" if rnd == "1" else (str(year_published) if year_published in (2024, 2025) else "")
+        if pdu_id in undated and any(not f.published for f in everything) and int(rnd) == undated[pdu_id][0]:
             notes.append("Round from undated pages: " + undated[pdu_id][1])
         row["source_ids"] = ";".join(sorted(sources or {f.source_id for f in everything}))
         row["note"] = "; ".join(dict.fromkeys(n for n in notes if n and "slide date" not in n))

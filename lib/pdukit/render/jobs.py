@@ -6,8 +6,8 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..paths import project_root
 from ..names import UnknownName, resolve_pdu_record, resolve_region, slug
+from ..paths import project_root
 from ..schema import REGIONS
 
 KINDS = ("national", "regions", "pdus", "audit")

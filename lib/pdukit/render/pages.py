@@ -8,7 +8,6 @@ reader or the index never sees a half-written page.
 from __future__ import annotations
 
 import html
-import os
 import re
 from pathlib import Path
 

@@ -11,17 +11,17 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
+from ..exitcodes import EXIT_OK, EXIT_USAGE
+from ..exitcodes import EXIT_PROBLEMS as EXIT_FAILED
 from ..manifest import MANIFEST
 from ..names import UnknownName
 from ..paths import ReleaseNotFound, project_root, resolve_release
 from .cache import Cache, library_sha, package_versions, static_key, table_shas
 from .jobs import KINDS, Job, notebooks_dir, plan
 from .pages import failure_page, index_page, write_atomic
-
-from ..exitcodes import EXIT_OK, EXIT_PROBLEMS as EXIT_FAILED, EXIT_USAGE
 
 
 def git_commit() -> str:
@@ -44,7 +44,7 @@ def _stamp(release_dir: Path) -> dict:
 
     manifest = json.loads((release_dir / MANIFEST).read_text(encoding="utf-8")) if (release_dir / MANIFEST).exists() else {}
     return {"release": str(manifest.get("version", release_dir.name)), "checksum": file_sha(release_dir / MANIFEST)[:12],
-            "commit": git_commit(), "made": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "commit": git_commit(), "made": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "version": version("pdukit")}
 
 
@@ -54,7 +54,7 @@ class Pool:
     def __init__(self, size: int):
         self.size = size
         self.local = threading.local()
-        self.workers = []
+        self.workers: list = []
         self.lock = threading.Lock()
 
     def worker(self):

@@ -12,6 +12,7 @@ variables; imported modules stay loaded, which is the point.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import tempfile
@@ -19,6 +20,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import nbformat
 
@@ -28,7 +30,7 @@ from .pages import Exporter
 START_LOCK = threading.Lock()  # kernels start one at a time
 CELL_TIMEOUT = 600
 WARM_UP = ("import matplotlib\nimport matplotlib.pyplot as plt\nimport pandas\nimport seaborn\n"
-           "import pdukit, pdukit.report, pdukit.charts, pdukit.stats, pdukit.audit\n")
+           "import pdukit, pdukit.report, pdukit.charts, pdukit.stats, pdukit.outcomes, pdukit.summaries, pdukit.audit\n")
 RESET = ("get_ipython().run_line_magic('reset', '-f')\nimport matplotlib, matplotlib.pyplot\n"
          "matplotlib.pyplot.close('all')\nmatplotlib.rcdefaults()\n"
          "get_ipython().run_line_magic('matplotlib', 'inline')\nimport pdukit.load\npdukit.load.forget_reads()\n"
@@ -58,8 +60,8 @@ class Worker:
     """One kernel and one exporter, used by one thread for many jobs."""
 
     def __init__(self) -> None:
-        self.km = None
-        self.kc = None
+        self.km: Any = None
+        self.kc: Any = None
         self.exporter = Exporter()
         self._cwd = tempfile.mkdtemp(prefix="pdukit-kernel-")
 
@@ -99,10 +101,8 @@ class Worker:
             self.kc.stop_channels()
             self.kc = None
         if self.km is not None:
-            try:
+            with contextlib.suppress(Exception):  # a dead kernel has nothing left to shut down
                 run_sync(self.km.shutdown_kernel)(now=True)
-            except Exception:  # noqa: BLE001 - a dead kernel has nothing left to shut down
-                pass
             self.km = None
 
     def alive(self) -> bool:

@@ -1,0 +1,85 @@
+"""Staffing against outcomes: one row per inspection joining vacancy rates by grade to the published score,
+rating and risk-of-harm case quality, and the comparisons the reports make from that join.
+
+Associations only: nothing here shows that vacancies cause low ratings.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .load import Release
+from .measures import vacancy_by_grade
+from .schema import RATINGS
+from .scoring import inspection_scores
+from .stats import MIN_N, Correlation, spearman
+
+
+def staffing_outcomes(release: Release) -> pd.DataFrame:
+    """Return one row per inspection with vacancy rates by grade (%), the published score as a per cent of its
+    maximum, the overall rating, the round, and any case-quality percentage on risk of harm."""
+    scores = inspection_scores(release)
+    frame = scores[["inspection_id", "pdu_id", "region", "framework", "overall_rating", "published_score",
+                    "published_max"]].merge(vacancy_by_grade(release), on="inspection_id", how="left")
+    frame["score_pct"] = (frame.published_score / frame.published_max * 100).astype("Float64").round(1)
+    cq = release.case_quality.dropna(subset=["inspection_id", "pct"])
+    risk = cq[cq.topic.str.contains("risk|keeping_safe")].groupby("inspection_id").pct.min()
+    frame["risk_cases_pct"] = frame.inspection_id.map(risk).astype("Float64")
+    meta = release.inspections.set_index("inspection_id")
+    frame["round"] = frame.inspection_id.map(meta["round"])
+    frame["published"] = frame.inspection_id.map(meta["published"])
+    frame["rating_rank"] = frame.overall_rating.cat.codes.where(frame.overall_rating.notna()).astype("Int64")
+    return frame
+
+
+def vacancy_against(release: Release, grade: str, outcome: str = "score_pct", min_n: int = MIN_N,
+                    outcomes: pd.DataFrame | None = None) -> Correlation:
+    """Return the rank correlation between the vacancy rate of `grade` (%) and an outcome column of
+    `staffing_outcomes` (score_pct, rating_rank or risk_cases_pct); pass `outcomes` to reuse a computed join."""
+    frame = staffing_outcomes(release) if outcomes is None else outcomes
+    if grade not in frame.columns:
+        return Correlation(None, None, None, 0, f"no {grade} vacancy rates in this release")
+    return spearman(frame[grade], frame[outcome], min_n=min_n)
+
+
+def vacancy_by_rating(release: Release, grade: str, outcomes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return, per overall rating, n and the median, minimum and maximum vacancy rate (%) of `grade`."""
+    frame = (staffing_outcomes(release) if outcomes is None else outcomes).dropna(subset=["overall_rating"])
+    if grade not in frame.columns:
+        return pd.DataFrame(columns=["overall_rating", "n", "median", "min", "max"])
+    grouped = frame.dropna(subset=[grade]).groupby("overall_rating", observed=False)[grade]
+    out = grouped.agg(["count", "median", "min", "max"]).rename(columns={"count": "n"}).reset_index()
+    return out[out.overall_rating.isin(RATINGS)]
+
+
+OUTCOME_LABELS = {"score_pct": "score, % of maximum", "rating_rank": "overall rating",
+                  "risk_cases_pct": "risk-of-harm cases sufficient, %"}
+GRADE_NAMES = {"spo": "SPO", "po": "PO", "pso": "PSO"}
+
+
+def correlation_table(release: Release, outcomes: pd.DataFrame | None = None, min_n: int = MIN_N) -> pd.DataFrame:
+    """Return one row per (vacancy grade, outcome): n and the Spearman result or the reason it is refused."""
+    frame = staffing_outcomes(release) if outcomes is None else outcomes
+    rows = []
+    for grade, grade_name in GRADE_NAMES.items():
+        for outcome, label in OUTCOME_LABELS.items():
+            result = vacancy_against(release, grade, outcome, min_n=min_n, outcomes=frame)
+            rows.append({"vacancy grade": grade_name, "outcome": label, "n": result.n, "result": result.describe()})
+    return pd.DataFrame(rows)
+
+
+def pdu_comparison(outcomes: pd.DataFrame, pdu_id: str, labels: dict[str, str]) -> pd.DataFrame:
+    """Return each of a PDU's published vacancy rates (%) and score (% of maximum) beside the medians of its
+    region and of all inspections that publish the same figure, with the national n."""
+    own = outcomes[outcomes.pdu_id == pdu_id]
+    region = outcomes[outcomes.region.isin(own.region)]
+    measures = [(g, f"{n} vacancy %") for g, n in GRADE_NAMES.items() if g in outcomes] + [("score_pct", "score, % of maximum")]
+    rows = []
+    for row in own.itertuples():
+        for column, label in measures:
+            value = getattr(row, column)
+            if pd.notna(value):
+                rows.append({"inspection": labels[row.inspection_id], "measure": label, "this PDU": value,
+                             "region median": region[column].median(), "national median": outcomes[column].median(),
+                             "national n": int(outcomes[column].notna().sum())})
+    return pd.DataFrame(rows, columns=["inspection", "measure", "this PDU", "region median", "national median", "national n"])

@@ -1,0 +1,64 @@
+"""The analyst's API: discoverable tables, answers to common questions in one call, exports that work."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import pdukit
+
+
+def test_dir_lists_the_tables_and_a_typo_names_the_valid_ones(release):
+    listed = dir(release)
+    assert {"inspections", "ratings", "pdus", "staffing", "compare_rounds", "with_sources"} <= set(listed)
+    with pytest.raises(AttributeError, match="did you mean inspections"):
+        release.inspection  # noqa: B018 - the attribute access is the test
+
+
+def test_top_level_exposes_what_an_analyst_needs():
+    for name in ("load_release", "Release", "compare_rounds", "share_table", "spearman", "RATINGS", "REGIONS",
+                 "ReleaseError", "UnknownName"):
+        assert hasattr(pdukit, name) and name in pdukit.__all__
+
+
+def test_compare_rounds_orders_ratings_not_text(release):
+    compared = release.compare_rounds().set_index("pdu_id")
+    assert len(compared) >= 14
+    assert compared.loc["gateshead-and-south-tyneside", "change"] == "worse"  # the only Good, then Requires improvement
+    assert compared.loc["essex-north", "change"] == "improved"
+    assert compared.loc["swansea-neath-port-talbot", "change"] == "improved"
+    assert compared.loc["hull-and-east-riding", "change"] == "not known"
+    assert isinstance(compared.first_rating.dtype, pd.CategoricalDtype) and compared.first_rating.cat.ordered
+
+
+def test_with_sources_gives_gwents_nine_2022_ratings_with_titles_and_links(release):
+    gwent = release.with_sources(release.standard_ratings("gwent-1"))
+    assert gwent.standard_label.astype(str).tolist()[:2] == ["1.1 Leadership", "1.2 Staff"]
+    assert len(gwent) == 9 and gwent.source_title.notna().all()
+    assert gwent.source_title.str.contains("Regional letter to the Probation Service - Wales region").all()
+    assert gwent.source_link.str.contains("data/raw/seeds/002_e9634e9afcece682.txt").all()
+    long = release.with_sources(release.standard_ratings("gwent-1"), long=True)
+    assert len(long) > 9 and long.source_title.notna().all()
+    web = release.with_sources(release.inspections[release.inspections.inspection_id == "gwent-2"])
+    assert web.source_link.iloc[0].startswith("https://")
+
+
+def test_rating_shares_have_n_and_intervals(release):
+    shares = release.rating_shares("Inadequate").set_index("region")
+    east_midlands = shares.loc["East Midlands"]
+    assert (east_midlands.n, east_midlands["count"]) == (8, 6) and east_midlands.share == pytest.approx(0.75)
+    assert east_midlands.low < 0.75 < east_midlands.high
+    assert shares.n.sum() == release.inspections.overall_rating.notna().sum()
+
+
+def test_pdu_coverage_against_the_register(release):
+    total = release.pdu_coverage().set_index("region").loc["England and Wales"]
+    assert (total.pdus, total.current, total.inspected, total.never_inspected) == (112, 108, 65, 47)
+
+
+def test_exports_to_csv_and_excel(release, tmp_path):
+    frame = release.compare_rounds()
+    frame.to_csv(tmp_path / "changes.csv", index=False)
+    frame.to_excel(tmp_path / "changes.xlsx", index=False)
+    back = pd.read_excel(tmp_path / "changes.xlsx")
+    assert len(back) == len(frame) and "change" in back
