@@ -28,7 +28,7 @@ reports: $(VENV)/.installed-test-$(INPUTS)
 test: $(VENV)/.installed-test-$(INPUTS)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --durations=12
 
 # The edit loop: everything but kernels and the browser (under 30 s).
 test-fast: $(VENV)/.installed-test-$(INPUTS)

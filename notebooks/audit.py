@@ -21,17 +21,24 @@
 # compared, or where similar findings led to different recommendations. A flag is a question to ask, not a
 # finding of error: several rules used here are not confirmed from a primary source, and each row says so.
 
+# %%
+from pdukit import parameters
+
+parameters.begin(globals())
+
 # %% tags=["parameters"]
-data_version = "latest"
+data_version: str = "latest"  # data release: "latest", a version such as "2026-11-22b", a draft's version, or a folder
 
 # %%
+parameters.check(globals())
+
 from pdukit import report
 from pdukit.audit import run_audit
 
 release = report.start(data_version)
 audit = run_audit(release)
 counts = audit.status.value_counts()
-report.md("**Data release {version}**: {rows} audit rows, {flags} flagged.", version=release.version,
+report.md("{rows} audit rows, {flags} flagged.",
           rows=len(audit), flags=int(counts.get("flag", 0)))
 report.table(release.rule_points[["framework", "rating", "points", "verified", "note"]],
              "Points per rating: reproduce every published score whose standards are all known.", release,

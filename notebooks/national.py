@@ -21,10 +21,17 @@
 # the published rules. Every figure comes from a public source named under it; where the data does not know
 # something, the report says so.
 
+# %%
+from pdukit import parameters
+
+parameters.begin(globals())
+
 # %% tags=["parameters"]
-data_version = "latest"
+data_version: str = "latest"  # data release: "latest", a version such as "2026-11-22b", a draft's version, or a folder
 
 # %%
+parameters.check(globals())
+
 from pdukit import charts, outcomes, report, summaries
 from pdukit.audit import run_audit
 from pdukit.measures import UNITS, staffing_measure, vacancy_by_grade
@@ -34,8 +41,8 @@ release = report.start(data_version)
 ins = release.inspections
 labels = report.inspection_labels(release)
 rated = ins.dropna(subset=["overall_rating"])
-report.md("**Data release {version}**: {n} inspections of {p} PDUs in all {r} probation regions; {rated} with a "
-    "known overall rating.", version=release.version, n=len(ins), p=ins.pdu_id.nunique(),
+report.md("In this data: {n} inspections of {p} PDUs in all {r} probation regions; {rated} with a "
+    "known overall rating.", n=len(ins), p=ins.pdu_id.nunique(),
     r=ins.region.nunique(), rated=len(rated))
 
 # %% [markdown]

@@ -19,11 +19,18 @@
 # Every inspection of one PDU in the data, its ratings by standard, the staffing and case-quality figures
 # published, and how it compares with its region and with England and Wales.
 
+# %%
+from pdukit import parameters
+
+parameters.begin(globals())
+
 # %% tags=["parameters"]
-pdu = "Gwent"
-data_version = "latest"
+pdu: str = "Gwent"  # an inspected PDU: its name, an alias or its id in the release, e.g. "Swansea Neath Port Talbot"
+data_version: str = "latest"  # data release: "latest", a version such as "2026-11-22b", a draft's version, or a folder
 
 # %%
+parameters.check(globals())
+
 import pandas as pd
 
 from pdukit import charts, outcomes, report
@@ -35,8 +42,8 @@ pdu_id = report.resolve_pdu(release, pdu)
 info = release.pdus.set_index("pdu_id").loc[pdu_id]
 labels = report.inspection_labels(release)
 mine = release.inspections[release.inspections.pdu_id == pdu_id]
-report.md("## {name}\n\n{region} region. **Data release {version}**: {n}. Other names in sources: {aliases}.",
-    name=info["name"], region=info.region, version=release.version,
+report.md("## {name}\n\n{region} region. In this data: {n}. Other names in sources: {aliases}.",
+    name=info["name"], region=info.region,
     n=report.plural(len(mine), "inspection"), aliases=info.aliases if pd.notna(info.aliases) else "none")
 
 # %% [markdown]

@@ -19,11 +19,18 @@
 # The region's PDU inspections, how they compare with each other and with England and Wales as a whole, what the
 # Inspectorate found at regional level, and the recommendations it made, grouped by whom they address.
 
+# %%
+from pdukit import parameters
+
+parameters.begin(globals())
+
 # %% tags=["parameters"]
-region = "Greater Manchester"
-data_version = "latest"
+region: str = "Greater Manchester"  # probation region: one of the 12 in pdukit.REGIONS (any case), e.g. "Wales"
+data_version: str = "latest"  # data release: "latest", a version such as "2026-11-22b", a draft's version, or a folder
 
 # %%
+parameters.check(globals(), region=parameters.region)
+
 from pdukit import charts, report, summaries
 from pdukit.measures import SHORT_NAMES, UNITS, staffing_measure, vacancy_by_grade, with_labels
 from pdukit.recommendations import recommendation_themes
@@ -34,8 +41,8 @@ labels = report.inspection_labels(release)
 names = report.pdu_names(release)
 ins = release.inspections
 mine = ins[ins.region == region]
-report.md("## {region}\n\n**Data release {version}**: {n} inspections of {p} PDUs in this region; "
-    "{mix}. Nationally, {national}.", region=region, version=release.version, n=len(mine),
+report.md("## {region}\n\nIn this data: {n} inspections of {p} PDUs in this region; "
+    "{mix}. Nationally, {national}.", region=region, n=len(mine),
     p=mine.pdu_id.nunique(), mix=report.rating_mix_sentence(mine.overall_rating),
     national=report.rating_mix_sentence(ins.overall_rating))
 

@@ -20,12 +20,19 @@
 # answered in a few lines with the library. Copy this notebook and change the questions. Every table keeps its
 # `source_ids`; `release.with_sources(frame)` turns them into titles and links.
 
+# %%
+from pdukit import parameters
+
+parameters.begin(globals())
+
 # %% tags=["parameters"]
 data_version: str = "latest"  # release to read: "latest", a version such as "2026-11-22b", or a folder
 pdu: str = "Gwent"  # a PDU name, alias or id, for the one-PDU question
 export_dir: str = "../reports/exports"  # where the export question writes its CSV and Excel files
 
 # %%
+parameters.check(globals())
+
 from pathlib import Path
 
 import pdukit

@@ -28,9 +28,11 @@ def release_copy(tmp_path) -> Path:
 
 @pytest.fixture()
 def project_copy(tmp_path, monkeypatch) -> Path:
-    """A throwaway project folder (data only: raw files, curation, releases) that pdukit treats as its root."""
+    """A throwaway project folder (data: raw files, curation, releases; and the notebooks) that pdukit treats as
+    its root."""
     root = tmp_path / "project"
     (root / "data").mkdir(parents=True)
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
     for folder in ("releases", "raw", "curation"):
         shutil.copytree(ROOT / "data" / folder, root / "data" / folder)
     shutil.copy(ROOT / "data" / "CHANGELOG.md", root / "data" / "CHANGELOG.md")

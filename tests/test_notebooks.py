@@ -9,19 +9,43 @@ from conftest import ROOT
 NOTEBOOKS = ["national", "region", "pdu", "audit", "start-here"]
 
 
+@pytest.fixture(scope="module")
+def warm_worker():
+    """One warm kernel for the report notebooks: each still runs as papermill runs it (parameters injected, here
+    none, so every default), in a namespace cleared between them."""
+    from pdukit.render.worker import Worker
+
+    worker = Worker()
+    yield worker
+    worker.close()
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("name", NOTEBOOKS)
-def test_notebook_runs_with_its_defaults(name, tmp_path):
+@pytest.mark.parametrize("name", ["national", "region", "pdu", "audit"])
+def test_report_notebook_runs_with_its_defaults(name, warm_worker):
+    from pdukit.render.jobs import Job
+
+    job = Job("test", name, f"{name}.ipynb", f"{name}.html", {})
+    result = warm_worker.run(job, {"release": "test", "checksum": "", "draft": False, "commit": "test",
+                                   "made": "now", "version": "test"})
+    assert result.page and not result.error, result.error
+    outputs = [o for c in result.notebook.cells for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    assert not any("Warning" in o.get("text", "") for o in outputs if o.get("name") == "stderr")
+
+
+@pytest.mark.slow
+def test_start_here_runs_top_to_bottom_under_papermill(tmp_path):
     import nbformat  # imported here: jupytext and nbformat take seconds to import, and test-fast skips this
     import papermill
 
-    out = tmp_path / f"{name}.ipynb"
-    papermill.execute_notebook(str(ROOT / "notebooks" / f"{name}.ipynb"), str(out), cwd=str(ROOT / "notebooks"),
-                               progress_bar=False, log_output=False)
+    out = tmp_path / "start-here.ipynb"
+    papermill.execute_notebook(str(ROOT / "notebooks" / "start-here.ipynb"), str(out), cwd=str(ROOT / "notebooks"),
+                               parameters={"export_dir": str(tmp_path / "exports")}, progress_bar=False, log_output=False)
     executed = nbformat.read(out, as_version=4)
     errors = [o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
-    stderr = [o.get("text", "") for c in executed.cells for o in c.get("outputs", []) if o.get("name") == "stderr"]
-    assert not errors and not any("Warning" in s for s in stderr), (errors, stderr)
+    assert not errors
+    assert {p.name for p in (tmp_path / "exports").iterdir()} == {"inspected-twice.csv", "inspected-twice.xlsx"}
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)

@@ -25,6 +25,7 @@ def test_pages_are_self_contained_and_stamped(rendered):
         assert "<script" not in text.lower(), page
         assert not re.search(r"<link[^>]+href=|src=[\"']https?:|url\(https?:|@import", text), page
         assert f"Data release {release}" in text and "git commit" in text and "Parameters:" in text, page
+        assert "aria-label=\"Breadcrumb\"" in text and "glossary.html" in text, page
         assert "Traceback" not in text and "Error" not in text.split("<footer")[0], page
         assert '<nav class="toc"' in text, page
         assert "<pre><code" not in text and "import pandas" not in text, f"code shown in {page}"
@@ -37,8 +38,10 @@ def test_index_lists_every_report_with_status(rendered):
     index = (rendered / "index.html").read_text(encoding="utf-8")
     for page in PAGES:
         assert f"href='{page}'" in index
-    assert "not rendered yet" in index  # reports outside the subset are listed, not linked
-    assert len(re.findall(r"<tr><td>", index)) == 2 + 12 + 65  # a page for each of the 65 inspected PDUs
+    assert "not made yet" in index  # reports outside the subset are listed, not linked
+    assert len(re.findall(r"<li>", index)) == 2 + 65  # national, audit, and each of the 65 inspected PDUs
+    assert len(re.findall(r"<section class='index-region'>", index)) == 12
+    assert "Gwent</a>: Requires improvement" in index  # a PDU's latest rating beside its name
 
 
 @pytest.mark.slow
@@ -71,17 +74,17 @@ def test_cache_is_invalidated_by_each_input(tmp_path):
     notebook.write_text("one")
     versions = {"python": "3.11", "pandas": "3"}
     shas = table_shas(list_releases()[-1])
-    key = static_key(job, notebook, "2026-11-22", "lib1", versions)
+    key = static_key(job, notebook, "lib1", versions)
     cache = _fresh(tmp_path, job, key, shas)
     assert cache.is_fresh(job, key, shas, tmp_path)
     notebook.write_text("two")
-    assert static_key(job, notebook, "2026-11-22", "lib1", versions) != key  # notebook source
+    assert static_key(job, notebook, "lib1", versions) != key  # notebook source
     notebook.write_text("one")
-    assert static_key(job, notebook, "2026-11-22", "lib2", versions) != key  # library source
-    assert static_key(job, notebook, "2026-12-01", "lib1", versions) != key  # data release
-    assert static_key(job, notebook, "2026-11-22", "lib1", {**versions, "pandas": "4"}) != key  # package versions
+    assert static_key(job, notebook, "lib2", versions) != key  # library source
+    # a new release name alone does not invalidate: the tables a report read are compared by content
+    assert static_key(job, notebook, "lib1", {**versions, "pandas": "4"}) != key  # package versions
     other = Job("pdus", "Wigan", "pdu.ipynb", "pdus/gwent.html", {"pdu": "Wigan", "data_version": "latest"})
-    assert static_key(other, notebook, "2026-11-22", "lib1", versions) != key  # parameters
+    assert static_key(other, notebook, "lib1", versions) != key  # parameters
     assert not cache.is_fresh(job, key, {**shas, "inspections": "changed"}, tmp_path)  # a table it read
     assert cache.is_fresh(job, key, {**shas, "evidence": "changed"}, tmp_path)  # a table it did not read
     (tmp_path / job.html).unlink()

@@ -95,11 +95,12 @@ def test_writes_are_atomic(tmp_path, monkeypatch):
     assert target.read_text() == "old" and list(tmp_path.iterdir()) == [target]
 
 
-def test_an_invalid_release_fails_every_report_without_running(tmp_path, capsys):
+def test_an_invalid_release_renders_and_writes_nothing(tmp_path, capsys):
     data = tmp_path / "2026-11-22"
     shutil.copytree(ROOT / "data" / "releases" / "2026-11-22", data)
     (data / "ratings.csv").write_text((data / "ratings.csv").read_text().replace("Outstanding", "Excellent", 1))
     out = tmp_path / "out"
     assert main([*ARGS, "--data", str(data), "--out", str(out)]) == 1
-    assert "did not validate" in (out / "failed" / "pdus" / "gwent.html").read_text()
-    assert not (out / "pdus" / "gwent.html").exists()
+    err = capsys.readouterr().err
+    assert "ratings.csv:" in err and "found 'Excellent'" in err and "nothing was rendered" in err
+    assert not out.exists()

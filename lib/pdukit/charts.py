@@ -48,8 +48,7 @@ def stamp(fig: plt.Figure, release: Release, source_ids=(), note: str = "") -> p
         counts = known.publisher.value_counts()
         sources = f"{len(ids)} documents: " + ", ".join(f"{p} {n}" for p, n in counts.head(4).items()) + \
             (f", {counts.iloc[4:].sum()} other" if len(counts) > 4 else "") + " (listed in the sources table)"
-    lines = [f"Sources: {sources}" if sources else "", note,
-             f"Data: pdukit release {release.version} (sha256 {release.checksum[:12]})"]
+    lines = [f"Sources: {sources}" if sources else "", note]
     fig.text(0.01, 0.005, "\n".join(line for line in lines if line), fontsize=8, color="#444444",
              ha="left", va="bottom", wrap=True)
     return fig
@@ -86,8 +85,7 @@ def rating_heatmap(ratings: pd.DataFrame, release: Release, title: str, labels: 
             marks[i][j] = "i" if r.basis == "implied" else ""
     height = max(4.2, 0.3 * len(subjects) + 3.0)
     fig, ax = plt.subplots(figsize=(WIDTH + 3, height))
-    cmap = ListedColormap([RATING_COLOURS[r] for r in RATINGS])
-    cmap.set_bad(UNKNOWN_COLOUR)
+    cmap = ListedColormap([RATING_COLOURS[r] for r in RATINGS]).with_extremes(bad=UNKNOWN_COLOUR)
     ax.imshow(np.ma.masked_invalid(codes), cmap=cmap, vmin=-0.5, vmax=3.5, aspect="auto")
     for i, row in enumerate(marks):
         for j, mark in enumerate(row):

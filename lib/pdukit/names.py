@@ -18,10 +18,13 @@ def slug(name: str) -> str:
 
 
 def closest(name: str, choices: list[str]) -> str:
-    """Return up to three of `choices` closest to `name`, quoted and comma-separated."""
+    """Return up to three of `choices` closest to `name`, quoted and comma-separated; every choice when none is
+    close (so the message always shows what would have been valid)."""
     close = difflib.get_close_matches(name.lower(), [c.lower() for c in choices], n=3, cutoff=0.4)
     found = [next(c for c in choices if c.lower() == m) for m in close]
-    return ", ".join(repr(c) for c in found) if found else "none close"
+    if found:
+        return ", ".join(repr(c) for c in found)
+    return "none close; valid names are " + ", ".join(repr(c) for c in sorted(choices))
 
 
 def resolve_region(name: str) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from .errors import ParameterError
 
 _BEFORE = "__pdukit_names_before_parameters__"
+INJECTABLE = (str, int, float, bool, list, dict, type(None))  # what papermill can inject
 IGNORED = {"In", "Out", "get_ipython", "exit", "quit", "open", "__annotations__", _BEFORE}
 
 
@@ -37,8 +38,8 @@ def check(namespace: dict, **valid: Iterable | Callable) -> dict:
     if not declared:
         raise ParameterError("the parameters cell declares nothing; expected annotated assignments (name: type = value)")
     before = namespace.get(_BEFORE, frozenset())
-    unknown = sorted(n for n in namespace if n not in before and n not in declared and n not in IGNORED
-                     and not n.startswith("_"))
+    unknown = sorted(n for n, v in namespace.items() if n not in before and n not in declared and n not in IGNORED
+                     and not n.startswith("_") and isinstance(v, INJECTABLE))
     listing = ", ".join(f"{n} ({getattr(t, '__name__', t)})" for n, t in declared.items())
     if unknown:
         raise ParameterError(f"unknown parameter{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
@@ -55,5 +56,17 @@ def check(namespace: dict, **valid: Iterable | Callable) -> dict:
             choices = list(rule)
             if value not in choices:
                 raise ParameterError(f"parameter {name!r} is {value!r}; expected one of: {', '.join(map(str, choices))}")
-        values[name] = value
+        values[name] = namespace[name] = value  # the canonical value, e.g. a region's official name
     return values
+
+
+def region(value: str) -> str:
+    """The official name of a region given in any case or as a slug; ParameterError lists all 12."""
+    from .names import resolve_region
+    from .schema import REGIONS
+
+    try:
+        return resolve_region(value)
+    except ValueError:
+        raise ParameterError(f"parameter 'region' is {value!r}; expected one of the 12 regions: "
+                             + ", ".join(REGIONS)) from None

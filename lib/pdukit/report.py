@@ -44,6 +44,15 @@ def _display_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return shown.where(shown.notna(), "—")
 
 
+_STATE = {"figures": 0}  # per report: reset between reports run in one kernel
+KERNEL_WARNING_FILTERS: list = []  # the kernel's warning filters as it started, restored between reports
+
+
+def reset() -> None:
+    """Forget per-report state (figure numbering), so a report does not depend on the one run before it."""
+    _STATE["figures"] = 0
+
+
 def start(data_version: str = "latest") -> Release:
     """Apply the chart style and return the validated release a notebook reports on."""
     set_theme()

@@ -1,8 +1,8 @@
 """The render cache: a report is re-rendered only when something it depends on changed.
 
-A report's key covers its notebook, the library's source (code and templates), the parameters, the versions of
-the packages that shape its output, and the data release's name. The data files it actually read (recorded while
-it ran) are fingerprinted one by one, so a changed file re-renders only the reports that read it.
+A report's key covers its notebook, the library's source (code and templates), the parameters and the versions of
+the packages that shape its output. The data tables it actually read (recorded while it ran) are fingerprinted
+by content one by one, so a changed table re-renders only the reports that read it, whatever the release is called.
 """
 
 from __future__ import annotations
@@ -57,10 +57,10 @@ def table_shas(release_dir: Path) -> dict[str, str]:
     return {name: file_sha(release_dir / t.filename) for name, t in TABLES.items()}
 
 
-def static_key(job: Job, notebook: Path, release_name: str, library: str, versions: dict) -> str:
-    """Return the key of everything a report depends on except the data files it reads."""
-    parts = {"notebook": file_sha(notebook), "library": library, "parameters": job.parameters, "versions": versions,
-             "release": release_name}
+def static_key(job: Job, notebook: Path, library: str, versions: dict) -> str:
+    """Return the key of everything a report depends on except the data it reads (which is checked table by
+    table, on content: a new release whose tables a report reads are unchanged does not re-run it)."""
+    parts = {"notebook": file_sha(notebook), "library": library, "parameters": job.parameters, "versions": versions}
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 

@@ -22,6 +22,7 @@ class Job:
     notebook: str  # file name in notebooks/
     html: str  # e.g. 'regions/wales.html'
     parameters: dict = field(default_factory=dict)
+    region: str = ""  # a PDU report's region, for its breadcrumb
 
     @property
     def key(self) -> str:
@@ -56,7 +57,7 @@ def plan(release_dir: Path, data: str, only: list[str], regions: list[str], pdus
         chosen_pdus = [p for p in all_pdus if p["region"] in region_names]
     jobs = []
     if "national" in only:
-        jobs.append(Job("national", "National picture", "national.ipynb", "national.html", {"data_version": data}))
+        jobs.append(Job("national", "England and Wales", "national.ipynb", "national.html", {"data_version": data}))
     if "audit" in only:
         jobs.append(Job("audit", "Audit of published figures", "audit.ipynb", "audit.html", {"data_version": data}))
     if "regions" in only:
@@ -64,5 +65,5 @@ def plan(release_dir: Path, data: str, only: list[str], regions: list[str], pdus
                      {"region": region, "data_version": data}) for region in chosen_regions]
     if "pdus" in only:
         jobs += [Job("pdus", p["name"], "pdu.ipynb", f"pdus/{slug(p['name'])}.html",
-                     {"pdu": p["name"], "data_version": data}) for p in chosen_pdus]
+                     {"pdu": p["name"], "data_version": data}, region=p["region"]) for p in chosen_pdus]
     return jobs

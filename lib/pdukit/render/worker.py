@@ -29,12 +29,18 @@ from .pages import Exporter
 
 START_LOCK = threading.Lock()  # kernels start one at a time
 CELL_TIMEOUT = 600
-WARM_UP = ("import matplotlib\nimport matplotlib.pyplot as plt\nimport pandas\nimport seaborn\n"
-           "import pdukit, pdukit.report, pdukit.charts, pdukit.stats, pdukit.outcomes, pdukit.summaries, pdukit.audit\n")
-RESET = ("get_ipython().run_line_magic('reset', '-f')\nimport matplotlib, matplotlib.pyplot\n"
-         "matplotlib.pyplot.close('all')\nmatplotlib.rcdefaults()\n"
-         "get_ipython().run_line_magic('matplotlib', 'inline')\nimport pdukit.load\npdukit.load.forget_reads()\n"
-         "del matplotlib, pdukit")
+WARM_UP = ("import matplotlib\nimport matplotlib.pyplot as plt\nimport pandas\nimport seaborn\nimport warnings\n"
+           "import pdukit, pdukit.report, pdukit.charts, pdukit.stats, pdukit.outcomes, pdukit.summaries, pdukit.audit\n"
+           "pdukit.report.KERNEL_WARNING_FILTERS[:] = warnings.filters\n")
+# Between reports: a fresh namespace, matplotlib's and pandas' settings back to their defaults, warnings filters
+# reset, and pdukit's per-report state cleared, so a report's output does not depend on which ran before it.
+RESET = ("get_ipython().run_line_magic('reset', '-f')\nimport warnings, matplotlib, matplotlib.pyplot, pandas\n"
+         "matplotlib.pyplot.close('all')\nmatplotlib.rcdefaults()\nimport pdukit.report\n"
+         "warnings.filters[:] = pdukit.report.KERNEL_WARNING_FILTERS\n"
+         "with warnings.catch_warnings():\n    warnings.simplefilter('ignore')\n    pandas.reset_option('all')\n"
+         "get_ipython().run_line_magic('matplotlib', 'inline')\nimport pdukit.load, pdukit.report\n"
+         "pdukit.load.forget_reads()\npdukit.report.reset()\n"
+         "del warnings, matplotlib, pandas, pdukit")
 REPORT_TABLES = "import json as _j, pdukit.load as _l\nprint('PDUKIT-TABLES ' + _j.dumps(sorted(_l.tables_read())))"
 
 
@@ -88,6 +94,18 @@ class Worker:
         client.execute()
         return nb
 
+    def interrupt(self) -> None:
+        """Interrupt the running report and end the kernel at once (Ctrl-C): signal its process directly, since
+        the worker's own thread is busy waiting on it."""
+        import os
+        import signal
+
+        pid = getattr(getattr(self.km, "provisioner", None), "pid", None) if self.km is not None else None
+        if pid:
+            for sig in (signal.SIGINT, signal.SIGKILL):
+                with contextlib.suppress(OSError):
+                    os.kill(pid, sig)
+
     def close(self) -> None:
         """Shut the kernel down and remove the worker's socket folder."""
         self.stop()
@@ -124,6 +142,9 @@ class Worker:
                 self._start()
             source = load_notebook_node(str(notebooks_dir() / job.notebook))  # as papermill reads it
             nb = parameterize_notebook(source, dict(job.parameters), kernel_name="python3", language="python")
+            for cell in nb.cells:  # papermill gives its cell a random id: fix it, so a page depends on its inputs only
+                if "injected-parameters" in cell.metadata.get("tags", []):
+                    cell.id = "injected-parameters"
             nb.cells.insert(0, _hidden_cell(RESET))
             nb.cells.append(_hidden_cell(REPORT_TABLES))
             self._execute(nb)

@@ -1,0 +1,168 @@
+"""Runs a scheduler can trust: mistyped parameters stop, an invalid release renders nothing, pages always name the
+release they reflect, drafts preview as drafts, Ctrl-C stops quickly, and each report starts clean."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import ROOT
+from pdukit.cli import main
+from pdukit.paths import list_releases
+from pdukit.schema import REGIONS
+
+PAPERMILL = [sys.executable, "-m", "papermill"]
+REGION_NB = str(ROOT / "notebooks" / "region.ipynb")
+
+
+def test_help_notebook_documents_types_and_descriptions():
+    out = subprocess.run([*PAPERMILL, "--help-notebook", REGION_NB], capture_output=True, text=True, check=True).stdout
+    assert 'region: str (default "Greater Manchester")' in out and "one of the 12" in out
+    assert "data_version: str" in out and "a draft's version" in out
+
+
+@pytest.mark.slow
+def test_plain_papermill_refuses_a_mistyped_parameter_name(tmp_path):
+    run = subprocess.run([*PAPERMILL, REGION_NB, str(tmp_path / "out.ipynb"), "-p", "regoin", "Wales",
+                          "--cwd", str(ROOT / "notebooks")], capture_output=True, text=True)
+    assert run.returncode != 0
+    assert "unknown parameter 'regoin'" in run.stderr + run.stdout and "region (str)" in run.stderr + run.stdout
+
+
+@pytest.mark.slow
+def test_plain_papermill_refuses_an_invalid_region_listing_all_twelve(tmp_path):
+    import papermill
+
+    with pytest.raises(papermill.PapermillExecutionError) as err:
+        papermill.execute_notebook(REGION_NB, str(tmp_path / "out.ipynb"), parameters={"region": "Atlantis"},
+                                   cwd=str(ROOT / "notebooks"), progress_bar=False)
+    assert "'Atlantis'" in str(err.value) and all(region in str(err.value) for region in REGIONS)
+
+
+SUBSET = ["--only", "pdus,audit", "--pdu", "Gwent", "--no-progress", "--jobs", "1"]
+
+
+@pytest.fixture(scope="module")
+def cached(tmp_path_factory):
+    """A copy of the latest release and a render of it (Gwent's page and the audit), made once for this module."""
+    base = tmp_path_factory.mktemp("cached")
+    data = base / list_releases()[-1].name
+    shutil.copytree(list_releases()[-1], data)
+    out = base / "out"
+    assert main(["render", *SUBSET, "--data", str(data), "--out", str(out)]) == 0
+    return data, out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("victim", ["evidence.csv", "ratings.csv", "pdus.csv", "datapackage.json"])
+def test_a_corrupted_cached_release_renders_nothing_and_exits_1(cached, victim, tmp_path, capsys):
+    data, out = cached
+    broken = tmp_path / data.name
+    shutil.copytree(data, broken)
+    path = broken / victim
+    path.write_text(path.read_text(encoding="utf-8").replace(",", ";", 3), encoding="utf-8")
+    before = {p: p.read_bytes() for p in out.rglob("*.html")}
+    assert main(["render", *SUBSET, "--data", str(broken), "--out", str(out)]) == 1
+    assert "did not validate" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in out.rglob("*.html")} == before  # nothing new written, not even the index
+
+
+def _publish(project, version: str, table: str, old: str, new: str) -> None:
+    assert main(["release", "draft", version]) == 0
+    path = project / "data" / "drafts" / version / table
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert main(["release", "publish", version, "--note", f"test: {table}"]) == 0
+
+
+@pytest.mark.slow
+def test_a_new_release_re_renders_only_reports_whose_tables_changed(project_copy, tmp_path, capsys):
+    import json
+
+    out = tmp_path / "out"
+    assert main(["render", *SUBSET, "--out", str(out)]) == 0
+    capsys.readouterr()
+    _publish(project_copy, "2099-01-01", "evidence.csv", "Gwent", "Gwent (edited by a test)")
+    assert main(["render", *SUBSET, "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "0 rendered, 2 unchanged, 2 re-stamped" in said
+    for page in ("pdus/gwent.html", "audit.html"):
+        text = (out / page).read_text(encoding="utf-8")
+        assert "Data release 2099-01-01" in text and "2026-11-22b" not in text, page
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Mixed releases" not in index
+    readers = {p.stem for p in (out / ".cache").rglob("*.json") if "ratings" in json.loads(p.read_text())["good"]["tables"]}
+    _publish(project_copy, "2099-01-02", "ratings.csv", "gwent-1,court_work,Outstanding", "gwent-1,court_work,Good")
+    assert main(["render", *SUBSET, "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert f"{len(readers)} rendered, {2 - len(readers)} unchanged" in said and readers
+
+
+@pytest.mark.slow
+def test_a_draft_renders_with_a_banner_and_validates(project_copy, tmp_path, capsys):
+    assert main(["release", "draft", "2099-02-01"]) == 0
+    assert main(["validate", "2099-02-01"]) == 0
+    out = tmp_path / "out"
+    assert main(["render", "--only", "pdus", "--pdu", "Gwent", "--data", "2099-02-01", "--out", str(out), "--no-progress"]) == 0
+    page = (out / "pdus" / "gwent.html").read_text(encoding="utf-8")
+    assert 'class="draft-banner"' in page and "Draft 2099-02-01" in page and "not a published data release" in page
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_a_render_within_10_seconds_and_keeps_what_was_made(tmp_path):
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "pdukit.cli", "render", "--force", "--only", "pdus",
+                                "--no-progress", "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, env=dict(os.environ))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list((out / "pdus").glob("*.html")):
+        time.sleep(0.2)
+    time.sleep(2)  # well into the queue, reports running
+    made = {p.name for p in (out / "pdus").glob("*.html")}
+    assert made, "no report finished within a minute"
+    process.send_signal(signal.SIGINT)
+    sent = time.monotonic()
+    _, stderr = process.communicate(timeout=30)
+    assert time.monotonic() - sent < 10, "took too long to stop"
+    assert process.returncode == 130, stderr
+    finished = {p.name for p in (out / "pdus").glob("*.html")}
+    assert made <= finished and len(finished) < 65  # kept what was made; did not run the rest
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.count("not made yet") >= 65 - len(finished)
+
+
+def test_the_latest_manifest_passes_the_official_frictionless_validator():
+    from frictionless import validate
+
+    report = validate(str(list_releases()[-1] / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+
+
+@pytest.mark.slow
+def test_a_report_does_not_depend_on_which_ran_before_it_in_the_kernel():
+    from pdukit.paths import resolve_release
+    from pdukit.render.jobs import plan
+    from pdukit.render.runner import make_stamp
+    from pdukit.render.worker import Worker
+
+    release_dir = resolve_release("latest")
+    jobs = plan(release_dir, "latest", ["audit", "pdus"], [], ["Gwent"])
+    stamp = make_stamp(release_dir)
+    pages = {}
+    for order in (jobs, jobs[::-1]):
+        worker = Worker()
+        try:
+            for job in order:
+                result = worker.run(job, stamp)
+                assert result.page, result.error
+                pages.setdefault(job.key, set()).add(result.page)
+        finally:
+            worker.close()
+    assert all(len(versions) == 1 for versions in pages.values()), [k for k, v in pages.items() if len(v) > 1]
