@@ -39,7 +39,8 @@ def reports(include_pdus: bool) -> list[tuple[str, dict]]:
     if include_pdus:
         release = sorted((ROOT / "data" / "releases").iterdir())[-1]
         with open(release / "pdus.csv", newline="", encoding="utf-8") as handle:
-            jobs += [("pdu", {"pdu": row["name"]}) for row in csv.DictReader(handle)]
+            jobs += [("pdu", {"pdu": row["name"]}) for row in csv.DictReader(handle)
+                     if (row.get("inspected") or "true") == "true"]  # a page per inspected PDU, as pdukit renders
         jobs.append(("audit", {}))
     return jobs
 

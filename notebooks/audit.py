@@ -17,9 +17,9 @@
 # # Audit: do published figures follow the published rules?
 #
 # Inspection reports present their numbers in different ways. This audit recomputes each figure it can from the
-# rules and counts the Inspectorate publishes, and marks `flag` wherever the published figure differs, cannot be
-# compared, or where similar findings led to different recommendations. A flag is a question to ask, not a
-# finding of error: several rules used here are not confirmed from a primary source, and each row says so.
+# rules and counts the Inspectorate publishes, and flags where the published figure differs, cannot be compared,
+# or where similar findings led to different recommendations. A flag is a question to ask, not a finding of
+# error: several rules used here are not confirmed by a primary source, and each row says so.
 
 # %%
 from pdukit import parameters
@@ -32,17 +32,36 @@ data_version: str = "latest"  # data release: "latest", a version such as "2026-
 # %%
 parameters.check(globals())
 
-from pdukit import report
-from pdukit.audit import run_audit
+import html
+
+from IPython.display import HTML
+from IPython.display import display as show
+
+from pdukit import display, mainpoints, report
+from pdukit.audit import CHECK_NAMES, run_audit
+from pdukit.measures import UPW_CAVEAT
 
 release = report.start(data_version)
+labels = report.inspection_labels(release)
+names = report.pdu_names(release)
 audit = run_audit(release)
-counts = audit.status.value_counts()
-report.md("{rows} audit rows, {flags} flagged.",
-          rows=len(audit), flags=int(counts.get("flag", 0)))
-report.table(release.rule_points[["framework", "rating", "points", "verified", "note"]],
-             "Points per rating: reproduce every published score whose standards are all known.", release,
-             release.rule_points.source_ids)
+display.main_points(mainpoints.audit(release, audit))
+
+
+def readable(rows):
+    """Audit rows for a reader: the subject named and linked to its PDU's page, ids in the detail replaced."""
+    out = rows.assign(subject=rows.subject.map(lambda s: labels.get(s, mainpoints.humanise(s, release, labels))),
+                      detail=rows.detail.map(lambda d: mainpoints.humanise(d, release, labels)),
+                      check=rows.check.map(CHECK_NAMES))
+    return out.rename(columns={"check": "Check", "subject": "Subject", "published": "Published",
+                               "recomputed": "Recomputed", "status": "Result", "detail": "Detail"})
+
+
+def pdu_links(rows):
+    ids = [s.rsplit("-", 1)[0] for s in rows.subject if s in labels]
+    return {"Subject": {labels[s]: report.href("pdu", names[s.rsplit("-", 1)[0]], "national")
+                        for s in rows.subject if s in labels and s.rsplit("-", 1)[0] in ids}}
+
 
 # %% [markdown]
 # ## Scores: the sum of the standard ratings
@@ -51,8 +70,11 @@ report.table(release.rule_points[["framework", "rating", "points", "verified", "
 # sum, out of 27, or 24 where court work was not rated at PDU level.
 
 # %%
-report.table(audit[audit.check == "score_sum"], "Inspections whose every rated standard is known (eight standards "
-             "where court work was not rated at PDU level, nine otherwise).")
+rows = audit[audit.check == "score_sum"]
+display.table(readable(rows), "Inspections whose every rated standard is known (eight standards where court work "
+              "was not rated at PDU level, nine otherwise)", links=pdu_links(rows), filename="audit-scores")
+display.table(release.rule_points[["framework", "rating", "points", "verified", "note", "source_ids"]],
+              "Points per rating", release)
 
 # %% [markdown]
 # ## Overall ratings against score bands
@@ -61,18 +83,16 @@ report.table(audit[audit.check == "score_sum"], "Inspections whose every rated s
 # primary source, so a score outside every known range is flagged as unknown rather than guessed.
 
 # %%
-report.table(release.rule_bands[["framework", "score_max", "rating", "min_score", "max_score", "verified", "note"]],
-             "Score bands as held in the release.", release, release.rule_bands.source_ids)
-report.table(audit[audit.check.isin(["rating_band", "rating_lift"])], "Published ratings against their band.")
+rows = audit[audit.check.isin(["rating_band", "rating_lift"])]
+display.table(readable(rows), "Published ratings against their band", links=pdu_links(rows), filename="audit-bands")
 
 # %% [markdown]
 # ## Unpaid work backlog: one definition
-#
-# Recomputed as requirements with hours outstanding beyond 12 months over all requirements. West Sussex published
-# 70%; on this definition its own counts give 27%.
 
 # %%
-report.table(audit[audit.check == "upw_backlog"], "Published backlog figures beside the recomputed one.")
+rows = audit[audit.check == "upw_backlog"]
+display.table(readable(rows), "Published backlog figures beside the one recomputed from the report's own counts",
+              links=pdu_links(rows), note=UPW_CAVEAT, filename="audit-unpaid-work")
 
 # %% [markdown]
 # ## Standards against their case percentages
@@ -81,12 +101,32 @@ report.table(audit[audit.check == "upw_backlog"], "Published backlog figures bes
 # working assumption, unverified) beside the published rating.
 
 # %%
-report.table(audit[audit.check == "standard_from_cases"], "Case percentages and the ratings they imply.")
+rows = audit[audit.check == "standard_from_cases"]
+display.table(readable(rows), "Case percentages and the ratings they imply", links=pdu_links(rows),
+              filename="audit-case-percentages")
 
 # %% [markdown]
 # ## Recommendations: same findings, different asks
 
 # %%
-report.table(audit[audit.check == "recommendations"][["subject", "published", "recomputed", "status", "detail"]],
-             "Themes asked of different addressees or in different words, and risk-of-harm recommendations "
-             "that leave out work rated below Good.")
+rows = audit[audit.check == "recommendations"]
+display.table(readable(rows).drop(columns=["Check"]), "Themes asked of different bodies or in different words, and "
+              "risk-of-harm recommendations that leave out work rated below Good", links=pdu_links(rows),
+              filename="audit-recommendations")
+
+# %% [markdown]
+# ## By PDU
+#
+# Every audit row about one inspection, under its PDU; each PDU's report links here.
+
+# %%
+by_pdu = audit[audit.subject.isin(labels)]
+parts = []
+for pdu_id in sorted({s.rsplit("-", 1)[0] for s in by_pdu.subject}, key=lambda p: names[p]):
+    mine = by_pdu[by_pdu.subject.str.rsplit("-", n=1).str[0] == pdu_id]
+    items = "".join(f"<li>{html.escape(labels[r.subject])}: {html.escape(CHECK_NAMES[r.check])}, "
+                    f"{'flagged' if r.status == 'flag' else 'consistent'}: {html.escape(mainpoints.humanise(r.detail, release, labels))}</li>"
+                    for r in mine.itertuples())
+    parts.append(f'<h3 id="{html.escape(pdu_id)}"><a href="{report.href("pdu", names[pdu_id], "national")}">'
+                 f"{html.escape(names[pdu_id])}</a></h3><ul>{items}</ul>")
+show(HTML("".join(parts)))

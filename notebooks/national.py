@@ -14,12 +14,12 @@
 # ---
 
 # %% [markdown]
-# # Probation Delivery Unit inspections: the national picture
+# # Probation inspections in England and Wales
 #
-# How HM Inspectorate of Probation has rated Probation Delivery Units (PDUs) in England and Wales since the
-# probation service was unified in June 2021, what staffing looked like, and where published figures do not follow
-# the published rules. Every figure comes from a public source named under it; where the data does not know
-# something, the report says so.
+# How HM Inspectorate of Probation rated the Probation Delivery Units (<abbr title="Probation Delivery Units">PDUs</abbr>)
+# it inspected since the probation service was unified in June 2021, what staffing looked like, and where
+# published figures do not follow the published rules. Every figure comes from a public source named beside it;
+# where the data do not know something, the report says so. Terms are explained in the glossary.
 
 # %%
 from pdukit import parameters
@@ -32,119 +32,172 @@ data_version: str = "latest"  # data release: "latest", a version such as "2026-
 # %%
 parameters.check(globals())
 
-from pdukit import charts, outcomes, report, summaries
+from pdukit import charts, compare, display, mainpoints, outcomes, report, stats, summaries
 from pdukit.audit import run_audit
-from pdukit.measures import UNITS, staffing_measure, vacancy_by_grade
-from pdukit.stats import MIN_N
+from pdukit.words import month_year
 
 release = report.start(data_version)
 ins = release.inspections
 labels = report.inspection_labels(release)
-rated = ins.dropna(subset=["overall_rating"])
-report.md("In this data: {n} inspections of {p} PDUs in all {r} probation regions; {rated} with a "
-    "known overall rating.", n=len(ins), p=ins.pdu_id.nunique(),
-    r=ins.region.nunique(), rated=len(rated))
+display.main_points(mainpoints.national(release))
 
 # %% [markdown]
-# ## Coverage: what the data holds and what it lacks
+# ## Ratings over time
 #
-# One row per region and publication year. Most public pages give an overall rating; fewer give a score, the
-# rating of each standard, or staffing figures.
+# Each inspection is counted once, under the year its report was published, at whatever precision the sources
+# give the date (to the day, the month, or only the year). Inspections whose pages carry no date are shown last.
 
 # %%
-cov = summaries.coverage(release)
-report.table(cov, "Inspections held, by region and year of publication ('undated' where no source gives a date).")
-missing = ins[ins.overall_rating.isna()]
-report.md("Without a known overall rating: {names}. Publication dates are missing for {undated} inspections "
-    "(their pages carry no date).", names=", ".join(labels[i] for i in missing.inspection_id) or "none",
-    undated=int(ins.published.isna().sum()))
+by_year = summaries.ratings_by_year(release)
+undated = by_year[by_year.year == summaries.NO_DATE].n.sum()
+display.figure(
+    charts.stacked_rating_bars(by_year, "year"),
+    "Inspections published each year, by overall rating",
+    f"Bar chart of {by_year.n.sum()} inspections by year of publication and overall rating; {undated} have no known date.",
+    by_year.rename(columns={"year": "Year of publication", "n": "Inspections"}), release, ins.source_ids,
+    subtitle=f"{by_year.n.sum()} inspections, each counted once; {undated} with no known publication date.",
+    filename="ratings-by-year")
 
 # %% [markdown]
-# ## Ratings nationally and over time
+# ## Regions compared
+#
+# The share of each region's rated inspections that were Inadequate, with its n and a 95% interval: with a handful
+# of inspections per region, the intervals are wide. The dashed line is England and Wales as a whole.
 
 # %%
-quarters = summaries.ratings_by_quarter(release)
-report.show(charts.ratings_over_time(quarters, release, report.sentence(report.rating_mix_sentence(ins.overall_rating)),
-                                     source_ids=rated.source_ids))
-
-# %%
-joined = outcomes.staffing_outcomes(release)
-summary = summaries.regional_summary(release, joined)
-worst = summaries.highest_inadequate_share(summary)
-report.show(charts.region_comparison(
-    summary, release,
-    f"{worst.region}: {int(worst.Inadequate)} of {int(worst.rated)} rated inspections Inadequate, the highest share",
-    source_ids=rated.source_ids))
+shares = release.rating_shares("Inadequate")
+national = stats.share_table(ins.assign(all="England and Wales"), "all", "overall_rating", "Inadequate").iloc[0]
+display.figure(
+    charts.share_bars(shares, "region", float(national.share), f"England and Wales {national['count']} of {national.n}"),
+    "Share of rated inspections that were Inadequate, by region",
+    "Horizontal bar chart of the share of each region's rated inspections rated Inadequate, with counts and intervals.",
+    shares.assign(share=(shares.share * 100).round(1), low=(shares.low * 100).round(1), high=(shares.high * 100).round(1))
+    .rename(columns={"region": "Region", "n": "Rated inspections", "count": "Inadequate", "share": "Share (%)",
+                     "low": "95% interval from (%)", "high": "95% interval to (%)"}),
+    release, ins.source_ids,
+    subtitle=f"Count of rated inspections at each bar's end; dashed line: England and Wales, {national['count']} of {national.n}.",
+    filename="inadequate-share-by-region")
+display.links([(f"{r} region", report.href("region", r, "national")) for r in shares.region.astype(str)],
+              "Each region's report:")
 
 # %% [markdown]
 # ## Standards: where inspections fall short
 #
-# Inspections with at least four standards known. Case supervision standards (2.x) are rated Inadequate far
-# more often than organisational ones (1.x).
+# Ratings of each of the nine standards of the 2021 framework, where a source gives them. A rating is *stated* when
+# the source names the standard, *implied* when it follows from a wider statement ("all four case standards were
+# Inadequate"); the chart keeps the two apart.
 
 # %%
-known = release.ratings.dropna(subset=["rating"])
-enough = known.groupby("inspection_id").size().loc[lambda s: s >= 4].index
-subset = known[known.inspection_id.isin(enough)]
-case = subset[subset.standard.isin(["assessment", "planning", "implementation_and_delivery", "reviewing"])]
-report.show(charts.rating_heatmap(
-    subset, release,
-    f"{(case.rating == 'Inadequate').sum()} of {len(case)} known case-supervision ratings are Inadequate",
-    labels=labels))
+counts = summaries.standard_counts(release)
+case = counts[counts.standard.isin(mainpoints.CASE_STANDARDS)]
+display.figure(
+    charts.standards_bars(counts),
+    "Known ratings of each standard, with Inadequate ratings split into stated and implied",
+    f"Bar chart of known ratings per standard; case supervision standards: {int(case.Inadequate.sum())} of "
+    f"{int(case.n.sum())} Inadequate, {int(case.inadequate_stated.sum())} stated and {int(case.inadequate_implied.sum())} implied.",
+    counts.drop(columns=["standard"]).rename(columns={"label": "Standard", "n": "Known ratings", "stated": "Stated",
+        "implied": "Implied", "inadequate_stated": "Inadequate, stated", "inadequate_implied": "Inadequate, implied"}),
+    release, release.ratings.source_ids,
+    subtitle=(f"Case supervision (2.2 to 2.5): {int(case.Inadequate.sum())} of {int(case.n.sum())} known ratings "
+              f"Inadequate, {int(case.inadequate_stated.sum())} stated and {int(case.inadequate_implied.sum())} "
+              "implied (hatched). Each inspection counted once per standard."),
+    filename="standards")
 
 # %% [markdown]
-# ## Staffing: vacancies, caseloads and workloads
+# ## Change between inspections
 #
-# Vacancy rates are per cent of target posts unfilled (below zero: more staff than target). Caseload (cases held
-# per practitioner) and workload (per cent of capacity on the Workload Measurement Tool) are different measures
-# and are shown separately.
+# Every PDU inspected twice, its first and latest overall rating. The inspection framework changed between the
+# rounds, so a change of rating is not a like-for-like measure of change in the service.
 
 # %%
-vacancy = vacancy_by_grade(release)
-vac_sources = staffing_measure(release, "vacancy_rate", pdu_level=True).source_ids
-report.show(charts.vacancy_dotplot(
-    vacancy, release,
-    f"PO vacancy rates range from {vacancy.po.min():g}% to {vacancy.po.max():g}% across {vacancy.po.notna().sum()} inspections",
-    labels=labels, source_ids=vac_sources))
-
-# %%
-for measure in ("caseload_avg", "workload_pct"):
-    frame = staffing_measure(release, measure, pdu_level=False)
-    report.table(frame[["region", "grade", "value", "as_of", "unit"]], f"Region-wide {UNITS[measure]}.",
-                 release, frame.source_ids)
+changes = release.compare_rounds()
+tally = compare.change_counts(changes)
+display.figure(
+    charts.change_chart(changes),
+    "First and latest rating of every PDU inspected twice",
+    f"Chart of {len(changes)} PDUs inspected twice: {tally['improved']} improved, {tally['no change']} kept their "
+    f"rating, {tally['worse']} got worse, {tally['not known']} not known.",
+    changes[["pdu", "region", "first_published", "first_rating", "second_published", "second_rating", "change"]]
+    .assign(first_published=changes.first_published.map(month_year), second_published=changes.second_published.map(month_year)),
+    release, ins[ins.pdu_id.isin(changes.pdu_id)].source_ids,
+    subtitle=(f"{tally['improved']} improved, {tally['no change']} kept their rating, {tally['worse']} got worse, "
+              f"{tally['not known']} cannot be compared. " + compare.FRAMEWORK_CAVEAT),
+    filename="change-between-inspections")
+display.table(
+    changes[["pdu", "region", "first_published", "first_rating", "second_published", "second_rating", "change"]]
+    .assign(first_published=changes.first_published.map(month_year), second_published=changes.second_published.map(month_year),
+            region=changes.region.astype(str)),
+    "PDUs inspected twice", release, ins[ins.pdu_id.isin(changes.pdu_id)].source_ids,
+    links={"pdu": {p: report.href("pdu", p, "national") for p in changes.pdu}}, filename="pdus-inspected-twice")
 
 # %% [markdown]
 # ## Staffing against outcomes
 #
-# Rank (Spearman) correlations between vacancy rates and the published score, with 95% bootstrap intervals and n.
-# Few inspections publish both, so most correlations are refused rather than reported: an association in a handful
-# of PDUs would say little, and none of this shows that vacancies cause low scores.
+# Vacancy rates are the per cent of target posts unfilled, by grade: senior probation officers
+# (<abbr title="senior probation officer">SPO</abbr>), probation officers (<abbr title="probation officer">PO</abbr>)
+# and probation services officers (<abbr title="probation services officer">PSO</abbr>); below zero means more staff
+# than the target. The chart shows each inspection that publishes a PO vacancy rate and an overall rating.
 
 # %%
-report.table(outcomes.correlation_table(release, joined), f"Minimum n for a correlation: {MIN_N}.")
-po = outcomes.vacancy_against(release, "po", "score_pct", outcomes=joined)
-report.show(charts.vacancy_score_scatter(joined, "po", release, "PO vacancies and published scores",
-                                         po.describe(), source_ids=vac_sources))
+joined = outcomes.staffing_outcomes(release)
+known = joined.dropna(subset=["po", "overall_rating"])
+display.figure(
+    charts.vacancy_by_rating(joined, "po"),
+    f"Probation officer vacancy rate and overall rating, {len(known)} inspections",
+    f"Dot plot of {len(known)} inspections' probation officer vacancy rates grouped by overall rating.",
+    known.assign(inspection=known.inspection_id.map(labels))[["inspection", "overall_rating", "po"]]
+    .rename(columns={"po": "PO vacancy rate (%)"}), release,
+    release.staffing[release.staffing.measure == "vacancy_rate"].source_ids,
+    subtitle="n per rating beside each row; each dot one inspection.", filename="po-vacancy-by-rating")
+display.paragraph(outcomes.association_sentence(joined, "po"), "finding")
+
+# %% [markdown]
+# ### Staffing pressure
+#
+# What inspections said about vacancies, caseloads, workloads and staff reporting unmanageable workloads, kept
+# apart by measure: a caseload is cases held, a workload is the per cent of capacity on the Workload Measurement
+# Tool (<abbr title="Workload Measurement Tool">WMT</abbr>); they are never compared as one.
 
 # %%
-report.table(outcomes.vacancy_by_rating(release, "po", joined),
-             "PO vacancy rate (%) by overall rating: n, median and range.", release, vac_sources)
+pressure = outcomes.staffing_pressure(release)
+display.table(pressure.rename(columns={"kind": "Measure", "place": "Where", "grade": "Staff or finding",
+                                       "value": "Value", "as_of": "As of"}),
+              "Staffing pressure as published, by measure", release, filename="staffing-pressure")
 
 # %% [markdown]
 # ## What the audit found
 #
-# The audit recomputes published figures from the published rules. Its full results are in the audit report.
+# The audit recomputes published figures from the published rules; a flag is a question to ask, not a finding
+# of error. [The audit report](audit.html) has every row.
 
 # %%
 audit = run_audit(release)
-counts = audit.groupby(["check", "status"]).size().unstack(fill_value=0).reset_index()
-report.table(counts, "Audit rows by check: 'flag' marks a published figure that does not follow the rules or "
-             "cannot be compared.")
-report.table(audit[audit.status == "flag"][["check", "subject", "published", "recomputed", "detail"]].head(12),
-             "First flagged rows.")
+tally = audit.groupby("check").status.value_counts().unstack(fill_value=0).reset_index()
+display.table(tally.rename(columns={"check": "Check", "ok": "Consistent", "flag": "Flagged"})
+              .assign(Check=lambda f: f.Check.str.replace("_", " ")), "Audit checks and how many were flagged",
+              filename="audit-summary")
 
 # %% [markdown]
 # ## Where sources disagree
+#
+# Values two sources state differently: both are kept, with what the data release keeps and why.
 
 # %%
-report.table(release.disagreements, "Values two sources state differently, with what the release keeps.")
+display.table(summaries.readable_disagreements(release, labels), "Disagreements between sources", release,
+              filename="disagreements")
+
+# %% [markdown]
+# ## What the data cover
+#
+# PDUs in the Ministry of Justice register, how many were inspected at least once, and what the sources give for
+# each inspection. Most public pages give an overall rating; fewer give a score, ratings by standard or staffing.
+
+# %%
+display.table(summaries.coverage_by_region(release), "Coverage by region", filename="coverage")
+
+# %% [markdown]
+# ## Sources
+
+# %%
+display.sources(release, list(ins.source_ids) + list(release.ratings.source_ids) + list(release.staffing.source_ids)
+                + list(release.disagreements.value_source_ids.fillna("")) + list(release.disagreements.other_source_ids.fillna("")))

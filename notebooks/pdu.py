@@ -13,11 +13,9 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # A Probation Delivery Unit: its inspections, staffing and sources
-#
-# Every inspection of one PDU in the data, its ratings by standard, the staffing and case-quality figures
-# published, and how it compares with its region and with England and Wales.
+# %% [markdown] tags=["notebook-only"]
+# One Probation Delivery Unit (PDU): every inspection of it in the data, its ratings by standard, staffing and
+# case quality, recommendations, and how it compares with its region and with England and Wales.
 
 # %%
 from pdukit import parameters
@@ -33,43 +31,54 @@ parameters.check(globals())
 
 import pandas as pd
 
-from pdukit import charts, outcomes, report
-from pdukit.measures import upw_backlog
-from pdukit.schema import STANDARD_LABELS
+from pdukit import charts, display, mainpoints, outcomes, report
+from pdukit.measures import UPW_CAVEAT, upw_backlog
+from pdukit.words import GRADES, month_year
 
 release = report.start(data_version)
 pdu_id = report.resolve_pdu(release, pdu)
 info = release.pdus.set_index("pdu_id").loc[pdu_id]
 labels = report.inspection_labels(release)
-mine = release.inspections[release.inspections.pdu_id == pdu_id]
-report.md("## {name}\n\n{region} region. In this data: {n}. Other names in sources: {aliases}.",
-    name=info["name"], region=info.region,
-    n=report.plural(len(mine), "inspection"), aliases=info.aliases if pd.notna(info.aliases) else "none")
+mine = release.inspections[release.inspections.pdu_id == pdu_id].sort_values("round")
+report.title(f"{info['name']} PDU")
+display.main_points(mainpoints.pdu(release, pdu_id))
+audit_anchor = report.href("audit", "", "pdus") + "#" + pdu_id
+display.links([(f"{info.region} region", report.href("region", str(info.region), "pdus")),
+               ("England and Wales: the national picture", "../national.html"),
+               (f"Audit rows about {info['name']}", audit_anchor)], "Related reports:")
 
 # %% [markdown]
 # ## Inspections
 
 # %%
-report.table(mine[["inspection_id", "round", "published", "fieldwork", "framework", "overall_rating", "score",
-                   "score_max", "note"]],
-             "Round 1: programme after unification (2022-23); round 2: programme from October 2023.",
-             release, mine.source_ids)
+aliases = f" Other names in sources and the Ministry of Justice register: {info.aliases}." if pd.notna(info.aliases) else ""
+display.table(report.readable_inspections(release, mine), f"Inspections of {info['name']}", release,
+              note=f"Official code {info.pdu_code}.{aliases} Round 1: reports published 2022-23; round 2: from 2024.")
 
 # %% [markdown]
 # ## Ratings by standard
+#
+# "Stated": the source names the standard; "implied": it follows from a wider statement ("all four case
+# standards were Inadequate").
 
 # %%
-ratings = release.ratings[release.ratings.inspection_id.isin(mine.inspection_id)]
-if ratings.dropna(subset=["rating"]).empty:
-    report.md("No standard ratings for this PDU are in the data: public pages gave only the overall rating.")
+ratings = release.standard_ratings()
+ratings = ratings[ratings.inspection_id.isin(mine.inspection_id)]
+known = ratings.dropna(subset=["rating"])
+if known.empty:
+    display.paragraph("No standard ratings for this PDU are in the data: the public pages give only the overall rating.")
 else:
-    known = ratings.dropna(subset=["rating"])
-    report.show(charts.rating_heatmap(known, release,
-                                      f"{(known.rating == 'Inadequate').sum()} of {len(known)} known standards rated Inadequate",
-                                      labels=labels))
-    report.table(ratings.assign(standard=ratings.standard.map(STANDARD_LABELS))[
-        ["inspection_id", "standard", "rating", "basis", "note"]],
-        "'implied': the source states it for a group of standards, not for this one by name.", release, ratings.source_ids)
+    bad = known[known.rating == "Inadequate"]
+    display.figure(
+        charts.rating_grid(known, labels),
+        f"{len(bad)} of {len(known)} known standard ratings Inadequate",
+        f"Grid of {info['name']}'s standard ratings by inspection: {len(bad)} of {len(known)} Inadequate.",
+        known.assign(inspection=known.inspection_id.map(labels))[["inspection", "standard_label", "rating", "basis", "source_ids"]],
+        release, subtitle=f"{int((known.basis == 'stated').sum())} stated, {int((known.basis == 'implied').sum())} implied ('i').",
+        filename=f"{pdu_id}-standards")
+    display.table(ratings.assign(inspection=ratings.inspection_id.map(labels))[
+        ["inspection", "standard_label", "rating", "basis", "note", "source_ids"]],
+        "Ratings by standard", release, filename=f"{pdu_id}-ratings")
 
 # %% [markdown]
 # ## Staffing and case quality
@@ -77,31 +86,39 @@ else:
 # %%
 staff = release.staffing[release.staffing.inspection_id.isin(mine.inspection_id)]
 if staff.empty:
-    report.md("No staffing figures for this PDU are in the data.")
+    display.paragraph("No staffing figures for this PDU are in the data.")
 else:
-    report.table(staff[["inspection_id", "measure", "grade", "value", "as_of", "note"]],
-                 "Vacancy rate: % of target posts vacant (negative = over target).", release, staff.source_ids)
+    display.table(staff.assign(inspection=staff.inspection_id.map(labels), grade=staff.grade.map(GRADES),
+                               measure=staff.measure.astype(str).str.replace("_", " "), as_of=staff.as_of.map(month_year))[
+        ["inspection", "measure", "grade", "value", "as_of", "note", "source_ids"]],
+        "Staffing figures (vacancy rate: % of target posts vacant, below zero over target)", release,
+        filename=f"{pdu_id}-staffing")
 cq = release.case_quality[release.case_quality.inspection_id.isin(mine.inspection_id)]
+if len(cq):
+    display.table(cq.assign(inspection=cq.inspection_id.map(labels), topic=cq.topic.str.replace("_", " "))[
+        ["inspection", "topic", "pct", "numerator", "denominator", "value_text", "source_ids"]],
+        "Per cent of inspected cases judged sufficient", release, filename=f"{pdu_id}-case-quality")
 upw = upw_backlog(release)
 upw = upw[upw.inspection_id.isin(mine.inspection_id)]
-if len(cq):
-    report.table(cq[["inspection_id", "topic", "pct", "numerator", "denominator", "value_text"]],
-                 "Per cent of inspected cases judged sufficient.", release, cq.source_ids)
 if len(upw):
-    report.table(upw[["inspection_id", "requirements_total", "requirements_beyond_12m", "published_pct",
-                      "recomputed_pct", "published_definition"]],
-                 "Unpaid work: published backlog beside requirements beyond 12 months over all requirements.",
-                 release, upw.source_ids)
+    display.table(upw.assign(inspection=upw.inspection_id.map(labels))[
+        ["inspection", "requirements_total", "requirements_beyond_12m", "published_pct", "recomputed_pct", "source_ids"]]
+        .rename(columns={"requirements_total": "Requirements", "requirements_beyond_12m": "Beyond 12 months",
+                         "published_pct": "Published (%)", "recomputed_pct": "Recomputed (%)"}),
+        "Unpaid work backlog: the published figure beside one definition", release, note=UPW_CAVEAT,
+        filename=f"{pdu_id}-unpaid-work")
 
 # %% [markdown]
-# ## Compared with its region and the nation
+# ## Compared with its region and England and Wales
 
 # %%
 comparison = outcomes.pdu_comparison(outcomes.staffing_outcomes(release), pdu_id, labels)
 if len(comparison):
-    report.table(comparison, "Medians over inspections that publish the figure.")
-report.md("In {region}, {mix}.", region=info.region,
-    mix=report.rating_mix_sentence(release.inspections[release.inspections.region == info.region].overall_rating))
+    display.table(comparison.rename(columns={"inspection": "Inspection", "measure": "Measure"}),
+                  "This PDU's figures beside the medians of its region and of all inspections that publish them",
+                  filename=f"{pdu_id}-comparison")
+else:
+    display.paragraph("The sources give no vacancy rate or score for this PDU to compare.")
 
 # %% [markdown]
 # ## Recommendations and other findings
@@ -109,21 +126,26 @@ report.md("In {region}, {mix}.", region=info.region,
 # %%
 recs = release.recommendations[release.recommendations.inspection_id.isin(mine.inspection_id)]
 if recs.empty:
-    report.md("The data holds no recommendations for this PDU.")
+    display.paragraph("The data hold no recommendations for this PDU.")
 else:
-    report.table(recs[["inspection_id", "addressee", "number", "text"]], "Recommendations as published.",
-                 release, recs.source_ids)
+    display.table(recs.assign(inspection=recs.inspection_id.map(labels))[["inspection", "addressee", "number", "text", "source_ids"]],
+                  "Recommendations as published", release, filename=f"{pdu_id}-recommendations")
 findings = release.findings[release.findings.inspection_id.isin(mine.inspection_id)]
 if len(findings):
-    report.table(findings[["inspection_id", "measure", "value", "value_text", "note"]], "Other figures.",
-                 release, findings.source_ids)
-disagree = release.disagreements[release.disagreements.key.str.split("|").str[0].isin(mine.inspection_id)]
+    display.table(findings.assign(inspection=findings.inspection_id.map(labels),
+                                  measure=findings.measure.str.replace("_", " "))[
+        ["inspection", "measure", "value", "value_text", "note", "source_ids"]], "Other figures and statements",
+        release, filename=f"{pdu_id}-findings")
+from pdukit.summaries import readable_disagreements
+
+disagree = readable_disagreements(release, labels)
+disagree = disagree[release.disagreements.key.str.split("|").str[0].str.startswith(pdu_id).to_numpy()]
 if len(disagree):
-    report.table(disagree, "Where sources disagree about this PDU.")
+    display.table(disagree, "Where sources disagree about this PDU", release, filename=f"{pdu_id}-disagreements")
 
 # %% [markdown]
 # ## Sources
 
 # %%
-report.sources_table(release, list(mine.source_ids) + list(ratings.source_ids) + list(staff.source_ids)
-                     + list(recs.source_ids) + list(findings.source_ids) + [info.source_ids])
+display.sources(release, list(mine.source_ids) + list(ratings.source_ids) + list(staff.source_ids)
+                + list(recs.source_ids) + list(findings.source_ids) + [info.source_ids])

@@ -13,11 +13,10 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # A probation region: its PDUs against each other and the nation
-#
-# The region's PDU inspections, how they compare with each other and with England and Wales as a whole, what the
-# Inspectorate found at regional level, and the recommendations it made, grouped by whom they address.
+# %% [markdown] tags=["notebook-only"]
+# A probation region: its Probation Delivery Units (PDUs) against each other and against England and Wales, what
+# changed between inspections, staffing, what the Inspectorate found at regional level, and its recommendations.
+# Terms are explained in the glossary.
 
 # %%
 from pdukit import parameters
@@ -31,115 +30,170 @@ data_version: str = "latest"  # data release: "latest", a version such as "2026-
 # %%
 parameters.check(globals(), region=parameters.region)
 
-from pdukit import charts, report, summaries
+from pdukit import charts, display, mainpoints, outcomes, report, stats
 from pdukit.measures import SHORT_NAMES, UNITS, staffing_measure, vacancy_by_grade, with_labels
 from pdukit.recommendations import recommendation_themes
+from pdukit.words import month_year
 
 release = report.start(data_version)
-region = report.resolve_region(region)
 labels = report.inspection_labels(release)
 names = report.pdu_names(release)
 ins = release.inspections
 mine = ins[ins.region == region]
-report.md("## {region}\n\nIn this data: {n} inspections of {p} PDUs in this region; "
-    "{mix}. Nationally, {national}.", region=region, n=len(mine),
-    p=mine.pdu_id.nunique(), mix=report.rating_mix_sentence(mine.overall_rating),
-    national=report.rating_mix_sentence(ins.overall_rating))
+links = {"PDU": {names[p]: report.href("pdu", names[p], "regions") for p in mine.pdu_id}}
+report.title(f"{region} region")
+display.main_points(mainpoints.region(release, region))
+display.links([("England and Wales: the national picture", "../national.html"),
+               ("Audit of published figures", "../audit.html")], "Related reports:")
 
 # %% [markdown]
 # ## The region's inspections
+#
+# One row per inspection: a PDU inspected twice has two rows. A dash means no source gives the value.
 
 # %%
-shown = mine.assign(pdu=mine.pdu_id.map(names))[
-    ["pdu", "round", "published", "fieldwork", "overall_rating", "score", "score_max"]]
-report.table(shown, "One row per inspection; a PDU inspected twice has two rows. Empty cells: not in any source.",
-             release, mine.source_ids)
+display.table(report.readable_inspections(release, mine), f"Inspections in {region} region", release,
+              links=links, filename=f"{region}-inspections")
 
 # %% [markdown]
-# ## Against the national picture
+# ## Against England and Wales
+#
+# The share of each region's rated inspections that were Inadequate, this region in bold; the dashed line is
+# England and Wales. With a few inspections per region the 95% intervals are wide.
 
 # %%
-summary = summaries.regional_summary(release)
-row = summary.set_index("region").loc[region]
-share = f"{int(row.Inadequate)} of {int(row.rated)}" if row.rated else "none of its"
-report.show(charts.region_comparison(summary, release, f"{region}: {share} rated inspections Inadequate",
-                                     highlight=region, source_ids=ins.source_ids))
+shares = release.rating_shares("Inadequate")
+national = stats.share_table(ins.assign(all="England and Wales"), "all", "overall_rating", "Inadequate").iloc[0]
+own = shares.set_index("region").loc[region]
+display.figure(
+    charts.share_bars(shares, "region", float(national.share), f"England and Wales {national['count']} of {national.n}",
+                      highlight=region),
+    f"{region}: {own['count']} of {own.n} rated inspections Inadequate; England and Wales {national['count']} of {national.n}",
+    f"Bar chart of the share of rated inspections rated Inadequate in each region, {region} highlighted.",
+    shares.assign(share=(shares.share * 100).round(1)).rename(columns={"region": "Region", "n": "Rated inspections",
+        "count": "Inadequate", "share": "Share (%)", "low": "Interval from", "high": "Interval to"}),
+    release, ins.source_ids, subtitle="Count of rated inspections at each bar's end; line: 95% interval.",
+    filename="inadequate-share-by-region")
+
+# %% [markdown]
+# ## Change between inspections
+
+# %%
+changes = release.compare_rounds()
+changes = changes[changes.region == region]
+if changes.empty:
+    display.paragraph("No PDU in this region was inspected twice in the data.")
+else:
+    display.table(changes[["pdu", "first_published", "first_rating", "second_published", "second_rating", "change"]]
+                  .assign(first_published=changes.first_published.map(month_year),
+                          second_published=changes.second_published.map(month_year)),
+                  "PDUs inspected twice: first and latest rating", release, ins[ins.pdu_id.isin(changes.pdu_id)].source_ids,
+                  links={"pdu": links["PDU"]}, note="The inspection framework changed between the rounds.",
+                  filename=f"{region}-inspected-twice")
 
 # %% [markdown]
 # ## Standards
+#
+# Each standard's rating for the region's inspections; "i" marks a rating implied by a wider statement rather than
+# stated for the standard.
 
 # %%
 ratings = release.ratings[release.ratings.inspection_id.isin(mine.inspection_id)].dropna(subset=["rating"])
 if ratings.empty:
-    report.md("No standard ratings for this region's inspections are in the data yet.")
+    display.paragraph("No standard ratings for this region's inspections are in the data: the public pages give "
+                      "only the overall rating.")
 else:
-    inadequate = (ratings.rating == "Inadequate").sum()
-    report.show(charts.rating_heatmap(ratings, release, f"{inadequate} of {len(ratings)} known standard ratings are Inadequate",
-                                      labels=labels))
+    stated, implied = int((ratings.basis == "stated").sum()), int((ratings.basis == "implied").sum())
+    bad = ratings[ratings.rating == "Inadequate"]
+    display.figure(
+        charts.rating_grid(ratings, labels),
+        f"Standard ratings of {ratings.inspection_id.nunique()} inspections: {len(bad)} of {len(ratings)} Inadequate",
+        f"Grid of standard ratings by inspection in {region}; {len(bad)} of {len(ratings)} known ratings Inadequate.",
+        ratings.assign(inspection=ratings.inspection_id.map(labels))[["inspection", "standard_label", "rating", "basis", "source_ids"]],
+        release, subtitle=f"{stated} ratings stated, {implied} implied ('i'); grey: not in any source.",
+        filename=f"{region}-standards")
 
 # %% [markdown]
 # ## Staffing
 #
-# Vacancy rates by grade for the region's inspections, then the region-wide figures the Inspectorate published.
-# Caseload (cases held) and workload (per cent of Workload Measurement Tool capacity) are shown apart: they
-# measure different things.
+# Vacancy rates by grade for the region's inspections: senior probation officers
+# (<abbr title="senior probation officer">SPO</abbr>), probation officers (<abbr title="probation officer">PO</abbr>),
+# probation services officers (<abbr title="probation services officer">PSO</abbr>). Then region-wide figures:
+# caseload (cases held) and workload (per cent of capacity on the Workload Measurement Tool,
+# <abbr title="Workload Measurement Tool">WMT</abbr>) are shown apart, as they measure different things.
 
 # %%
 vacancy = vacancy_by_grade(release)
+all_po = vacancy.po.dropna() if "po" in vacancy else vacancy.iloc[:0, 0]
 vacancy = vacancy[vacancy.inspection_id.isin(mine.inspection_id)]
-pdu_staffing = staffing_measure(release, "vacancy_rate", pdu_level=True)
 if vacancy.empty:
-    report.md("No PDU vacancy rates for this region are in the data.")
+    display.paragraph("No PDU vacancy rates for this region are in the data.")
 else:
-    top = vacancy.set_index("inspection_id").max(axis=1).sort_values(ascending=False)
-    report.show(charts.vacancy_dotplot(vacancy, release,
-                                       f"Highest vacancy rate: {top.iloc[0]:g}% at {labels[top.index[0]]}",
-                                       labels=labels, source_ids=pdu_staffing[pdu_staffing.region == region].source_ids))
+    display.figure(
+        charts.vacancy_dots(vacancy, labels, float(all_po.median()), f"national PO median {all_po.median():g}%"),
+        f"Vacancy rates by grade at {len(vacancy)} of the region's inspections",
+        f"Dot chart of vacancy rates by grade for {len(vacancy)} inspections in {region}, with the national median.",
+        vacancy.assign(inspection=vacancy.inspection_id.map(labels)).drop(columns=["inspection_id"]),
+        release, release.staffing[release.staffing.inspection_id.isin(vacancy.inspection_id)].source_ids,
+        subtitle=f"Dashed line: median probation officer vacancy rate over the {len(all_po)} inspections that publish one.",
+        filename=f"{region}-vacancies")
 
-# %%
 regional = release.staffing[release.staffing.inspection_id.isna() & (release.staffing.region == region)]
-if regional.empty:
-    report.md("The data holds no region-wide staffing figures for {region}.", region=region)
-for measure in regional.measure.dropna().unique():
-    frame = staffing_measure(release, str(measure), pdu_level=False)
+for measure in regional.measure.dropna().astype(str).unique():
+    frame = staffing_measure(release, measure, pdu_level=False)
     frame = frame[frame.region == region]
     bars = with_labels(frame)
     reference = 100 if measure == "workload_pct" else None
-    report.show(charts.measure_bars(bars, release, f"{region}: {SHORT_NAMES[str(measure)]}", UNITS[str(measure)],
-                                    reference=reference, reference_label="100% = full capacity" if reference else "",
-                                    source_ids=frame.source_ids))
+    display.figure(
+        charts.measure_bars(bars, UNITS[measure], reference, "100% = full capacity" if reference else ""),
+        f"{region}, region-wide: {SHORT_NAMES[measure]}",
+        f"Bar chart of {region}'s region-wide {SHORT_NAMES[measure]} by grade, in {UNITS[measure]}.",
+        bars[["label", "value", "as_of", "source_ids"]].rename(columns={"label": "Grade", "value": UNITS[measure]}),
+        release, subtitle=f"In {UNITS[measure]}.", filename=f"{region}-{measure}")
+
+pressure = outcomes.staffing_pressure(release, region)
+if len(pressure):
+    display.table(pressure.rename(columns={"kind": "Measure", "place": "Where", "grade": "Staff or finding",
+                                           "value": "Value", "as_of": "As of"}),
+                  f"Staffing pressure in {region}, by measure", release, filename=f"{region}-staffing-pressure")
 
 # %% [markdown]
 # ## Case quality and other regional findings
 
 # %%
 cq = release.case_quality[release.case_quality.region == region]
-report.table(cq.assign(inspection=cq.inspection_id.map(labels).fillna("region-wide"))[
-    ["inspection", "topic", "pct", "numerator", "denominator", "value_text", "note"]],
-    "Per cent of inspected cases judged sufficient.", release, cq.source_ids)
+if len(cq):
+    display.table(cq.assign(inspection=cq.inspection_id.map(labels).fillna("region-wide"),
+                            topic=cq.topic.str.replace("_", " "))[
+        ["inspection", "topic", "pct", "numerator", "denominator", "value_text", "note", "source_ids"]],
+        "Per cent of inspected cases judged sufficient", release, filename=f"{region}-case-quality")
 findings = release.findings[release.findings.region == region]
-report.table(findings.assign(inspection=findings.inspection_id.map(labels).fillna("region-wide"))[
-    ["inspection", "measure", "value", "value_text", "as_of", "note"]], "Other figures and statements.",
-    release, findings.source_ids)
+if len(findings):
+    display.table(findings.assign(inspection=findings.inspection_id.map(labels).fillna("region-wide"),
+                                  measure=findings.measure.str.replace("_", " "), as_of=findings.as_of.map(month_year))[
+        ["inspection", "measure", "value", "value_text", "as_of", "note", "source_ids"]],
+        "Other figures and statements", release, filename=f"{region}-findings")
 
 # %% [markdown]
-# ## Recommendations, by addressee and theme
+# ## Recommendations, by whom they ask
 
 # %%
 recs = recommendation_themes(release)
 recs = recs[recs.region == region]
 if recs.empty:
-    report.md("The data holds no recommendations for this region's inspections yet.")
+    display.paragraph("The data hold no recommendations for this region's inspections.")
 else:
-    by = recs.groupby(["addressee", "theme"], observed=True).inspection_id.nunique().rename("inspections").reset_index()
-    report.table(by, "How many inspections received a recommendation on each theme, by addressee.")
+    by = recs.groupby(["addressee", "theme"], observed=True).inspection_id.nunique().rename("n").reset_index()
+    display.table(by.rename(columns={"addressee": "Asked of", "theme": "Theme", "n": "Inspections"}),
+                  "Inspections with a recommendation on each theme, by whom it asks", filename=f"{region}-themes")
     listing = recs.drop_duplicates(["inspection_id", "addressee", "text"]).assign(
         inspection=lambda f: f.inspection_id.map(labels))
-    report.table(listing[["addressee", "inspection", "number", "text"]].sort_values(["addressee", "inspection"]),
-                 "Recommendations as published.", release, listing.source_ids)
+    display.table(listing[["addressee", "inspection", "number", "text", "source_ids"]].sort_values(["addressee", "inspection"]),
+                  "Recommendations as published", release, filename=f"{region}-recommendations")
 
 # %% [markdown]
 # ## Sources
 
 # %%
-report.sources_table(release, list(mine.source_ids) + list(regional.source_ids) + list(findings.source_ids))
+display.sources(release, list(mine.source_ids) + list(ratings.source_ids) + list(regional.source_ids)
+                + list(cq.source_ids) + list(findings.source_ids) + list(recs.source_ids))

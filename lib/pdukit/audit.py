@@ -21,6 +21,9 @@ from .scoring import (
 )
 
 COLUMNS = ["check", "subject", "published", "recomputed", "status", "detail"]
+CHECK_NAMES = {"score_sum": "score against the sum of its ratings", "rating_band": "rating against its score band",
+               "rating_lift": "score lifted by judgement", "upw_backlog": "unpaid work backlog",
+               "standard_from_cases": "standard against its case percentage", "recommendations": "recommendations"}
 NEAR_MISS_PTS = 5  # seed 000: ratings were lifted when a figure sat "within 5%" of the next band
 TOPIC_STANDARD = {  # case-quality topic prefix -> the standard it measures
     "assessment": "assessment", "planning": "planning", "implementation": "implementation_and_delivery",

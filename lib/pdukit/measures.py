@@ -79,6 +79,11 @@ def vacancy_by_grade(release: Release) -> pd.DataFrame:
     return wide.reset_index()
 
 
+UPW_CAVEAT = ("Published figures use different definitions (share of requirements, or of hours, outstanding beyond "
+              "12 months; some appear to use another denominator). The recomputed figure applies one definition to "
+              "the report's own counts, so the two are not a correction of each other; see the audit.")
+
+
 def upw_backlog(release: Release) -> pd.DataFrame:
     """Return unpaid-work backlog figures with the published percentage beside one recomputed definition:
     requirements beyond 12 months over all requirements, in per cent (None where a count is not published)."""

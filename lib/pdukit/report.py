@@ -159,3 +159,34 @@ def show(fig) -> None:
     alt = escape(" ".join(titles).replace("\n", ". ") or "Chart")
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     display(HTML(f"<img class='pdukit-chart' alt=\"{alt}\" src=\"data:image/png;base64,{data}\">"))
+
+
+# --- for the reader-facing reports ---------------------------------------------------------------------------
+def title(text: str) -> None:
+    """The page's H1, naming its place ("Gwent PDU", "Wales region")."""
+    from IPython.display import HTML, display
+
+    display(HTML(f"<h1>{escape(text)}</h1>"))
+
+
+def href(kind: str, name: str, here: str) -> str:
+    """The relative link from a page of kind `here` ('national', 'audit', 'regions', 'pdus') to a region's or a
+    PDU's page, or to the national or audit page."""
+    root = "../" if here in ("regions", "pdus") else ""
+    if kind == "region":
+        return f"{root}regions/{slug(name)}.html"
+    if kind == "pdu":
+        return f"{root}pdus/{slug(name)}.html"
+    return f"{root}{kind}.html"
+
+
+def readable_inspections(release: Release, frame: pd.DataFrame) -> pd.DataFrame:
+    """Inspections as a reader reads them: PDU name, round, month and year, rating, 'score of maximum', note."""
+    from .words import month_year
+
+    names = pdu_names(release)
+    return pd.DataFrame({
+        "PDU": frame.pdu_id.map(names), "Round": frame["round"], "Published": frame.published.map(month_year),
+        "Overall rating": frame.overall_rating.astype(object),
+        "Score": [f"{s} of {m}" if pd.notna(s) else None for s, m in zip(frame.score, frame.score_max, strict=True)],
+        "Framework": frame.framework, "Note": frame.note, "source_ids": frame.source_ids})

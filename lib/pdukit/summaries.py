@@ -87,3 +87,95 @@ def pdu_coverage(release: Release) -> pd.DataFrame:
                      "current_inspected": int((mine.was_inspected & cur).sum()),
                      "never_inspected": int((~mine.was_inspected).sum())})
     return pd.DataFrame(rows)
+
+
+NO_DATE = "date not known"
+
+
+def publication_year(published) -> str:
+    """The year an inspection was published, at whatever precision the source gives it, or 'date not known'."""
+    return str(published)[:4] if isinstance(published, str) and published else NO_DATE
+
+
+def ratings_by_year(release: Release, inspections: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Overall ratings per year of publication, each inspection counted once under its best-known year (dated to
+    the day, the month or only the year); those with no date form their own last group, 'date not known'.
+
+    Columns: year, one per rating, 'Not known' (no rating in any source), n."""
+    ins = (release.inspections if inspections is None else inspections).copy()
+    ins["year"] = ins.published.map(publication_year)
+    ins["rating"] = ins.overall_rating.astype(object).fillna("Not known")
+    table = ins.pivot_table(index="year", columns="rating", values="inspection_id", aggfunc="count", fill_value=0)
+    columns = [r for r in (*RATINGS, "Not known") if r in table.columns or r in RATINGS]
+    table = table.reindex(columns=columns, fill_value=0)
+    order = sorted(y for y in table.index if y != NO_DATE) + ([NO_DATE] if NO_DATE in table.index else [])
+    table = table.loc[order]
+    table["n"] = table.sum(axis=1)
+    table.columns.name = None
+    return table.reset_index()
+
+
+def inspections_by_year(release: Release) -> dict[str, list[str]]:
+    """{year or 'date not known': inspection ids}, each inspection once, as `ratings_by_year` counts them."""
+    ins = release.inspections
+    years = ins.published.map(publication_year)
+    return {year: sorted(ins.inspection_id[years == year]) for year in sorted(set(years))}
+
+
+def standard_counts(release: Release, inspection_ids=None) -> pd.DataFrame:
+    """Per standard (framework order): known ratings n, count per rating, and Inadequate split into stated and
+    implied. Each inspection counts once per standard; unknown ratings are left out of n."""
+    from .schema import STANDARD_LABELS, STANDARDS
+
+    ratings = release.ratings.dropna(subset=["rating"])
+    if inspection_ids is not None:
+        ratings = ratings[ratings.inspection_id.isin(inspection_ids)]
+    rows = []
+    for standard in STANDARDS:
+        mine = ratings[ratings.standard == standard]
+        if mine.empty:
+            continue
+        row = {"standard": standard, "label": STANDARD_LABELS[standard], "n": len(mine),
+               "stated": int((mine.basis == "stated").sum()), "implied": int((mine.basis == "implied").sum())}
+        for rating in RATINGS:
+            row[rating] = int((mine.rating == rating).sum())
+        bad = mine[mine.rating == "Inadequate"]
+        row["inadequate_stated"] = int((bad.basis == "stated").sum())
+        row["inadequate_implied"] = int((bad.basis == "implied").sum())
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["standard", "label", "n", "stated", "implied", *RATINGS, "inadequate_stated",
+                                       "inadequate_implied"])
+
+
+def coverage_by_region(release: Release) -> pd.DataFrame:
+    """Per region and in total: PDUs (register), PDUs inspected, inspections, and how many of those have a
+    publication date, an overall rating, a score, standard ratings and staffing figures."""
+    ins = release.inspections
+    has_std = set(release.ratings.dropna(subset=["rating"]).inspection_id)
+    has_staff = set(release.staffing.dropna(subset=["inspection_id"]).inspection_id)
+    cov = pdu_coverage(release).set_index("region")
+    rows = []
+    for region in [*REGIONS, None]:
+        mine = ins if region is None else ins[ins.region == region]
+        key = region or "England and Wales"
+        rows.append({"Region": key, "PDUs (register)": int(cov.at[key, "pdus"]), "PDUs inspected": int(cov.at[key, "inspected"]),
+                     "Inspections": len(mine), "With a date": int(mine.published.notna().sum()),
+                     "With a rating": int(mine.overall_rating.notna().sum()), "With a score": int(mine.score.notna().sum()),
+                     "With standard ratings": int(mine.inspection_id.isin(has_std).sum()),
+                     "With staffing figures": int(mine.inspection_id.isin(has_staff).sum())})
+    return pd.DataFrame(rows)
+
+
+def readable_disagreements(release: Release, labels: dict[str, str]) -> pd.DataFrame:
+    """Disagreements between sources with the subject named ('Gwent (2022), court work'), not keyed by ids."""
+    d = release.disagreements
+    names = dict(zip(release.pdus.pdu_id, release.pdus.name, strict=True))
+
+    def subject(key: str) -> str:
+        head, _, rest = str(key).partition("|")
+        what = labels.get(head) or names.get(head) or head
+        return what + (", " + rest.replace("_", " ").replace("|", ", ") if rest else "")
+
+    return pd.DataFrame({"About": d.key.map(subject), "Field": d.field.astype(str).str.replace("_", " "),
+                         "Kept": d.value, "Other value": d.other_value, "Why": d.resolution,
+                         "source_ids": (d.value_source_ids.fillna("") + ";" + d.other_source_ids.fillna("")).str.strip(";")})

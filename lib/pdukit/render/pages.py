@@ -117,10 +117,13 @@ class Exporter:
 
     def __init__(self) -> None:
         from nbconvert import HTMLExporter
+        from nbconvert.preprocessors import TagRemovePreprocessor
 
         self._exporter = HTMLExporter(template_name="pdukit", extra_template_basedirs=[str(TEMPLATES)],
                                       exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
                                       embed_images=True)
+        # A cell tagged notebook-only speaks to someone with the notebook open; the report's reader skips it.
+        self._exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={"notebook-only"}), enabled=True)
 
     def export(self, nb, job: Job, stamp: dict) -> str:
         """Return the report page of an executed notebook: no code, breadcrumbs, contents, provenance."""
@@ -136,8 +139,11 @@ def add_toc(page: str) -> str:
     if not entries:
         return page.replace("<!--PDUKIT-TOC-->", "")
     items = "".join(f'<li><a href="#{anchor}">{re.sub(r"<[^>]+>", "", text).strip()}</a></li>'
-                    for anchor, text in entries)
-    return page.replace("<!--PDUKIT-TOC-->", f'<nav class="toc" aria-label="Contents"><strong>Contents</strong><ol>{items}</ol></nav>', 1)
+                    for anchor, text in entries if anchor != "main-points")
+    toc = f'<nav class="toc" aria-label="Contents"><strong>Contents</strong><ol>{items}</ol></nav>'
+    if "<!--/main-points-->" in page:  # after the main points: a reader meets the findings first
+        return page.replace("<!--PDUKIT-TOC-->", "", 1).replace("<!--/main-points-->", toc, 1)
+    return page.replace("<!--PDUKIT-TOC-->", toc, 1)
 
 
 def _page(title: str, body: str, stamp: dict, job: Job | None = None, trail=None, root: str = "") -> str:
