@@ -126,6 +126,7 @@ else:
 vacancy = vacancy_by_grade(release)
 all_po = vacancy.po.dropna() if "po" in vacancy else vacancy.iloc[:0, 0]
 vacancy = vacancy[vacancy.inspection_id.isin(mine.inspection_id)]
+vacancy = vacancy[vacancy.drop(columns=["inspection_id"]).notna().any(axis=1)]
 if vacancy.empty:
     display.paragraph("No PDU vacancy rates for this region are in the data.")
 else:

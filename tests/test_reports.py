@@ -101,3 +101,26 @@ def test_each_report_opens_with_its_place_and_main_points(rendered, page, title)
 def test_rating_by_year_table_has_no_zero_for_unknown(release):
     table = summaries.ratings_by_year(release)
     assert isinstance(table, pd.DataFrame) and "Not known" in table.columns
+
+
+def test_csv_downloads_neutralise_formulas_and_use_readable_headers():
+    from pdukit.display import csv_text, label
+
+    frame = pd.DataFrame({"overall_rating": ["Good"], "note": ['=HYPERLINK("http://x.example","click")'],
+                          "value": [-4.0], "text": ["+ more"]})
+    text = csv_text(frame)
+    assert text.splitlines()[0] == "Overall rating,Note,Value,Recommendation"
+    assert "'=HYPERLINK" in text and "'+ more" in text and ",-4.0," in text
+    with pytest.raises(ValueError, match="no reader-facing label"):
+        label("with_standards")
+
+
+def test_charts_draw_edge_cases_without_error(release):
+    import matplotlib.pyplot as plt
+
+    from pdukit import charts
+
+    empty = pd.DataFrame({"inspection_id": ["x-1"], "po": [pd.NA]})
+    plt.close(charts.vacancy_dots(empty.astype({"po": "Float64"}), {}))
+    plt.close(charts.change_chart(release.compare_rounds().head(1)))
+    plt.close(charts.stacked_rating_bars(summaries.ratings_by_year(release).head(1), "year"))

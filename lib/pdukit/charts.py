@@ -194,7 +194,7 @@ def vacancy_dots(vacancy: pd.DataFrame, labels: dict[str, str], reference: float
     frame = vacancy.dropna(subset=grades, how="all")
     fig, ax = _figure(len(frame), 1.3)
     y = np.arange(len(frame))
-    offsets = np.linspace(-0.18, 0.18, len(grades)) if len(grades) > 1 else [0.0]
+    offsets = np.linspace(-0.18, 0.18, len(grades)) if len(grades) > 1 else [0.0] * len(grades)
     for offset, grade in zip(offsets, grades, strict=True):
         ax.scatter(frame[grade].astype(float), y + offset, s=42, label=GRADE_LABELS[grade], color=GRADE_COLOURS[grade],
                    zorder=3)

@@ -1,22 +1,20 @@
-"""Helpers the notebooks call to narrate: start-up, escaped text and tables, names, and headline sentences.
+"""What every report notebook does first and the names it uses: start-up (theme, release), per-report state,
+the page title, labels for inspections, and relative links between reports. Display lives in `pdukit.display`,
+sentences in `pdukit.words` and `pdukit.mainpoints`.
 
-Every piece of text that comes from the data (PDU names, recommendation text, source titles) passes through
-`escape` before it reaches HTML, so a name containing markup stays inert text in a shared report.
+Every piece of text that comes from the data passes through `escape` (or `display`) before it reaches HTML, so a
+name containing markup stays inert text in a shared report.
 """
 
 from __future__ import annotations
 
 import html
-import re
 
 import pandas as pd
 
 from .charts import set_theme
 from .load import Release, load_release
 from .names import UnknownName, resolve_pdu_record, resolve_region, slug  # noqa: F401 (re-exported for notebooks)
-from .schema import RATINGS
-
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
 
 def escape(value) -> str:
@@ -24,24 +22,6 @@ def escape(value) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "not known"
     return html.escape(str(value), quote=True)
-
-
-def escape_md(value) -> str:
-    """Return `value` as text safe inside Markdown: HTML neutralised and Markdown syntax backslash-escaped."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return "not known"
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(str(value), quote=False))
-
-
-def _display_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Whole numbers without '.0', and '—' for every missing value whatever its dtype."""
-    shown = frame.copy()
-    for column in shown.columns:
-        values = shown[column]
-        if pd.api.types.is_float_dtype(values) and values.dropna().mod(1).eq(0).all():
-            shown[column] = values.astype("Int64")
-    shown = shown.astype(object)
-    return shown.where(shown.notna(), "—")
 
 
 _STATE = {"figures": 0}  # per report: reset between reports run in one kernel
@@ -57,32 +37,6 @@ def start(data_version: str = "latest") -> Release:
     """Apply the chart style and return the validated release a notebook reports on."""
     set_theme()
     return load_release(data_version)
-
-
-def md(template: str, **values) -> None:
-    """Display Markdown written by the notebook, with every `{name}` filled by an escaped data value."""
-    from IPython.display import Markdown, display
-
-    display(Markdown(template.format(**{k: escape_md(v) for k, v in values.items()})))
-
-
-def table(frame: pd.DataFrame, caption: str = "", release: Release | None = None, source_ids=(), max_rows: int = 200) -> None:
-    """Display a DataFrame as an HTML table (cells escaped, unknown shown as '—') with a caption and its sources."""
-    from IPython.display import HTML, display
-
-    body = _display_frame(frame.head(max_rows)).to_html(index=False, escape=True, border=0, classes="pdukit-table")
-    parts = [f"<figure class='pdukit-figure'>{body}"]
-    notes = []
-    if len(frame) > max_rows:
-        notes.append(f"First {max_rows} of {len(frame)} rows.")
-    if caption:
-        notes.insert(0, escape(caption))
-    if release is not None and len(source_ids):
-        ids = sorted({s for ids in source_ids for s in str(ids).split(";") if s and s != "nan"})
-        notes.append("Sources: " + escape(release.source_label(ids)))
-    if notes:
-        parts.append(f"<figcaption>{' '.join(notes)}</figcaption>")
-    display(HTML("".join(parts) + "</figure>"))
 
 
 def pdu_names(release: Release) -> dict[str, str]:
@@ -103,62 +57,6 @@ def inspection_labels(release: Release) -> dict[str, str]:
         when = row.published[:4] if pd.notna(row.published) else f"round {row.round}"
         labels[row.inspection_id] = f"{names[row.pdu_id]} ({when})"
     return labels
-
-
-def plural(n: int, noun: str) -> str:
-    """Return '1 inspection' / '3 inspections'."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def sentence(text: str) -> str:
-    """Return text with its first letter in upper case and the rest untouched (rating names keep their case)."""
-    return text[:1].upper() + text[1:]
-
-
-def rating_mix_sentence(ratings: pd.Series) -> str:
-    """Return e.g. '38 of 77 rated inspections were Inadequate, 38 Requires improvement, 1 Good'."""
-    rated = ratings.dropna()
-    if rated.empty:
-        return "no inspection in this selection has a known overall rating"
-    counts = rated.value_counts()
-    order = [r for r in RATINGS if counts.get(r, 0)]
-    first, rest = order[0], order[1:]
-    text = f"{counts[first]} of {len(rated)} rated inspections were {first}"
-    return text + "".join(f", {counts[r]} {r}" for r in rest)
-
-
-def sources_table(release: Release, source_ids) -> None:
-    """Display the sources behind a report as a table with safe links (only http(s) addresses become links)."""
-    from IPython.display import HTML, display
-
-    ids = sorted({s for ids in source_ids for s in str(ids).split(";") if s and s != "nan"})
-    sources = release.sources[release.sources.source_id.isin(ids)].sort_values(["kind", "publisher", "published"])
-    rows = []
-    for s in sources.itertuples():
-        url = str(s.url)
-        link = (f"<a href='{html.escape(url, quote=True)}'>{escape(s.title)}</a>" if re.match(r"^https?://", url)
-                else escape(f"{s.title} ({url})"))
-        rows.append(f"<tr><td>{escape(s.source_id)}</td><td>{link}</td><td>{escape(s.publisher)}</td>"
-                    f"<td>{escape(s.published) if pd.notna(s.published) else '—'}</td><td>{escape(s.kind)}</td></tr>")
-    display(HTML("<table class='pdukit-table'><thead><tr><th>id</th><th>title</th><th>publisher</th><th>published</th>"
-                 f"<th>kind</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"))
-
-
-def show(fig) -> None:
-    """Display a chart as an embedded PNG whose alternative text is its title (the finding), then close it."""
-    import base64
-    import io
-
-    import matplotlib.pyplot as plt
-    from IPython.display import HTML, display
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    plt.close(fig)
-    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
-    alt = escape(" ".join(titles).replace("\n", ". ") or "Chart")
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    display(HTML(f"<img class='pdukit-chart' alt=\"{alt}\" src=\"data:image/png;base64,{data}\">"))
 
 
 # --- for the reader-facing reports ---------------------------------------------------------------------------

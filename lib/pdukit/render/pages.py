@@ -87,7 +87,7 @@ def header(job: Job | None, stamp: dict, trail: list[tuple[str, str]] | None = N
     items = "".join(f'<li><a href="{e(href)}">{e(label)}</a></li>' if href else f'<li aria-current="page">{e(label)}</li>'
                     for label, href in trail)
     return (f'<header class="pdukit-header"><nav class="crumbs" aria-label="Breadcrumb"><ol>{items}</ol></nav>'
-            f'<span class="pdukit-meta"><a href="{root}glossary.html">Glossary</a> · {stamp_header(stamp)}</span></header>')
+            f'<span class="pdukit-meta"><a href="{root}glossary.html">Glossary</a><span class="sep"> · </span>{stamp_header(stamp)}</span></header>')
 
 
 def footer(stamp: dict, root: str, parameters: str = "") -> str:

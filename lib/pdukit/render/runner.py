@@ -106,12 +106,38 @@ def _progress(total: int, enabled: bool):
     return tqdm(total=total, unit="report", desc="rendering", file=sys.stderr)
 
 
-def _validate(release_dir: Path) -> None:
+def _release_fingerprint(release_dir: Path, library: str) -> str:
+    """One sha256 over every file of the release (bytes) and the library that checks it."""
+    import hashlib
+
+    digest = hashlib.sha256(library.encode())
+    for path in sorted(p for p in release_dir.iterdir() if p.is_file()):
+        digest.update(path.name.encode())
+        digest.update(file_sha(path).encode())
+    return digest.hexdigest()
+
+
+def _validate(release_dir: Path, out: Path, library: str):
+    """Validate the release, every render. The result is remembered for these exact bytes (every file of the
+    release) and this library: a byte changed anywhere, or a new schema, validates again; an unchanged release is
+    not re-read, so a render with nothing to do stays under a second."""
+    fingerprint = _release_fingerprint(release_dir, library)
+    record = out / ".cache" / "release.validated"
+
+    def remember() -> None:  # called once the render has got past planning: a refused render writes nothing
+        write_atomic(record, json.dumps({"fingerprint": fingerprint, "release": str(release_dir)}))
+
+    try:
+        if json.loads(record.read_text(encoding="utf-8")).get("fingerprint") == fingerprint:
+            return lambda: None
+    except (OSError, ValueError):
+        pass
     from ..validate import validate_release
 
     problems = validate_release(release_dir, check_checksums=not is_draft(release_dir))
     if problems:
         raise InvalidRelease(problems)
+    return remember
 
 
 def render(release_dir: Path, data: str, out: Path, only: list[str], regions: list[str], pdus: list[str],
@@ -121,10 +147,12 @@ def render(release_dir: Path, data: str, out: Path, only: list[str], regions: li
     Raises InvalidRelease (nothing written) for a release with problems, cached or not, and UnknownName for an
     unknown kind, region or PDU, before anything runs. On Ctrl-C, queued reports are cancelled, running kernels
     interrupted, finished pages kept, the index written; the summary says `interrupted`."""
-    _validate(release_dir)
+    library = library_sha()
+    remember_valid = _validate(release_dir, out, library)
     planned = plan(release_dir, data, only, regions, pdus)
+    remember_valid()
     cache = Cache(out)
-    library, versions, shas = library_sha(), package_versions(), table_shas(release_dir)
+    versions, shas = package_versions(), table_shas(release_dir)
     keys = {job.key: static_key(job, notebooks_dir() / job.notebook, library, versions) for job in planned}
     stamp = make_stamp(release_dir)
     todo, restamped = [], 0
