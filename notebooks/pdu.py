@@ -31,7 +31,7 @@ parameters.check(globals())
 
 import pandas as pd
 
-from pdukit import charts, display, mainpoints, outcomes, report
+from pdukit import display, mainpoints, outcomes, report
 from pdukit.measures import UPW_CAVEAT, upw_backlog
 from pdukit.words import GRADES, month_year
 
@@ -68,14 +68,7 @@ known = ratings.dropna(subset=["rating"])
 if known.empty:
     display.paragraph("No standard ratings for this PDU are in the data: the public pages give only the overall rating.")
 else:
-    bad = known[known.rating == "Inadequate"]
-    display.figure(
-        charts.rating_grid(known, labels),
-        f"{len(bad)} of {len(known)} known standard ratings Inadequate",
-        f"Grid of {info['name']}'s standard ratings by inspection: {len(bad)} of {len(known)} Inadequate.",
-        known.assign(inspection=known.inspection_id.map(labels))[["inspection", "standard_label", "rating", "basis", "source_ids"]],
-        release, subtitle=f"{int((known.basis == 'stated').sum())} stated, {int((known.basis == 'implied').sum())} implied ('i').",
-        filename=f"{pdu_id}-standards")
+    display.standards_figure(release, known, labels, str(info["name"]), f"{pdu_id}-standards")
     display.table(ratings.assign(inspection=ratings.inspection_id.map(labels))[
         ["inspection", "standard_label", "rating", "basis", "note", "source_ids"]],
         "Ratings by standard", release, filename=f"{pdu_id}-ratings")

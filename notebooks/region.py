@@ -103,15 +103,7 @@ if ratings.empty:
     display.paragraph("No standard ratings for this region's inspections are in the data: the public pages give "
                       "only the overall rating.")
 else:
-    stated, implied = int((ratings.basis == "stated").sum()), int((ratings.basis == "implied").sum())
-    bad = ratings[ratings.rating == "Inadequate"]
-    display.figure(
-        charts.rating_grid(ratings, labels),
-        f"Standard ratings of {ratings.inspection_id.nunique()} inspections: {len(bad)} of {len(ratings)} Inadequate",
-        f"Grid of standard ratings by inspection in {region}; {len(bad)} of {len(ratings)} known ratings Inadequate.",
-        ratings.assign(inspection=ratings.inspection_id.map(labels))[["inspection", "standard_label", "rating", "basis", "source_ids"]],
-        release, subtitle=f"{stated} ratings stated, {implied} implied ('i'); grey: not in any source.",
-        filename=f"{region}-standards")
+    display.standards_figure(release, ratings, labels, f"{region} region", f"{region}-standards")
 
 # %% [markdown]
 # ## Staffing

@@ -206,7 +206,8 @@ def vacancy_dots(vacancy: pd.DataFrame, labels: dict[str, str], reference: float
     ax.invert_yaxis()
     ax.set_xlabel("Vacancy rate, % of target posts (below 0: over target)")
     ax.grid(axis="y", visible=False)
-    ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=4, fontsize=11)
+    if grades:
+        ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=4, fontsize=11)
     return fig
 
 

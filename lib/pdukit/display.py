@@ -204,3 +204,19 @@ def sources(release, source_ids) -> None:
                                                                              "published": "Published", "url": "Link"})
     frame["Link"] = frame["Link"].map(source_link)
     _show(f'<ol class="sources">{"".join(items)}</ol>' + (download_link(frame, "sources") if len(frame) >= DOWNLOAD_MIN_ROWS else ""))
+
+
+def standards_figure(release, ratings: pd.DataFrame, labels: dict[str, str], place: str, filename: str) -> None:
+    """The grid of standard ratings (framework order, 'i' for implied) of some inspections, titled with its counts
+    and with the stated and implied split in its subtitle."""
+    from .charts import rating_grid
+
+    known = ratings.dropna(subset=["rating"])
+    bad = int((known.rating == "Inadequate").sum())
+    stated, implied = int((known.basis == "stated").sum()), int((known.basis == "implied").sum())
+    inspections = known.inspection_id.nunique()
+    figure(rating_grid(known, labels),
+           f"{bad} of {len(known)} known standard ratings Inadequate, over {inspections} inspection{'s' if inspections != 1 else ''}",
+           f"Grid of {place}'s standard ratings by inspection: {bad} of {len(known)} known ratings Inadequate.",
+           known.assign(inspection=known.inspection_id.map(labels))[["inspection", "standard_label", "rating", "basis", "source_ids"]],
+           release, subtitle=f"{stated} stated, {implied} implied ('i'); grey: not in any source.", filename=filename)
