@@ -32,7 +32,7 @@ data_version: str = "latest"  # data release: "latest", a version such as "2026-
 # %%
 parameters.check(globals())
 
-from pdukit import charts, compare, display, mainpoints, outcomes, report, stats, summaries
+from pdukit import charts, compare, display, mainpoints, outcomes, report, summaries
 from pdukit.audit import run_audit
 from pdukit.words import month_year
 
@@ -66,7 +66,7 @@ display.figure(
 
 # %%
 shares = release.rating_shares("Inadequate")
-national = stats.share_table(ins.assign(all="England and Wales"), "all", "overall_rating", "Inadequate").iloc[0]
+national = summaries.overall_share(release)
 display.figure(
     charts.share_bars(shares, "region", float(national.share), f"England and Wales {national['count']} of {national.n}"),
     "Share of rated inspections that were Inadequate, by region",

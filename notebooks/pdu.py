@@ -40,7 +40,7 @@ pdu_id = report.resolve_pdu(release, pdu)
 info = release.pdus.set_index("pdu_id").loc[pdu_id]
 labels = report.inspection_labels(release)
 mine = release.inspections[release.inspections.pdu_id == pdu_id].sort_values("round")
-report.title(f"{info['name']} PDU")
+display.title(f"{info['name']} PDU")
 display.main_points(mainpoints.pdu(release, pdu_id))
 audit_anchor = report.href("audit", "", "pdus") + "#" + pdu_id
 display.links([(f"{info.region} region", report.href("region", str(info.region), "pdus")),

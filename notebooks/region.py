@@ -30,7 +30,7 @@ data_version: str = "latest"  # data release: "latest", a version such as "2026-
 # %%
 parameters.check(globals(), region=parameters.region)
 
-from pdukit import charts, display, mainpoints, outcomes, report, stats
+from pdukit import charts, display, mainpoints, outcomes, report, summaries
 from pdukit.measures import SHORT_NAMES, UNITS, staffing_measure, vacancy_by_grade, with_labels
 from pdukit.recommendations import recommendation_themes
 from pdukit.words import month_year
@@ -41,7 +41,7 @@ names = report.pdu_names(release)
 ins = release.inspections
 mine = ins[ins.region == region]
 links = {"PDU": {names[p]: report.href("pdu", names[p], "regions") for p in mine.pdu_id}}
-report.title(f"{region} region")
+display.title(f"{region} region")
 display.main_points(mainpoints.region(release, region))
 display.links([("England and Wales: the national picture", "../national.html"),
                ("Audit of published figures", "../audit.html")], "Related reports:")
@@ -63,7 +63,7 @@ display.table(report.readable_inspections(release, mine), f"Inspections in {regi
 
 # %%
 shares = release.rating_shares("Inadequate")
-national = stats.share_table(ins.assign(all="England and Wales"), "all", "overall_rating", "Inadequate").iloc[0]
+national = summaries.overall_share(release)
 own = shares.set_index("region").loc[region]
 display.figure(
     charts.share_bars(shares, "region", float(national.share), f"England and Wales {national['count']} of {national.n}",
@@ -118,7 +118,6 @@ else:
 vacancy = vacancy_by_grade(release)
 all_po = vacancy.po.dropna() if "po" in vacancy else vacancy.iloc[:0, 0]
 vacancy = vacancy[vacancy.inspection_id.isin(mine.inspection_id)]
-vacancy = vacancy[vacancy.drop(columns=["inspection_id"]).notna().any(axis=1)]
 if vacancy.empty:
     display.paragraph("No PDU vacancy rates for this region are in the data.")
 else:

@@ -14,7 +14,7 @@ from pdukit.outcomes import staffing_outcomes, vacancy_against, vacancy_by_ratin
 from pdukit.recommendations import risk_activities, themes_of
 from pdukit.scoring import band_for_score, inspection_scores, rating_from_pct, rules_from_release, score_from_ratings
 from pdukit.stats import MIN_N, spearman
-from pdukit.summaries import coverage, ratings_by_quarter, regional_summary
+from pdukit.summaries import coverage_by_region, ratings_by_year, regional_summary
 
 
 @pytest.fixture(scope="module")
@@ -105,10 +105,10 @@ def test_regional_summary_and_trends_count_every_inspection(release):
     assert len(summary) == 12 and summary.inspections.sum() == len(release.inspections)
     wales = summary.set_index("region").loc["Wales"]
     assert wales.inspections == 8
-    quarters = ratings_by_quarter(release)
-    assert quarters.n.sum() == release.inspections.overall_rating.notna().sum()
-    assert quarters.set_index("quarter").loc["2022Q4", "Inadequate"] >= 3
-    assert coverage(release).inspections.sum() == len(release.inspections)
+    years = ratings_by_year(release)
+    assert years.n.sum() == len(release.inspections)
+    assert years.set_index("year").loc["2022", "Inadequate"] >= 3
+    assert coverage_by_region(release).set_index("Region").loc["England and Wales", "Inspections"] == len(release.inspections)
     assert vacancy_by_rating(release, "po").n.sum() > 0
 
 

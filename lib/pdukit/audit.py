@@ -189,3 +189,33 @@ def run_audit(release: Release) -> pd.DataFrame:
             + check_standard_from_cases(release, rules) + check_rating_lifts(release, scores, rules)
             + check_recommendations(release))
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def for_readers(table: pd.DataFrame, release: Release) -> tuple[pd.DataFrame, dict]:
+    """Audit rows as a reader reads them, and links for their subjects: each subject named ('Gwent (2022)') and
+    linked to its PDU's page (from a top-level page), ids in the detail replaced by names and titles."""
+    from .mainpoints import humanise
+    from .report import href, inspection_labels, pdu_names
+
+    labels, names = inspection_labels(release), pdu_names(release)
+    out = table.assign(subject=table.subject.map(lambda s: labels.get(s) or humanise(s, release, labels)),
+                       detail=table.detail.map(lambda d: humanise(d, release, labels)),
+                       check=table.check.map(CHECK_NAMES))
+    links = {labels[s]: href("pdu", names[s.rsplit("-", 1)[0]], "national") for s in table.subject if s in labels}
+    out = out.rename(columns={"check": "Check", "subject": "Subject", "published": "Published",
+                              "recomputed": "Recomputed", "status": "Result", "detail": "Detail"})
+    return out, {"Subject": links}
+
+
+def by_pdu(table: pd.DataFrame, release: Release) -> list[tuple[str, str, list[str]]]:
+    """(pdu_id, PDU name, one line per audit row about one of its inspections), PDUs in name order."""
+    from .mainpoints import humanise
+    from .report import inspection_labels, pdu_names
+
+    labels, names = inspection_labels(release), pdu_names(release)
+    rows = table[table.subject.isin(labels)]
+    pdus = sorted({s.rsplit("-", 1)[0] for s in rows.subject}, key=lambda p: names[p])
+    return [(p, names[p], [f"{labels[r.subject]}: {CHECK_NAMES[r.check]}, {'flagged' if r.status == 'flag' else 'consistent'}: "
+                           f"{humanise(r.detail, release, labels)}"
+                           for r in rows[rows.subject.str.rsplit("-", n=1).str[0] == p].itertuples()])
+            for p in pdus]

@@ -16,7 +16,7 @@ import seaborn as sns
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from .measures import require_same_measure
+from .measures import GRADE_LABELS, require_same_measure
 from .schema import RATINGS, STANDARD_LABELS
 
 # Okabe-Ito colours, ordered warm (worse) to cool (better): distinguishable with the common colour-vision deficiencies.
@@ -28,7 +28,6 @@ RATING_COLOURS = {
 }
 UNKNOWN_COLOUR = "#D9D9D9"
 GRADE_COLOURS = {"spo": "#009E73", "po": "#0072B2", "pso": "#CC79A7", "overall": "#555555"}
-GRADE_LABELS = {"spo": "SPO", "po": "PO", "pso": "PSO", "overall": "All staff"}
 WIDTH = 4.4  # inches: legible at a phone's 360 px, scaled up (as SVG) on a desktop
 ROW = 0.4  # inches per bar
 

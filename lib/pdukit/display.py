@@ -18,9 +18,9 @@ import pandas as pd
 
 from .names import slug
 from .sources import source_link, split_ids
+from .validate import FORMULA_START, is_number
 
 DOWNLOAD_MIN_ROWS = 5
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CODE_NAME = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)+$")  # a header like score_max: never shown to a reader
 COLUMN_LABELS = {
     "pdu": "PDU", "region": "Region", "round": "Round", "published": "Published", "fieldwork": "Fieldwork",
@@ -58,7 +58,7 @@ def label(column: str) -> str:
 
 def neutralise(value):
     """A CSV cell a spreadsheet would run as a formula gets a leading apostrophe; numbers pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_START) and not re.fullmatch(r"[-+]?\d+(\.\d+)?", value.strip()):
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not is_number(value):
         return "'" + value
     return value
 
@@ -170,6 +170,11 @@ def figure(fig, title: str, alt: str, data: pd.DataFrame, release=None, source_i
           + download_link(with_links(data, release), filename or title) + "</figure>")
 
 
+def title(text: str) -> None:
+    """The page's H1, naming its place ("Gwent PDU", "Wales region")."""
+    _show(f"<h1>{html.escape(text)}</h1>")
+
+
 def main_points(points: list[str]) -> None:
     """The page's opening: three to six sentences a reader could quote, each with its n and source."""
     items = "".join(f"<li>{html.escape(p)}</li>" for p in points)
@@ -220,3 +225,12 @@ def standards_figure(release, ratings: pd.DataFrame, labels: dict[str, str], pla
            f"Grid of {place}'s standard ratings by inspection: {bad} of {len(known)} known ratings Inadequate.",
            known.assign(inspection=known.inspection_id.map(labels))[["inspection", "standard_label", "rating", "basis", "source_ids"]],
            release, subtitle=f"{stated} stated, {implied} implied ('i'); grey: not in any source.", filename=filename)
+
+
+def anchored_lists(groups: list[tuple[str, str, list[str]]], href_of) -> None:
+    """One heading per group, anchored by its id (so other pages can link to it) and linked to `href_of(name)`,
+    with its lines as a list: e.g. the audit's rows under each PDU."""
+    parts = [f'<h3 id="{html.escape(anchor)}"><a href="{html.escape(href_of(name))}">{html.escape(name)}</a></h3>'
+             "<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>"
+             for anchor, name, lines in groups]
+    _show("".join(parts))

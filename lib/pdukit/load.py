@@ -137,19 +137,6 @@ class Release:
         path = self.path / MANIFEST
         return sha256(path) if path.exists() else ""
 
-    def source_label(self, source_ids: str | list[str]) -> str:
-        """Return 'publisher (date); ...' for source ids, the short form used under charts and tables."""
-        from .sources import split_ids
-
-        sources = self.tables["sources"].set_index("source_id")
-        parts = []
-        for sid in split_ids(source_ids):
-            if sid in sources.index:
-                row = sources.loc[sid]
-                when = f", {row['published']}" if pd.notna(row["published"]) else ""
-                parts.append(f"{row['publisher']}{when}")
-        return "; ".join(dict.fromkeys(parts))
-
 
 def tables_read() -> set[str]:
     """Names of the tables handed out since the last `forget_reads()` by every release loaded in this process."""

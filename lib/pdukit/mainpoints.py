@@ -27,9 +27,9 @@ INSPECTION_ID = re.compile(r"\b([a-z0-9]+(?:-[a-z0-9]+)*-[12])\b")
 
 
 def _labels(release) -> dict[str, str]:
-    names = dict(zip(release.pdus.pdu_id, release.pdus.name, strict=True))
-    return {r.inspection_id: f"{names.get(r.pdu_id, r.pdu_id)} ({str(r.published)[:4] if pd.notna(r.published) else f'round {r.round}'})"
-            for r in release.inspections.itertuples()}
+    from .report import inspection_labels
+
+    return inspection_labels(release)
 
 
 def humanise(text: str, release, labels: dict[str, str] | None = None) -> str:

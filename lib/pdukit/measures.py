@@ -74,6 +74,7 @@ def vacancy_by_grade(release: Release) -> pd.DataFrame:
     frame = staffing_measure(release, "vacancy_rate", pdu_level=True)
     wide = frame.pivot_table(index="inspection_id", columns="grade", values="value", aggfunc="first", observed=True)
     wide = wide.reindex(columns=[g for g in ("spo", "po", "pso", "overall") if g in wide.columns])
+    wide = wide.dropna(how="all")  # an inspection that gives a rate only for another team has no row here
     wide.columns = list(wide.columns.astype(str))
     wide.attrs["measure"] = "vacancy_rate"
     return wide.reset_index()

@@ -13,6 +13,7 @@ from .measures import vacancy_by_grade
 from .schema import RATINGS
 from .scoring import inspection_scores
 from .stats import MIN_N, Correlation, spearman
+from .words import GRADE_SHORT
 
 
 def staffing_outcomes(release: Release) -> pd.DataFrame:
@@ -54,7 +55,7 @@ def vacancy_by_rating(release: Release, grade: str, outcomes: pd.DataFrame | Non
 
 OUTCOME_LABELS = {"score_pct": "score, % of maximum", "rating_rank": "overall rating",
                   "risk_cases_pct": "risk-of-harm cases sufficient, %"}
-GRADE_NAMES = {"spo": "SPO", "po": "PO", "pso": "PSO"}
+GRADE_NAMES = {g: GRADE_SHORT[g] for g in ("spo", "po", "pso")}
 
 
 def correlation_table(release: Release, outcomes: pd.DataFrame | None = None, min_n: int = MIN_N) -> pd.DataFrame:

@@ -12,7 +12,6 @@ import html
 
 import pandas as pd
 
-from .charts import set_theme
 from .load import Release, load_release
 from .names import UnknownName, resolve_pdu_record, resolve_region, slug  # noqa: F401 (re-exported for notebooks)
 
@@ -35,6 +34,8 @@ def reset() -> None:
 
 def start(data_version: str = "latest") -> Release:
     """Apply the chart style and return the validated release a notebook reports on."""
+    from .charts import set_theme  # here, not at import: modules that only need labels stay light
+
     set_theme()
     return load_release(data_version)
 
@@ -60,13 +61,6 @@ def inspection_labels(release: Release) -> dict[str, str]:
 
 
 # --- for the reader-facing reports ---------------------------------------------------------------------------
-def title(text: str) -> None:
-    """The page's H1, naming its place ("Gwent PDU", "Wales region")."""
-    from IPython.display import HTML, display
-
-    display(HTML(f"<h1>{escape(text)}</h1>"))
-
-
 def href(kind: str, name: str, here: str) -> str:
     """The relative link from a page of kind `here` ('national', 'audit', 'regions', 'pdus') to a region's or a
     PDU's page, or to the national or audit page."""

@@ -27,39 +27,6 @@ def regional_summary(release: Release, outcomes: pd.DataFrame | None = None) -> 
     return pd.DataFrame(rows)
 
 
-def ratings_by_quarter(release: Release) -> pd.DataFrame:
-    """Return counts of overall ratings per publication quarter ('2022Q2'); inspections dated only to a year, or
-    not dated, are counted under 'undated' so nothing is silently dropped."""
-    ins = release.inspections.dropna(subset=["overall_rating"]).copy()
-    precise = ins.published_precision.isin(["month", "day"])
-    ins["quarter"] = "undated"
-    ins.loc[precise, "quarter"] = ins.loc[precise, "published_start"].dt.to_period("Q").astype(str)
-    table = ins.pivot_table(index="quarter", columns="overall_rating", values="inspection_id", aggfunc="count",
-                            observed=False, fill_value=0)
-    table = table.reindex(columns=list(RATINGS), fill_value=0)
-    order = sorted(q for q in table.index if q != "undated") + (["undated"] if "undated" in table.index else [])
-    table = table.loc[order]
-    table["n"] = table[list(RATINGS)].sum(axis=1)
-    return table.reset_index()
-
-
-def coverage(release: Release) -> pd.DataFrame:
-    """Return, per region and publication year, how many inspections the release holds and how many of them have
-    a rating, a score, standard ratings and staffing figures: what the data has and what it lacks."""
-    ins = release.inspections.copy()
-    ins["year"] = ins.published.str[:4].fillna("undated")
-    has_std = set(release.ratings.dropna(subset=["rating"]).inspection_id)
-    has_staff = set(release.staffing.dropna(subset=["inspection_id"]).inspection_id)
-    ins["rated"] = ins.overall_rating.notna()
-    ins["scored"] = ins.score.notna()
-    ins["standards"] = ins.inspection_id.isin(has_std)
-    ins["staffing"] = ins.inspection_id.isin(has_staff)
-    out = ins.groupby(["region", "year"], observed=True).agg(
-        inspections=("inspection_id", "count"), rated=("rated", "sum"), scored=("scored", "sum"),
-        with_standards=("standards", "sum"), with_staffing=("staffing", "sum")).reset_index()
-    return out
-
-
 def highest_inadequate_share(summary: pd.DataFrame) -> pd.Series:
     """Return the row of `regional_summary` whose rated inspections are most often Inadequate."""
     rated = summary[summary.rated > 0]
@@ -179,3 +146,11 @@ def readable_disagreements(release: Release, labels: dict[str, str]) -> pd.DataF
     return pd.DataFrame({"About": d.key.map(subject), "Field": d.field.astype(str).str.replace("_", " "),
                          "Kept": d.value, "Other value": d.other_value, "Why": d.resolution,
                          "source_ids": (d.value_source_ids.fillna("") + ";" + d.other_source_ids.fillna("")).str.strip(";")})
+
+
+def overall_share(release: Release, rating: str = "Inadequate"):
+    """England and Wales as a whole: n rated inspections, the count that were `rating`, the share and its interval
+    (the reference line of the regional comparisons)."""
+    from .stats import share_table
+
+    return share_table(release.inspections.assign(scope="England and Wales"), "scope", "overall_rating", rating).iloc[0]

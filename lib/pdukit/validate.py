@@ -74,7 +74,8 @@ def partial_date_start(text: str) -> date | None:
         return None
 
 
-def _is_number(text: str) -> bool:
+def is_number(text: str) -> bool:
+    """True for text a spreadsheet reads as a plain number ('-4', '+2.5')."""
     return re.fullmatch(r"[-+]?\d+(\.\d+)?", text.strip()) is not None
 
 
@@ -142,7 +143,7 @@ def _formula_cells(values: pd.Series) -> pd.Series:
     """Text a spreadsheet would run as a formula when the CSV is opened ('=HYPERLINK(...)')."""
     text = values.dropna().astype(str)
     starts = text[text.str.startswith(FORMULA_START)]
-    risky = starts[~starts.map(_is_number).astype(bool)] if len(starts) else starts
+    risky = starts[~starts.map(is_number).astype(bool)] if len(starts) else starts
     return pd.Series(values.index.isin(risky.index), index=values.index)
 
 

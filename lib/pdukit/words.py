@@ -3,8 +3,6 @@ rating mixes as sentences. Every report sentence that holds a number is built fr
 
 from __future__ import annotations
 
-import pandas as pd
-
 from .schema import RATINGS
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -15,9 +13,16 @@ GRADES = {"spo": "senior probation officer", "po": "probation officer", "pso": "
 GRADE_SHORT = {"spo": "SPO", "po": "PO", "pso": "PSO"}
 
 
+def missing(value) -> bool:
+    """True for None, NaN, pandas' NA and empty text (pandas is not imported: the renderer uses this module)."""
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
+        return True
+    return (isinstance(value, float) and value != value) or not str(value).strip()
+
+
 def when(value, unknown: str = "date not known") -> str:
     """A partial date as a reader writes it: '2022-02-17' -> '17 February 2022', '2022-02' -> 'February 2022'."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)) or not str(value).strip():
+    if missing(value):
         return unknown
     parts = str(value).split("-")
     if len(parts) == 1:
@@ -28,7 +33,7 @@ def when(value, unknown: str = "date not known") -> str:
 
 def month_year(value, unknown: str = "date not known") -> str:
     """A partial date to the month at most: '2022-02-17' -> 'February 2022' (for tables and sentences)."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)) or not str(value).strip():
+    if missing(value):
         return unknown
     return when("-".join(str(value).split("-")[:2]), unknown)
 
@@ -68,7 +73,7 @@ def share(count: int, n: int) -> str:
     return f"{count} of {n} ({count / n:.0%})" if n else f"{count} of {n}"
 
 
-def rating_mix(ratings: pd.Series, noun: str = "rated inspections") -> str:
+def rating_mix(ratings, noun: str = "rated inspections") -> str:
     """'38 of 77 rated inspections were Inadequate, 38 Requires improvement, 1 Good'."""
     rated = ratings.dropna()
     if rated.empty:

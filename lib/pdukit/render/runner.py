@@ -23,6 +23,7 @@ from pathlib import Path
 from ..errors import ReleaseNotFound, UnknownName
 from ..exitcodes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from ..paths import MANIFEST, is_draft, project_root, resolve_release
+from ..words import month_year
 from .cache import Cache, file_sha, library_sha, package_versions, static_key, table_shas
 from .jobs import KINDS, Job, notebooks_dir, plan
 from .pages import failure_page, glossary_page, index_page, page_stamp, restamp, write_atomic
@@ -273,16 +274,8 @@ def pdu_facts(release_dir: Path) -> dict[str, dict]:
             name = names.get(row["pdu_id"], row["pdu_id"])
             if name not in latest or int(row["round"]) > latest[name]["round"]:
                 latest[name] = {"round": int(row["round"]), "rating": row["overall_rating"],
-                                "date": _month_year(row["published"]) or f"round {row['round']}, date not known"}
+                                "date": month_year(row["published"], f"round {row['round']}, date not known")}
     return latest
-
-
-def _month_year(value: str) -> str:
-    if not value:
-        return ""
-    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-    parts = value.split("-")
-    return f"{months[int(parts[1]) - 1]} {parts[0]}" if len(parts) > 1 else parts[0]
 
 
 def write_index(release_dir: Path, data: str, out: Path, cache: Cache, stamp: dict) -> None:
