@@ -22,7 +22,7 @@
 # error: several rules used here are not confirmed by a primary source, and each row says so.
 
 # %%
-from pdukit import parameters
+from pdukit.report import parameters
 
 parameters.begin(globals())
 
@@ -32,9 +32,11 @@ data_version: str = "latest"  # data release: "latest", a version such as "2026-
 # %%
 parameters.check(globals())
 
-from pdukit import display, mainpoints, report
-from pdukit.audit import by_pdu, for_readers, run_audit
-from pdukit.measures import UPW_CAVEAT
+from pdukit.analysis.audit import by_pdu, for_readers, run_audit
+from pdukit.analysis.measures import UPW_CAVEAT
+from pdukit.narrative import mainpoints
+from pdukit.report import display
+from pdukit.report import page as report
 
 release = report.start(data_version)
 audit = run_audit(release)

@@ -22,7 +22,7 @@
 # where the data do not know something, the report says so. Terms are explained in the glossary.
 
 # %%
-from pdukit import parameters
+from pdukit.report import parameters
 
 parameters.begin(globals())
 
@@ -32,9 +32,12 @@ data_version: str = "latest"  # data release: "latest", a version such as "2026-
 # %%
 parameters.check(globals())
 
-from pdukit import charts, compare, display, mainpoints, outcomes, report, summaries
-from pdukit.audit import run_audit
-from pdukit.words import month_year
+from pdukit.analysis import compare, outcomes, summaries
+from pdukit.analysis.audit import run_audit
+from pdukit.narrative import mainpoints
+from pdukit.narrative.words import month_year
+from pdukit.report import charts, display
+from pdukit.report import page as report
 
 release = report.start(data_version)
 ins = release.inspections

@@ -18,7 +18,7 @@
 # case quality, recommendations, and how it compares with its region and with England and Wales.
 
 # %%
-from pdukit import parameters
+from pdukit.report import parameters
 
 parameters.begin(globals())
 
@@ -31,9 +31,12 @@ parameters.check(globals())
 
 import pandas as pd
 
-from pdukit import display, mainpoints, outcomes, report
-from pdukit.measures import UPW_CAVEAT, upw_backlog
-from pdukit.words import GRADES, month_year
+from pdukit.analysis import outcomes
+from pdukit.analysis.measures import UPW_CAVEAT, upw_backlog
+from pdukit.narrative import mainpoints
+from pdukit.narrative.words import GRADES, month_year
+from pdukit.report import display
+from pdukit.report import page as report
 
 release = report.start(data_version)
 pdu_id = report.resolve_pdu(release, pdu)
@@ -129,7 +132,7 @@ if len(findings):
                                   measure=findings.measure.str.replace("_", " "))[
         ["inspection", "measure", "value", "value_text", "note", "source_ids"]], "Other figures and statements",
         release, filename=f"{pdu_id}-findings")
-from pdukit.summaries import readable_disagreements
+from pdukit.analysis.summaries import readable_disagreements
 
 disagree = readable_disagreements(release, labels)
 disagree = disagree[release.disagreements.key.str.split("|").str[0].str.startswith(pdu_id).to_numpy()]

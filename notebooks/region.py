@@ -19,7 +19,7 @@
 # Terms are explained in the glossary.
 
 # %%
-from pdukit import parameters
+from pdukit.report import parameters
 
 parameters.begin(globals())
 
@@ -30,10 +30,13 @@ data_version: str = "latest"  # data release: "latest", a version such as "2026-
 # %%
 parameters.check(globals(), region=parameters.region)
 
-from pdukit import charts, display, mainpoints, outcomes, report, summaries
-from pdukit.measures import SHORT_NAMES, UNITS, staffing_measure, vacancy_by_grade, with_labels
-from pdukit.recommendations import recommendation_themes
-from pdukit.words import month_year
+from pdukit.analysis import outcomes, summaries
+from pdukit.analysis.measures import SHORT_NAMES, UNITS, staffing_measure, vacancy_by_grade, with_labels
+from pdukit.analysis.recommendations import recommendation_themes
+from pdukit.narrative import mainpoints
+from pdukit.narrative.words import month_year
+from pdukit.report import charts, display
+from pdukit.report import page as report
 
 release = report.start(data_version)
 labels = report.inspection_labels(release)

@@ -21,7 +21,7 @@
 # `source_ids`; `release.with_sources(frame)` turns them into titles and links.
 
 # %%
-from pdukit import parameters
+from pdukit.report import parameters
 
 parameters.begin(globals())
 
@@ -36,7 +36,7 @@ parameters.check(globals())
 from pathlib import Path
 
 import pdukit
-from pdukit import outcomes, stats
+from pdukit.analysis import outcomes, stats
 
 release = pdukit.load_release(data_version)
 release
@@ -84,7 +84,7 @@ outcomes.vacancy_by_rating(release, "po", joined)
 # ## 4. One PDU's ratings by standard, with their sources
 
 # %%
-from pdukit.report import resolve_pdu
+from pdukit.report.page import resolve_pdu
 
 pdu_id = resolve_pdu(release, pdu)
 first = release.inspections[release.inspections.pdu_id == pdu_id].inspection_id.iloc[0]

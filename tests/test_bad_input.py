@@ -10,7 +10,7 @@ import pytest
 
 from pdukit import ReleaseError, load_release
 from pdukit.cli import main
-from pdukit.manifest import write_manifest
+from pdukit.dataset.manifest import write_manifest
 
 LINE = re.compile(r"^[\w.]+\.(csv|json):\d+:[^:]+: .+")
 

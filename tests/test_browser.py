@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from pdukit.charts import RATING_COLOURS
+from pdukit.report.charts import RATING_COLOURS
 
 pytestmark = pytest.mark.slow
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

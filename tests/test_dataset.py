@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pdukit.schema import REGIONS, TABLES
-from pdukit.validate import validate_release
+from pdukit.dataset.schema import REGIONS, TABLES
+from pdukit.dataset.validate import validate_release
 
 
 def inspection(release, inspection_id):

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT
 from pdukit.cli import main
-from pdukit.manifest import write_manifest
+from pdukit.dataset.manifest import write_manifest
 
 pytestmark = pytest.mark.slow
 NAME = "Gwent<script>alert('pwned')</script>"

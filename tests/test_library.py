@@ -7,14 +7,26 @@ import io
 import pandas as pd
 import pytest
 
-from pdukit.audit import COLUMNS, run_audit
+from pdukit.analysis.audit import COLUMNS, run_audit
+from pdukit.analysis.measures import (
+    MixedMeasuresError,
+    require_same_measure,
+    staffing_measure,
+    upw_backlog,
+    vacancy_by_grade,
+)
+from pdukit.analysis.outcomes import staffing_outcomes, vacancy_against, vacancy_by_rating
+from pdukit.analysis.recommendations import risk_activities, themes_of
+from pdukit.analysis.scoring import (
+    band_for_score,
+    inspection_scores,
+    rating_from_pct,
+    rules_from_release,
+    score_from_ratings,
+)
+from pdukit.analysis.stats import MIN_N, spearman
+from pdukit.analysis.summaries import coverage_by_region, ratings_by_year, regional_summary
 from pdukit.cli import main
-from pdukit.measures import MixedMeasuresError, require_same_measure, staffing_measure, upw_backlog, vacancy_by_grade
-from pdukit.outcomes import staffing_outcomes, vacancy_against, vacancy_by_rating
-from pdukit.recommendations import risk_activities, themes_of
-from pdukit.scoring import band_for_score, inspection_scores, rating_from_pct, rules_from_release, score_from_ratings
-from pdukit.stats import MIN_N, spearman
-from pdukit.summaries import coverage_by_region, ratings_by_year, regional_summary
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +151,7 @@ def test_audit_cli_csv(capsys):
 
 
 def test_correlation_table_reports_n_and_refusals(release):
-    from pdukit.outcomes import correlation_table
+    from pdukit.analysis.outcomes import correlation_table
 
     table = correlation_table(release)
     assert len(table) == 9 and set(table["vacancy grade"]) == {"SPO", "PO", "PSO"}
@@ -150,9 +162,9 @@ def test_correlation_table_reports_n_and_refusals(release):
 
 
 def test_highest_inadequate_share_and_pdu_comparison(release):
-    from pdukit.outcomes import pdu_comparison
-    from pdukit.report import inspection_labels
-    from pdukit.summaries import highest_inadequate_share
+    from pdukit.analysis.outcomes import pdu_comparison
+    from pdukit.analysis.summaries import highest_inadequate_share
+    from pdukit.report.page import inspection_labels
 
     worst = highest_inadequate_share(regional_summary(release))
     assert worst.region == "East Midlands" and (worst.Inadequate, worst.rated) == (6, 8)
@@ -162,7 +174,7 @@ def test_highest_inadequate_share_and_pdu_comparison(release):
 
 
 def test_measure_chart_refuses_mixed_measures(release):
-    from pdukit.charts import measure_bars
+    from pdukit.report.charts import measure_bars
 
     caseload = staffing_measure(release, "caseload_avg", pdu_level=False)
     workload = staffing_measure(release, "workload_pct", pdu_level=False)

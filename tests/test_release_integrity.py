@@ -8,9 +8,9 @@ import pytest
 
 from conftest import ROOT
 from pdukit.cli import main
-from pdukit.diff import diff_releases
+from pdukit.dataset.diff import diff_releases
+from pdukit.dataset.validate import validate_release
 from pdukit.paths import list_releases
-from pdukit.validate import validate_release
 
 
 def test_an_altered_file_fails_validation(release_copy):
@@ -50,7 +50,7 @@ def test_every_release_rebuilds_byte_for_byte_from_the_repository_alone(release_
 def test_latest_manifest_records_the_sha256_of_every_build_input():
     import json
 
-    from pdukit.manifest import sha256
+    from pdukit.dataset.manifest import sha256
 
     inputs = json.loads((list_releases()[-1] / "datapackage.json").read_text())["pdukit_build_inputs"]
     assert "raw/hmip-facts.csv" in inputs and "raw/hmpps-pdu-register.csv" in inputs and "curation/reviewed_facts.csv" in inputs

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import RENDER_SUBSET as SUBSET
 from pdukit.cli import main
-from pdukit.manifest import write_manifest
+from pdukit.dataset.manifest import write_manifest
 from pdukit.paths import list_releases
 from pdukit.render.cache import Cache, static_key, table_shas
 from pdukit.render.jobs import Job

@@ -8,8 +8,10 @@ import re
 import pandas as pd
 import pytest
 
-from pdukit import load_release, mainpoints, summaries
-from pdukit.manifest import write_manifest
+from pdukit import load_release
+from pdukit.analysis import summaries
+from pdukit.dataset.manifest import write_manifest
+from pdukit.narrative import mainpoints
 
 PAGES = ["national.html", "audit.html", "regions/wales.html", "pdus/gwent.html", "index.html", "glossary.html"]
 
@@ -67,7 +69,7 @@ def test_pdu_point_and_unpaid_work_caveat(release):
 
 
 def test_association_sentence_is_honest(release):
-    from pdukit.outcomes import association_sentence, staffing_outcomes
+    from pdukit.analysis.outcomes import association_sentence, staffing_outcomes
 
     sentence = association_sentence(staffing_outcomes(release), "po")
     assert "16 inspections" in sentence and "cannot show cause" in sentence
@@ -104,7 +106,7 @@ def test_rating_by_year_table_has_no_zero_for_unknown(release):
 
 
 def test_csv_downloads_neutralise_formulas_and_use_readable_headers():
-    from pdukit.display import csv_text, label
+    from pdukit.report.display import csv_text, label
 
     frame = pd.DataFrame({"overall_rating": ["Good"], "note": ['=HYPERLINK("http://x.example","click")'],
                           "value": [-4.0], "text": ["+ more"]})
@@ -118,7 +120,7 @@ def test_csv_downloads_neutralise_formulas_and_use_readable_headers():
 def test_charts_draw_edge_cases_without_error(release):
     import matplotlib.pyplot as plt
 
-    from pdukit import charts
+    from pdukit.report import charts
 
     empty = pd.DataFrame({"inspection_id": ["x-1"], "po": [pd.NA]})
     plt.close(charts.vacancy_dots(empty.astype({"po": "Float64"}), {}))

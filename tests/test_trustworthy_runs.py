@@ -14,8 +14,8 @@ import pytest
 
 from conftest import ROOT
 from pdukit.cli import main
+from pdukit.dataset.schema import REGIONS
 from pdukit.paths import list_releases
-from pdukit.schema import REGIONS
 
 PAPERMILL = [sys.executable, "-m", "papermill"]
 REGION_NB = str(ROOT / "notebooks" / "region.ipynb")

@@ -15,23 +15,23 @@ releases), `scoring` (rules), `measures` (comparable measures), `stats` (small-s
 
 from importlib import import_module
 
-from . import errors
-from .errors import (
-                     BuildError,
-                     MixedMeasuresError,
-                     ParameterError,
-                     PdukitError,
-                     PublishError,
-                     ReleaseError,
-                     ReleaseNotFound,
-                     UnknownName,
+from pdukit import errors
+from pdukit.dataset.schema import RATINGS, REGIONS, STANDARD_LABELS, STANDARDS
+from pdukit.errors import (
+    BuildError,
+    MixedMeasuresError,
+    ParameterError,
+    PdukitError,
+    PublishError,
+    ReleaseError,
+    ReleaseNotFound,
+    UnknownName,
 )
-from .paths import list_releases, resolve_release
-from .schema import RATINGS, REGIONS, STANDARD_LABELS, STANDARDS
+from pdukit.paths import list_releases, resolve_release
 
 # Imported on first use, so `import pdukit` (and every `pdukit` command) does not pay for pandas and scipy up front.
-_LAZY = {"Release": "load", "load_release": "load", "compare_rounds": "compare", "share_table": "stats",
-         "spearman": "stats"}
+_LAZY = {"Release": "dataset.release", "load_release": "dataset.release", "compare_rounds": "analysis.compare",
+         "share_table": "analysis.stats", "spearman": "analysis.stats"}
 
 
 def __getattr__(name: str):

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .exitcodes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from pdukit.exitcodes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 
 class UsageError(Exception):
@@ -17,8 +17,8 @@ class UsageError(Exception):
 
 
 def _release_dir(spec: str | None) -> Path:
-    from .errors import ReleaseNotFound
-    from .paths import resolve_release
+    from pdukit.errors import ReleaseNotFound
+    from pdukit.paths import resolve_release
 
     try:
         return resolve_release(spec)
@@ -40,8 +40,8 @@ def _report(problems, failed: str, succeeded: str) -> int:
 def cmd_validate(args) -> int:
     """`pdukit validate`: one line per problem; exit 0 clean, 1 problems. A draft is checked fully except for
     the manifest it gets when published."""
-    from .paths import is_draft
-    from .validate import validate_release
+    from pdukit.dataset.validate import validate_release
+    from pdukit.paths import is_draft
 
     release = _release_dir(args.release)
     if is_draft(release):
@@ -52,7 +52,7 @@ def cmd_validate(args) -> int:
 
 def cmd_diff(args) -> int:
     """`pdukit diff OLD NEW`: the rows added, changed and removed, then counts per table."""
-    from .diff import diff_releases, summarise
+    from pdukit.dataset.diff import diff_releases, summarise
 
     changes = diff_releases(_release_dir(args.old), _release_dir(args.new))
     if not args.summary:
@@ -64,7 +64,7 @@ def cmd_diff(args) -> int:
 
 def cmd_list(args) -> int:
     """`pdukit list`: release versions, oldest first."""
-    from .paths import list_releases
+    from pdukit.paths import list_releases
 
     for path in list_releases():
         print(path.name)
@@ -73,8 +73,8 @@ def cmd_list(args) -> int:
 
 def cmd_draft(args) -> int:
     """`pdukit release draft VERSION`: copy the latest release into data/drafts/VERSION."""
-    from .errors import BuildError, PublishError
-    from .publish import draft
+    from pdukit.dataset.publish import draft
+    from pdukit.errors import BuildError, PublishError
 
     try:
         target = draft(args.version, replace=args.replace)
@@ -90,8 +90,8 @@ def cmd_draft(args) -> int:
 
 def cmd_publish(args) -> int:
     """`pdukit release publish DRAFT`: validate, write manifest and changelog, release."""
-    from .errors import BuildError, PublishError
-    from .publish import publish
+    from pdukit.dataset.publish import publish
+    from pdukit.errors import BuildError, PublishError
 
     try:
         target, problems = publish(args.draft, args.note)
@@ -106,8 +106,8 @@ def cmd_publish(args) -> int:
 def cmd_rebuild(args) -> int:
     """`pdukit release rebuild VERSION --out DIR`: build a release again from data/raw and data/curation and
     compare it with the published one, file by file; exit 0 identical, 1 different."""
-    from .errors import BuildError
-    from .publish import rebuild
+    from pdukit.dataset.publish import rebuild
+    from pdukit.errors import BuildError
 
     release = _release_dir(args.version)
     try:
@@ -124,9 +124,9 @@ def cmd_rebuild(args) -> int:
 
 def cmd_audit(args) -> int:
     """`pdukit audit`: the audit as a table (flags only, or --all) or CSV; exit 0 when it ran."""
-    from .audit import run_audit
-    from .errors import ReleaseError
-    from .load import load_release
+    from pdukit.analysis.audit import run_audit
+    from pdukit.dataset.release import load_release
+    from pdukit.errors import ReleaseError
 
     try:
         release = load_release(_release_dir(args.data))
@@ -146,14 +146,14 @@ def cmd_audit(args) -> int:
 
 def cmd_render(args) -> int:
     """`pdukit render`: see pdukit.render.runner."""
-    from .render.runner import render_command
+    from pdukit.render.runner import render_command
 
     return render_command(args)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the `pdukit` command."""
-    from . import __version__
+    from pdukit import __version__
 
     parser = argparse.ArgumentParser(prog="pdukit", description="Sourced data and reports on HMI Probation PDU inspections.",
                                      epilog="Exit codes: 0 done; 1 data problems or a failed report; 2 wrong usage; 130 interrupted.")

@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from .errors import ReleaseNotFound
+from pdukit.errors import ReleaseNotFound
 
 VERSION_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}([a-z0-9.-]*)$")
 

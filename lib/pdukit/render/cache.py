@@ -13,9 +13,9 @@ import platform
 from importlib import metadata
 from pathlib import Path
 
-from ..files import write_atomic
-from ..schema import TABLES
-from .jobs import Job
+from pdukit.dataset.schema import TABLES
+from pdukit.files import write_atomic
+from pdukit.render.jobs import Job
 
 PACKAGES = ("pandas", "numpy", "scipy", "matplotlib", "seaborn", "pandera", "papermill", "nbclient", "nbconvert",
             "nbformat", "ipykernel", "jupyter_client")

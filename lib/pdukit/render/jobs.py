@@ -6,9 +6,9 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..names import UnknownName, resolve_pdu_record, resolve_region, slug
-from ..paths import project_root
-from ..schema import REGIONS
+from pdukit.dataset.names import UnknownName, resolve_pdu_record, resolve_region, slug
+from pdukit.dataset.schema import REGIONS
+from pdukit.paths import project_root
 
 KINDS = ("national", "regions", "pdus", "audit")
 

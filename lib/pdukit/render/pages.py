@@ -12,10 +12,10 @@ import html
 import re
 from pathlib import Path
 
-from ..files import write_atomic  # noqa: F401 (the renderer writes every page through it)
-from ..glossary import glossary_html
-from ..names import slug
-from .jobs import Job
+from pdukit.dataset.names import slug
+from pdukit.files import write_atomic  # noqa: F401 (the renderer writes every page through it)
+from pdukit.narrative.glossary import glossary_html
+from pdukit.render.jobs import Job
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 CSS = (TEMPLATES / "pdukit" / "style.css").read_text(encoding="utf-8")

@@ -20,13 +20,13 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..errors import ReleaseNotFound, UnknownName
-from ..exitcodes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from ..paths import MANIFEST, is_draft, project_root, resolve_release
-from ..words import month_year
-from .cache import Cache, file_sha, library_sha, package_versions, static_key, table_shas
-from .jobs import KINDS, Job, notebooks_dir, plan
-from .pages import failure_page, glossary_page, index_page, page_stamp, restamp, write_atomic
+from pdukit.errors import ReleaseNotFound, UnknownName
+from pdukit.exitcodes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from pdukit.narrative.words import month_year
+from pdukit.paths import MANIFEST, is_draft, project_root, resolve_release
+from pdukit.render.cache import Cache, file_sha, library_sha, package_versions, static_key, table_shas
+from pdukit.render.jobs import KINDS, Job, notebooks_dir, plan
+from pdukit.render.pages import failure_page, glossary_page, index_page, page_stamp, restamp, write_atomic
 
 
 class InvalidRelease(Exception):
@@ -73,7 +73,7 @@ class Pool:
 
     def worker(self):
         """Return the calling thread's worker, starting one the first time."""
-        from .worker import Worker
+        from pdukit.render.worker import Worker
 
         if not hasattr(self.local, "worker"):
             self.local.worker = Worker()
@@ -133,7 +133,7 @@ def _validate(release_dir: Path, out: Path, library: str):
             return lambda: None
     except (OSError, ValueError):
         pass
-    from ..validate import validate_release
+    from pdukit.dataset.validate import validate_release
 
     problems = validate_release(release_dir, check_checksums=not is_draft(release_dir))
     if problems:

@@ -24,24 +24,24 @@ from typing import Any
 
 import nbformat
 
-from .jobs import Job, notebooks_dir
-from .pages import Exporter
+from pdukit.render.jobs import Job, notebooks_dir
+from pdukit.render.pages import Exporter
 
 START_LOCK = threading.Lock()  # kernels start one at a time
 CELL_TIMEOUT = 600
 WARM_UP = ("import matplotlib\nimport matplotlib.pyplot as plt\nimport pandas\nimport seaborn\nimport warnings\n"
-           "import pdukit, pdukit.report, pdukit.charts, pdukit.stats, pdukit.outcomes, pdukit.summaries, pdukit.audit\n"
-           "pdukit.report.KERNEL_WARNING_FILTERS[:] = warnings.filters\n")
+           "import pdukit, pdukit.report.page, pdukit.report.charts, pdukit.analysis.stats, pdukit.analysis.outcomes, pdukit.analysis.summaries, pdukit.analysis.audit\n"
+           "pdukit.report.page.KERNEL_WARNING_FILTERS[:] = warnings.filters\n")
 # Between reports: a fresh namespace, matplotlib's and pandas' settings back to their defaults, warnings filters
 # reset, and pdukit's per-report state cleared, so a report's output does not depend on which ran before it.
 RESET = ("get_ipython().run_line_magic('reset', '-f')\nimport warnings, matplotlib, matplotlib.pyplot, pandas\n"
-         "matplotlib.pyplot.close('all')\nmatplotlib.rcdefaults()\nimport pdukit.report\n"
-         "warnings.filters[:] = pdukit.report.KERNEL_WARNING_FILTERS\n"
+         "matplotlib.pyplot.close('all')\nmatplotlib.rcdefaults()\nimport pdukit.report.page\n"
+         "warnings.filters[:] = pdukit.report.page.KERNEL_WARNING_FILTERS\n"
          "with warnings.catch_warnings():\n    warnings.simplefilter('ignore')\n    pandas.reset_option('all')\n"
-         "get_ipython().run_line_magic('matplotlib', 'inline')\nimport pdukit.load, pdukit.report\n"
-         "pdukit.load.forget_reads()\npdukit.report.reset()\n"
+         "get_ipython().run_line_magic('matplotlib', 'inline')\nimport pdukit.dataset.release, pdukit.report.page\n"
+         "pdukit.dataset.release.forget_reads()\npdukit.report.page.reset()\n"
          "del warnings, matplotlib, pandas, pdukit")
-REPORT_TABLES = "import json as _j, pdukit.load as _l\nprint('PDUKIT-TABLES ' + _j.dumps(sorted(_l.tables_read())))"
+REPORT_TABLES = "import json as _j, pdukit.dataset.release as _l\nprint('PDUKIT-TABLES ' + _j.dumps(sorted(_l.tables_read())))"
 
 
 @dataclass

@@ -14,14 +14,14 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .build import build_tables, release_metadata, write_release
-from .build.corrections import edits_dir, record_edits
-from .build.inputs import curation_dir
-from .diff import diff_releases, summarise
-from .errors import PublishError
-from .files import write_atomic
-from .paths import MANIFEST, VERSION_PATTERN, drafts_dir, list_releases, project_root, releases_dir
-from .validate import Problem, read_release, validate_release
+from pdukit.dataset.build import build_tables, release_metadata, write_release
+from pdukit.dataset.build.corrections import edits_dir, record_edits
+from pdukit.dataset.build.inputs import curation_dir
+from pdukit.dataset.diff import diff_releases, summarise
+from pdukit.dataset.validate import Problem, read_release, validate_release
+from pdukit.errors import PublishError
+from pdukit.files import write_atomic
+from pdukit.paths import MANIFEST, VERSION_PATTERN, drafts_dir, list_releases, project_root, releases_dir
 
 DRAFT_STAMP = ".draft.json"  # what a draft was built from, so publishing notices curation changed since
 
@@ -68,8 +68,8 @@ def resolve_draft(path_or_version: str | Path) -> Path:
 
 
 def _frames_as_rows(folder: Path, version: str) -> dict[str, list[dict]]:
-    from .schema import TABLES, columns_for
-    from .validate import parse_table
+    from pdukit.dataset.schema import TABLES, columns_for
+    from pdukit.dataset.validate import parse_table
 
     rows = {}
     for name, table in TABLES.items():

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from .errors import ParameterError
+from pdukit.errors import ParameterError
 
 _BEFORE = "__pdukit_names_before_parameters__"
 INJECTABLE = (str, int, float, bool, list, dict, type(None))  # what papermill can inject
@@ -62,8 +62,8 @@ def check(namespace: dict, **valid: Iterable | Callable) -> dict:
 
 def region(value: str) -> str:
     """The official name of a region given in any case or as a slug; ParameterError lists all 12."""
-    from .names import resolve_region
-    from .schema import REGIONS
+    from pdukit.dataset.names import resolve_region
+    from pdukit.dataset.schema import REGIONS
 
     try:
         return resolve_region(value)

@@ -22,8 +22,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from .manifest import MANIFEST, read_manifest, sha256
-from .schema import TABLES, Column, Rule, Table, columns_for
+from pdukit.dataset.manifest import MANIFEST, read_manifest, sha256
+from pdukit.dataset.schema import TABLES, Column, Rule, Table, columns_for
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

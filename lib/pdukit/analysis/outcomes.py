@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .load import Release
-from .measures import vacancy_by_grade
-from .schema import RATINGS
-from .scoring import inspection_scores
-from .stats import MIN_N, Correlation, spearman
-from .words import GRADE_SHORT
+from pdukit.analysis.measures import vacancy_by_grade
+from pdukit.analysis.scoring import inspection_scores
+from pdukit.analysis.stats import MIN_N, Correlation, spearman
+from pdukit.dataset.release import Release
+from pdukit.dataset.schema import RATINGS
+from pdukit.narrative.words import GRADE_SHORT
 
 
 def staffing_outcomes(release: Release) -> pd.DataFrame:
@@ -89,7 +89,7 @@ def pdu_comparison(outcomes: pd.DataFrame, pdu_id: str, labels: dict[str, str]) 
 def association_sentence(outcomes: pd.DataFrame, grade: str = "po", outcome: str = "rating_rank") -> str:
     """One plain sentence on what the figures do and do not show about a grade's vacancy rate and the overall
     rating: computed from the rank correlation and its interval, never claiming cause."""
-    from .words import grade as grade_name
+    from pdukit.narrative.words import grade as grade_name
 
     result = spearman(outcomes.get(grade, pd.Series(dtype=float)), outcomes[outcome])
     who = f"{grade_name(grade)} vacancy rate"
@@ -115,7 +115,7 @@ def staffing_pressure(release: Release, region: str | None = None) -> pd.DataFra
     held), workloads (% of Workload Measurement Tool capacity) and staff reporting unmanageable workloads.
 
     Columns: kind, place, grade, value, as_of, source_ids (value as published: a number with its unit, or words)."""
-    from .words import GRADES, month_year
+    from pdukit.narrative.words import GRADES, month_year
 
     names = dict(zip(release.pdus.pdu_id, release.pdus.name, strict=True))
 

@@ -7,9 +7,9 @@ import csv
 import json
 from pathlib import Path
 
-from ..errors import BuildError
-from ..schema import TABLES
-from .inputs import Inputs, curation_dir, read_rows
+from pdukit.dataset.build.inputs import Inputs, curation_dir, read_rows
+from pdukit.dataset.schema import TABLES
+from pdukit.errors import BuildError
 
 
 def row_key(table: str, row: dict) -> str:

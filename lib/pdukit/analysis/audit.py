@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .load import Release
-from .measures import upw_backlog
-from .recommendations import complete_lists, recommendation_themes, risk_activities
-from .scoring import (
+from pdukit.analysis.measures import upw_backlog
+from pdukit.analysis.recommendations import complete_lists, recommendation_themes, risk_activities
+from pdukit.analysis.scoring import (
     band_for_score,
     inspection_scores,
     points_to_next_band,
@@ -19,6 +18,7 @@ from .scoring import (
     rating_rank,
     rules_from_release,
 )
+from pdukit.dataset.release import Release
 
 COLUMNS = ["check", "subject", "published", "recomputed", "status", "detail"]
 CHECK_NAMES = {"score_sum": "score against the sum of its ratings", "rating_band": "rating against its score band",
@@ -194,8 +194,8 @@ def run_audit(release: Release) -> pd.DataFrame:
 def for_readers(table: pd.DataFrame, release: Release) -> tuple[pd.DataFrame, dict]:
     """Audit rows as a reader reads them, and links for their subjects: each subject named ('Gwent (2022)') and
     linked to its PDU's page (from a top-level page), ids in the detail replaced by names and titles."""
-    from .mainpoints import humanise
-    from .report import href, inspection_labels, pdu_names
+    from pdukit.narrative.mainpoints import humanise
+    from pdukit.report.page import href, inspection_labels, pdu_names
 
     labels, names = inspection_labels(release), pdu_names(release)
     out = table.assign(subject=table.subject.map(lambda s: labels.get(s) or humanise(s, release, labels)),
@@ -209,8 +209,8 @@ def for_readers(table: pd.DataFrame, release: Release) -> tuple[pd.DataFrame, di
 
 def by_pdu(table: pd.DataFrame, release: Release) -> list[tuple[str, str, list[str]]]:
     """(pdu_id, PDU name, one line per audit row about one of its inspections), PDUs in name order."""
-    from .mainpoints import humanise
-    from .report import inspection_labels, pdu_names
+    from pdukit.narrative.mainpoints import humanise
+    from pdukit.report.page import inspection_labels, pdu_names
 
     labels, names = inspection_labels(release), pdu_names(release)
     rows = table[table.subject.isin(labels)]

@@ -10,7 +10,7 @@ import hashlib
 import re
 from urllib.parse import urlparse
 
-from .inputs import Inputs
+from pdukit.dataset.build.inputs import Inputs
 
 
 class SourceBook:

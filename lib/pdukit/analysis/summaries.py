@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .load import Release
-from .outcomes import staffing_outcomes
-from .schema import RATINGS, REGIONS
+from pdukit.analysis.outcomes import staffing_outcomes
+from pdukit.dataset.release import Release
+from pdukit.dataset.schema import RATINGS, REGIONS
 
 
 def regional_summary(release: Release, outcomes: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -92,7 +92,7 @@ def inspections_by_year(release: Release) -> dict[str, list[str]]:
 def standard_counts(release: Release, inspection_ids=None) -> pd.DataFrame:
     """Per standard (framework order): known ratings n, count per rating, and Inadequate split into stated and
     implied. Each inspection counts once per standard; unknown ratings are left out of n."""
-    from .schema import STANDARD_LABELS, STANDARDS
+    from pdukit.dataset.schema import STANDARD_LABELS, STANDARDS
 
     ratings = release.ratings.dropna(subset=["rating"])
     if inspection_ids is not None:
@@ -151,6 +151,6 @@ def readable_disagreements(release: Release, labels: dict[str, str]) -> pd.DataF
 def overall_share(release: Release, rating: str = "Inadequate"):
     """England and Wales as a whole: n rated inspections, the count that were `rating`, the share and its interval
     (the reference line of the regional comparisons)."""
-    from .stats import share_table
+    from pdukit.analysis.stats import share_table
 
     return share_table(release.inspections.assign(scope="England and Wales"), "scope", "overall_rating", rating).iloc[0]

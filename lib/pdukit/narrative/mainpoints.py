@@ -10,13 +10,13 @@ import re
 
 import pandas as pd
 
-from .compare import compare_rounds
-from .measures import upw_backlog
-from .outcomes import association_sentence, staffing_outcomes
-from .schema import RATINGS
-from .sources import split_ids
-from .summaries import pdu_coverage, standard_counts
-from .words import grade, grades, listing, month_year, plural, rating_mix, sentence, share
+from pdukit.analysis.compare import compare_rounds
+from pdukit.analysis.measures import upw_backlog
+from pdukit.analysis.outcomes import association_sentence, staffing_outcomes
+from pdukit.analysis.summaries import pdu_coverage, standard_counts
+from pdukit.dataset.schema import RATINGS
+from pdukit.dataset.sources import split_ids
+from pdukit.narrative.words import grade, grades, listing, month_year, plural, rating_mix, sentence, share
 
 CASE_STANDARDS = ("assessment", "planning", "implementation_and_delivery", "reviewing")
 ORGANISATION_STANDARDS = ("leadership", "staff", "services", "information_and_facilities")
@@ -27,7 +27,7 @@ INSPECTION_ID = re.compile(r"\b([a-z0-9]+(?:-[a-z0-9]+)*-[12])\b")
 
 
 def _labels(release) -> dict[str, str]:
-    from .report import inspection_labels
+    from pdukit.report.page import inspection_labels
 
     return inspection_labels(release)
 
@@ -200,7 +200,7 @@ def audit(release, table: pd.DataFrame) -> list[str]:
     """The audit report's main points, from the audit table."""
     flags = table[table.status == "flag"]
     by_check = flags.check.value_counts()
-    from .audit import CHECK_NAMES
+    from pdukit.analysis.audit import CHECK_NAMES
 
     points = [f"{plural(len(flags), 'check')} of {len(table)} flag a published figure that does not follow the "
               "published rules, cannot be compared, or a difference in recommendations: "

@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from .load import Release
+from pdukit.dataset.release import Release
 
 # Theme -> pattern on the recommendation text. A recommendation can carry several themes.
 THEMES = {

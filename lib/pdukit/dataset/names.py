@@ -8,8 +8,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from .errors import UnknownName  # noqa: E402 (raised here, importable from here)
-from .schema import REGIONS
+from pdukit.dataset.schema import REGIONS
+from pdukit.errors import UnknownName  # noqa: E402 (raised here, importable from here)
 
 
 def slug(name: str) -> str:

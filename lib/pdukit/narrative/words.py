@@ -3,7 +3,7 @@ rating mixes as sentences. Every report sentence that holds a number is built fr
 
 from __future__ import annotations
 
-from .schema import RATINGS
+from pdukit.dataset.schema import RATINGS
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")

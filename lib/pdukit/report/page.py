@@ -12,8 +12,8 @@ import html
 
 import pandas as pd
 
-from .load import Release, load_release
-from .names import UnknownName, resolve_pdu_record, resolve_region, slug  # noqa: F401 (re-exported for notebooks)
+from pdukit.dataset.names import UnknownName, resolve_pdu_record, resolve_region, slug  # noqa: F401 (re-exported for notebooks)
+from pdukit.dataset.release import Release, load_release
 
 
 def escape(value) -> str:
@@ -34,7 +34,7 @@ def reset() -> None:
 
 def start(data_version: str = "latest") -> Release:
     """Apply the chart style and return the validated release a notebook reports on."""
-    from .charts import set_theme  # here, not at import: modules that only need labels stay light
+    from pdukit.report.charts import set_theme  # here, not at import: modules that only need labels stay light
 
     set_theme()
     return load_release(data_version)
@@ -74,7 +74,7 @@ def href(kind: str, name: str, here: str) -> str:
 
 def readable_inspections(release: Release, frame: pd.DataFrame) -> pd.DataFrame:
     """Inspections as a reader reads them: PDU name, round, month and year, rating, 'score of maximum', note."""
-    from .words import month_year
+    from pdukit.narrative.words import month_year
 
     names = pdu_names(release)
     return pd.DataFrame({

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import ReleaseError
-from .manifest import MANIFEST, read_manifest, sha256
-from .paths import is_draft, resolve_release
-from .schema import RATINGS, REGIONS, STANDARD_LABELS, STANDARDS, TABLES, Table
-from .validate import read_release, release_version
+from pdukit.dataset.manifest import MANIFEST, read_manifest, sha256
+from pdukit.dataset.schema import RATINGS, REGIONS, STANDARD_LABELS, STANDARDS, TABLES, Table
+from pdukit.dataset.validate import read_release, release_version
+from pdukit.errors import ReleaseError
+from pdukit.paths import is_draft, resolve_release
 
 RATING_TYPE = pd.CategoricalDtype(list(RATINGS), ordered=True)
 REGION_TYPE = pd.CategoricalDtype(list(REGIONS), ordered=True)
@@ -86,7 +86,7 @@ class Release:
 
             >>> release.compare_rounds().query("change == 'improved'")[["pdu", "first_rating", "second_rating"]]
         """
-        from .compare import compare_rounds
+        from pdukit.analysis.compare import compare_rounds
 
         return compare_rounds(self)
 
@@ -95,7 +95,7 @@ class Release:
 
             >>> release.with_sources(release.ratings.query("inspection_id == 'gwent-1'"))
         """
-        from .sources import with_sources
+        from pdukit.dataset.sources import with_sources
 
         return with_sources(self, frame, column, long)
 
@@ -105,7 +105,7 @@ class Release:
 
             >>> release.rating_shares("Inadequate", by="region")
         """
-        from .stats import share_table
+        from pdukit.analysis.stats import share_table
 
         frame = self.inspections
         if latest_only:
@@ -114,7 +114,7 @@ class Release:
 
     def pdu_coverage(self) -> pd.DataFrame:
         """PDUs in the MoJ register per region, and how many were inspected at least once. See `pdukit.summaries`."""
-        from .summaries import pdu_coverage
+        from pdukit.analysis.summaries import pdu_coverage
 
         return pdu_coverage(self)
 

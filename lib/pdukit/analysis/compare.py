@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .schema import RATINGS
+from pdukit.dataset.schema import RATINGS
 
 CHANGES = ("worse", "no change", "improved", "not known")
 CHANGE_TYPE = pd.CategoricalDtype(list(CHANGES), ordered=False)
@@ -46,7 +46,7 @@ def compare_rounds(release) -> pd.DataFrame:
             "second_framework": last.framework, "second_rating": last.overall_rating,
             "change": direction(first.overall_rating, last.overall_rating),
         })
-    from .load import RATING_TYPE, REGION_TYPE
+    from pdukit.dataset.release import RATING_TYPE, REGION_TYPE
 
     out = pd.DataFrame(rows, columns=["pdu_id", "pdu", "region", "first_inspection", "first_published", "first_framework",
                                       "first_rating", "second_inspection", "second_published", "second_framework",

@@ -7,9 +7,9 @@ regions the harvest gave them.
 
 from __future__ import annotations
 
-from ..names import slug
-from ..schema import REGIONS
-from .inputs import Inputs
+from pdukit.dataset.build.inputs import Inputs
+from pdukit.dataset.names import slug
+from pdukit.dataset.schema import REGIONS
 
 
 def curated_pdus(inputs: Inputs) -> list[dict]:

@@ -11,9 +11,9 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import BuildError
-from ..manifest import sha256
-from ..paths import project_root
+from pdukit.dataset.manifest import sha256
+from pdukit.errors import BuildError
+from pdukit.paths import project_root
 
 
 def raw_dir(root: Path | None = None) -> Path:

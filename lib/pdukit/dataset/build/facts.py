@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..errors import BuildError
-from .inputs import Inputs
-from .merge import Fact, year
-from .sources import SourceBook
+from pdukit.dataset.build.inputs import Inputs
+from pdukit.dataset.build.merge import Fact, year
+from pdukit.dataset.build.sources import SourceBook
+from pdukit.errors import BuildError
 
 # The word that shows a quote names a standard rather than implying it from "all four standards".
 STANDARD_WORDS = {"leadership": "leadership", "staff": "staff", "services": r"\bservices\b",

@@ -15,17 +15,13 @@ import shutil
 from collections import defaultdict
 from pathlib import Path
 
-from ..errors import BuildError
-from ..manifest import write_manifest
-from ..paths import project_root
-from ..schema import FIRST_RELEASE, TABLES, columns_for
-from .corrections import apply_corrections, apply_edits
-from .facts import Subjects, apply_value_corrections, load_facts
-from .inputs import Inputs
-from .merge import ids
-from .register import build_pdus, curated_pdus, register_refs
-from .sources import SourceBook
-from .tables import (
+from pdukit.dataset.build.corrections import apply_corrections, apply_edits
+from pdukit.dataset.build.facts import Subjects, apply_value_corrections, load_facts
+from pdukit.dataset.build.inputs import Inputs
+from pdukit.dataset.build.merge import ids
+from pdukit.dataset.build.register import build_pdus, curated_pdus, register_refs
+from pdukit.dataset.build.sources import SourceBook
+from pdukit.dataset.build.tables import (
     Context,
     build_case_quality,
     build_evidence,
@@ -37,6 +33,10 @@ from .tables import (
     build_staffing,
     build_unpaid_work,
 )
+from pdukit.dataset.manifest import write_manifest
+from pdukit.dataset.schema import FIRST_RELEASE, TABLES, columns_for
+from pdukit.errors import BuildError
+from pdukit.paths import project_root
 
 __all__ = ["build_tables", "write_release", "release_metadata", "Inputs"]
 
@@ -112,7 +112,7 @@ def write_release(tables: dict[str, list[dict]], inputs: Inputs, target: Path, c
                   manifest: bool = True) -> Path:
     """Write a release (or a draft, without manifest) into `target`: built in a staging folder beside it and
     validated there, so nothing reaches `target` unless every table is valid. Raises BuildError listing problems."""
-    from ..validate import validate_release
+    from pdukit.dataset.validate import validate_release
 
     if target.exists():
         raise BuildError(f"{target} exists already; expected a new folder (releases are immutable)")

@@ -16,9 +16,9 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from .names import slug
-from .sources import source_link, split_ids
-from .validate import FORMULA_START, is_number
+from pdukit.dataset.names import slug
+from pdukit.dataset.sources import source_link, split_ids
+from pdukit.dataset.validate import FORMULA_START, is_number
 
 DOWNLOAD_MIN_ROWS = 5
 CODE_NAME = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)+$")  # a header like score_max: never shown to a reader
@@ -145,7 +145,7 @@ def figure(fig, title: str, alt: str, data: pd.DataFrame, release=None, source_i
     import matplotlib
     import matplotlib.pyplot as plt
 
-    from .report import _STATE
+    from pdukit.report.page import _STATE
 
     _STATE["figures"] += 1
     if len(alt.strip()) < 20:
@@ -214,7 +214,7 @@ def sources(release, source_ids) -> None:
 def standards_figure(release, ratings: pd.DataFrame, labels: dict[str, str], place: str, filename: str) -> None:
     """The grid of standard ratings (framework order, 'i' for implied) of some inspections, titled with its counts
     and with the stated and implied split in its subtitle."""
-    from .charts import rating_grid
+    from pdukit.report.charts import rating_grid
 
     known = ratings.dropna(subset=["rating"])
     bad = int((known.rating == "Inadequate").sum())

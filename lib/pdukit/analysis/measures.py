@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .load import Release
-from .schema import STAFFING_MEASURES
+from pdukit.dataset.release import Release
+from pdukit.dataset.schema import STAFFING_MEASURES
 
 UNITS = {
     "vacancy_rate": "% of target posts vacant (negative = over target)",
@@ -33,7 +33,7 @@ GRADE_LABELS = {"spo": "SPO", "po": "PO", "pso": "PSO", "overall": "All staff", 
                 "statutory_victim_work": "Victim work staff"}
 
 
-from .errors import MixedMeasuresError  # noqa: E402 (re-exported: raised by require_same_measure)
+from pdukit.errors import MixedMeasuresError  # noqa: E402 (re-exported: raised by require_same_measure)
 
 
 def staffing_measure(release: Release, measure: str, pdu_level: bool | None = None) -> pd.DataFrame:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import TABLES
-from .validate import parse_table, release_version
+from pdukit.dataset.schema import TABLES
+from pdukit.dataset.validate import parse_table, release_version
 
 
 @dataclass(frozen=True)

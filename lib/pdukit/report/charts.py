@@ -16,8 +16,8 @@ import seaborn as sns
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from .measures import GRADE_LABELS, require_same_measure
-from .schema import RATINGS, STANDARD_LABELS
+from pdukit.analysis.measures import GRADE_LABELS, require_same_measure
+from pdukit.dataset.schema import RATINGS, STANDARD_LABELS
 
 # Okabe-Ito colours, ordered warm (worse) to cool (better): distinguishable with the common colour-vision deficiencies.
 RATING_COLOURS = {

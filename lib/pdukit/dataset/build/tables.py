@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..errors import BuildError
-from ..schema import REGIONS
-from .inputs import Inputs
-from .merge import Fact, as_of, ids, merge, merge_published, number, same, year
+from pdukit.dataset.build.inputs import Inputs
+from pdukit.dataset.build.merge import Fact, as_of, ids, merge, merge_published, number, same, year
+from pdukit.dataset.schema import REGIONS
+from pdukit.errors import BuildError
 
 INSPECTION_MEASURES = ("overall_rating", "previous_rating", "score", "score_max", "fieldwork", "report_published")
 STANDARD_ALIASES = ("all_categories", "statutory_victim_work")  # kept as evidence only: not one standard

@@ -6,8 +6,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from .paths import MANIFEST  # noqa: E402
-from .schema import TABLES, Column, Table, columns_for
+from pdukit.dataset.schema import TABLES, Column, Table, columns_for
+from pdukit.paths import MANIFEST  # noqa: E402
 
 LICENCE = {
     "name": "OGL-UK-3.0",

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .load import RATING_TYPE, REGION_TYPE, Release
-from .schema import RATINGS
+from pdukit.dataset.release import RATING_TYPE, REGION_TYPE, Release
+from pdukit.dataset.schema import RATINGS
 
 POINTS_PER_STANDARD_MAX = 3
 
