@@ -28,6 +28,7 @@ reports: $(VENV)/.installed-test-$(INPUTS)
 test: $(VENV)/.installed-test-$(INPUTS)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -n 2 --durations=12
 
 # The edit loop: everything but kernels and the browser (under 30 s).
@@ -38,6 +39,7 @@ test-fast: $(VENV)/.installed-test-$(INPUTS)
 lint: $(VENV)/.installed-test-$(INPUTS)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 # make lab LAB_ARGS="--allow-root --no-browser"
 lab: $(VENV)/.installed-lab-$(INPUTS)

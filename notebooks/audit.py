@@ -32,9 +32,9 @@ data_version: str = "latest"  # data release: "latest", a version such as "2026-
 # %%
 parameters.check(globals())
 
-from pdukit.analysis.audit import by_pdu, for_readers, run_audit
+from pdukit.analysis.audit import run_audit
 from pdukit.analysis.measures import UPW_CAVEAT
-from pdukit.narrative import mainpoints
+from pdukit.narrative import mainpoints, readable
 from pdukit.report import display
 from pdukit.report import page as report
 
@@ -45,7 +45,8 @@ display.main_points(mainpoints.audit(release, audit))
 
 def show_rows(checks, caption, filename, note="", drop=()):
     """One check's rows as a reader reads them, subjects linked to their PDU's page."""
-    rows, links = for_readers(audit[audit.check.isin(checks)], release)
+    rows, pdus = readable.audit_for_readers(audit[audit.check.isin(checks)], release)
+    links = {"Subject": {label: report.href("pdu", name, "national") for label, name in pdus.items()}}
     display.table(rows.drop(columns=list(drop)), caption, links=links, note=note, filename=filename)
 
 
@@ -99,4 +100,4 @@ show_rows(["recommendations"], "Themes asked of different bodies or in different
 # Every audit row about one inspection, under its PDU; each PDU's report links here.
 
 # %%
-display.anchored_lists(by_pdu(audit, release), lambda name: report.href("pdu", name, "national"))
+display.anchored_lists(readable.audit_by_pdu(audit, release), lambda name: report.href("pdu", name, "national"))

@@ -34,14 +34,15 @@ parameters.check(globals())
 
 from pdukit.analysis import compare, outcomes, summaries
 from pdukit.analysis.audit import run_audit
-from pdukit.narrative import mainpoints
+from pdukit.analysis.compare import compare_rounds
+from pdukit.narrative import mainpoints, readable
 from pdukit.narrative.words import month_year
 from pdukit.report import charts, display
 from pdukit.report import page as report
 
 release = report.start(data_version)
 ins = release.inspections
-labels = report.inspection_labels(release)
+labels = release.inspection_labels
 display.main_points(mainpoints.national(release))
 
 # %% [markdown]
@@ -68,7 +69,7 @@ display.figure(
 # of inspections per region, the intervals are wide. The dashed line is England and Wales as a whole.
 
 # %%
-shares = release.rating_shares("Inadequate")
+shares = summaries.rating_shares(release, "Inadequate")
 national = summaries.overall_share(release)
 display.figure(
     charts.share_bars(shares, "region", float(national.share), f"England and Wales {national['count']} of {national.n}"),
@@ -113,7 +114,7 @@ display.figure(
 # rounds, so a change of rating is not a like-for-like measure of change in the service.
 
 # %%
-changes = release.compare_rounds()
+changes = compare_rounds(release)
 tally = compare.change_counts(changes)
 display.figure(
     charts.change_chart(changes),
@@ -152,7 +153,7 @@ display.figure(
     .rename(columns={"po": "PO vacancy rate (%)"}), release,
     release.staffing[release.staffing.measure == "vacancy_rate"].source_ids,
     subtitle="n per rating beside each row; each dot one inspection.", filename="po-vacancy-by-rating")
-display.paragraph(outcomes.association_sentence(joined, "po"), "finding")
+display.paragraph(mainpoints.association_sentence(joined, "po"), "finding")
 
 # %% [markdown]
 # ### Staffing pressure
@@ -162,7 +163,7 @@ display.paragraph(outcomes.association_sentence(joined, "po"), "finding")
 # Tool (<abbr title="Workload Measurement Tool">WMT</abbr>); they are never compared as one.
 
 # %%
-pressure = outcomes.staffing_pressure(release)
+pressure = readable.staffing_pressure(release)
 display.table(pressure.rename(columns={"kind": "Measure", "place": "Where", "grade": "Staff or finding",
                                        "value": "Value", "as_of": "As of"}),
               "Staffing pressure as published, by measure", release, filename="staffing-pressure")
@@ -186,7 +187,7 @@ display.table(tally.rename(columns={"check": "Check", "ok": "Consistent", "flag"
 # Values two sources state differently: both are kept, with what the data release keeps and why.
 
 # %%
-display.table(summaries.readable_disagreements(release, labels), "Disagreements between sources", release,
+display.table(readable.readable_disagreements(release), "Disagreements between sources", release,
               filename="disagreements")
 
 # %% [markdown]

@@ -33,15 +33,16 @@ import pandas as pd
 
 from pdukit.analysis import outcomes
 from pdukit.analysis.measures import UPW_CAVEAT, upw_backlog
-from pdukit.narrative import mainpoints
-from pdukit.narrative.words import GRADES, month_year
+from pdukit.dataset.vocabulary import GRADES
+from pdukit.narrative import mainpoints, readable
+from pdukit.narrative.words import month_year
 from pdukit.report import display
 from pdukit.report import page as report
 
 release = report.start(data_version)
-pdu_id = report.resolve_pdu(release, pdu)
+pdu_id = release.resolve_pdu(pdu)
 info = release.pdus.set_index("pdu_id").loc[pdu_id]
-labels = report.inspection_labels(release)
+labels = release.inspection_labels
 mine = release.inspections[release.inspections.pdu_id == pdu_id].sort_values("round")
 display.title(f"{info['name']} PDU")
 display.main_points(mainpoints.pdu(release, pdu_id))
@@ -55,7 +56,7 @@ display.links([(f"{info.region} region", report.href("region", str(info.region),
 
 # %%
 aliases = f" Other names in sources and the Ministry of Justice register: {info.aliases}." if pd.notna(info.aliases) else ""
-display.table(report.readable_inspections(release, mine), f"Inspections of {info['name']}", release,
+display.table(readable.readable_inspections(release, mine), f"Inspections of {info['name']}", release,
               note=f"Official code {info.pdu_code}.{aliases} Round 1: reports published 2022-23; round 2: from 2024.")
 
 # %% [markdown]
@@ -84,7 +85,7 @@ staff = release.staffing[release.staffing.inspection_id.isin(mine.inspection_id)
 if staff.empty:
     display.paragraph("No staffing figures for this PDU are in the data.")
 else:
-    display.table(staff.assign(inspection=staff.inspection_id.map(labels), grade=staff.grade.map(GRADES),
+    display.table(staff.assign(inspection=staff.inspection_id.map(labels), grade=staff.grade.map(lambda g: GRADES[g].label),
                                measure=staff.measure.astype(str).str.replace("_", " "), as_of=staff.as_of.map(month_year))[
         ["inspection", "measure", "grade", "value", "as_of", "note", "source_ids"]],
         "Staffing figures (vacancy rate: % of target posts vacant, below zero over target)", release,
@@ -132,9 +133,9 @@ if len(findings):
                                   measure=findings.measure.str.replace("_", " "))[
         ["inspection", "measure", "value", "value_text", "note", "source_ids"]], "Other figures and statements",
         release, filename=f"{pdu_id}-findings")
-from pdukit.analysis.summaries import readable_disagreements
+from pdukit.narrative.readable import readable_disagreements
 
-disagree = readable_disagreements(release, labels)
+disagree = readable_disagreements(release)
 disagree = disagree[release.disagreements.key.str.split("|").str[0].str.startswith(pdu_id).to_numpy()]
 if len(disagree):
     display.table(disagree, "Where sources disagree about this PDU", release, filename=f"{pdu_id}-disagreements")

@@ -30,17 +30,18 @@ data_version: str = "latest"  # data release: "latest", a version such as "2026-
 # %%
 parameters.check(globals(), region=parameters.region)
 
-from pdukit.analysis import outcomes, summaries
+from pdukit.analysis import summaries
+from pdukit.analysis.compare import compare_rounds
 from pdukit.analysis.measures import SHORT_NAMES, UNITS, staffing_measure, vacancy_by_grade, with_labels
 from pdukit.analysis.recommendations import recommendation_themes
-from pdukit.narrative import mainpoints
+from pdukit.narrative import mainpoints, readable
 from pdukit.narrative.words import month_year
 from pdukit.report import charts, display
 from pdukit.report import page as report
 
 release = report.start(data_version)
-labels = report.inspection_labels(release)
-names = report.pdu_names(release)
+labels = release.inspection_labels
+names = release.pdu_names
 ins = release.inspections
 mine = ins[ins.region == region]
 links = {"PDU": {names[p]: report.href("pdu", names[p], "regions") for p in mine.pdu_id}}
@@ -55,7 +56,7 @@ display.links([("England and Wales: the national picture", "../national.html"),
 # One row per inspection: a PDU inspected twice has two rows. A dash means no source gives the value.
 
 # %%
-display.table(report.readable_inspections(release, mine), f"Inspections in {region} region", release,
+display.table(readable.readable_inspections(release, mine), f"Inspections in {region} region", release,
               links=links, filename=f"{region}-inspections")
 
 # %% [markdown]
@@ -65,7 +66,7 @@ display.table(report.readable_inspections(release, mine), f"Inspections in {regi
 # England and Wales. With a few inspections per region the 95% intervals are wide.
 
 # %%
-shares = release.rating_shares("Inadequate")
+shares = summaries.rating_shares(release, "Inadequate")
 national = summaries.overall_share(release)
 own = shares.set_index("region").loc[region]
 display.figure(
@@ -82,7 +83,7 @@ display.figure(
 # ## Change between inspections
 
 # %%
-changes = release.compare_rounds()
+changes = compare_rounds(release)
 changes = changes[changes.region == region]
 if changes.empty:
     display.paragraph("No PDU in this region was inspected twice in the data.")
@@ -146,7 +147,7 @@ for measure in regional.measure.dropna().astype(str).unique():
         bars[["label", "value", "as_of", "source_ids"]].rename(columns={"label": "Grade", "value": UNITS[measure]}),
         release, subtitle=f"In {UNITS[measure]}.", filename=f"{region}-{measure}")
 
-pressure = outcomes.staffing_pressure(release, region)
+pressure = readable.staffing_pressure(release, region)
 if len(pressure):
     display.table(pressure.rename(columns={"kind": "Measure", "place": "Where", "grade": "Staff or finding",
                                            "value": "Value", "as_of": "As of"}),

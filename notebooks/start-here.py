@@ -54,7 +54,7 @@ release
 # change of rating is not a like-for-like measure.
 
 # %%
-changes = release.compare_rounds()
+changes = pdukit.compare_rounds(release)
 changes[["pdu", "region", "first_published", "first_rating", "second_published", "second_rating", "change"]]
 
 # %%
@@ -67,7 +67,7 @@ changes.change.value_counts()
 # interval (wide where n is small).
 
 # %%
-release.rating_shares("Inadequate", by="region")
+pdukit.rating_shares(release, "Inadequate", by="region")
 
 # %% [markdown]
 # ## 3. Probation officer (PO) vacancy rate against the overall rating
@@ -84,9 +84,7 @@ outcomes.vacancy_by_rating(release, "po", joined)
 # ## 4. One PDU's ratings by standard, with their sources
 
 # %%
-from pdukit.report.page import resolve_pdu
-
-pdu_id = resolve_pdu(release, pdu)
+pdu_id = release.resolve_pdu(pdu)
 first = release.inspections[release.inspections.pdu_id == pdu_id].inspection_id.iloc[0]
 rated = release.with_sources(release.standard_ratings(first))
 rated[["standard_label", "rating", "basis", "source_title", "source_publisher", "source_link"]]

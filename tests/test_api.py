@@ -10,19 +10,21 @@ import pdukit
 
 def test_dir_lists_the_tables_and_a_typo_names_the_valid_ones(release):
     listed = dir(release)
-    assert {"inspections", "ratings", "pdus", "staffing", "compare_rounds", "with_sources"} <= set(listed)
+    assert {"inspections", "ratings", "pdus", "staffing", "with_sources", "standard_ratings"} <= set(listed)
     with pytest.raises(AttributeError, match="did you mean inspections"):
         release.inspection  # noqa: B018 - the attribute access is the test
+    with pytest.raises(AttributeError, match=r"pdukit.compare_rounds\(release"):
+        release.compare_rounds()  # the questions live in pdukit.analysis now
 
 
 def test_top_level_exposes_what_an_analyst_needs():
-    for name in ("load_release", "Release", "compare_rounds", "share_table", "spearman", "RATINGS", "REGIONS",
+    for name in ("load_release", "Release", "compare_rounds", "rating_shares", "pdu_coverage", "share_table", "spearman", "RATINGS", "REGIONS",
                  "ReleaseError", "UnknownName"):
         assert hasattr(pdukit, name) and name in pdukit.__all__
 
 
 def test_compare_rounds_orders_ratings_not_text(release):
-    compared = release.compare_rounds().set_index("pdu_id")
+    compared = pdukit.compare_rounds(release).set_index("pdu_id")
     assert len(compared) >= 14
     assert compared.loc["gateshead-and-south-tyneside", "change"] == "worse"  # the only Good, then Requires improvement
     assert compared.loc["essex-north", "change"] == "improved"
@@ -44,7 +46,7 @@ def test_with_sources_gives_gwents_nine_2022_ratings_with_titles_and_links(relea
 
 
 def test_rating_shares_have_n_and_intervals(release):
-    shares = release.rating_shares("Inadequate").set_index("region")
+    shares = pdukit.rating_shares(release, "Inadequate").set_index("region")
     east_midlands = shares.loc["East Midlands"]
     assert (east_midlands.n, east_midlands["count"]) == (8, 6) and east_midlands.share == pytest.approx(0.75)
     assert east_midlands.low < 0.75 < east_midlands.high
@@ -52,12 +54,12 @@ def test_rating_shares_have_n_and_intervals(release):
 
 
 def test_pdu_coverage_against_the_register(release):
-    total = release.pdu_coverage().set_index("region").loc["England and Wales"]
+    total = pdukit.pdu_coverage(release).set_index("region").loc["England and Wales"]
     assert (total.pdus, total.current, total.inspected, total.never_inspected) == (112, 108, 65, 47)
 
 
 def test_exports_to_csv_and_excel(release, tmp_path):
-    frame = release.compare_rounds()
+    frame = pdukit.compare_rounds(release)
     frame.to_csv(tmp_path / "changes.csv", index=False)
     frame.to_excel(tmp_path / "changes.xlsx", index=False)
     back = pd.read_excel(tmp_path / "changes.xlsx")

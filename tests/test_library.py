@@ -131,15 +131,15 @@ def test_recommendation_themes():
 
 def test_audit_rows_match_the_seeds(release):
     audit = run_audit(release)
-    assert list(audit.columns) == COLUMNS and set(audit.status) <= {"ok", "flag"}
+    assert list(audit.columns) == COLUMNS and set(audit.status) <= {"consistent", "disputed", "not_recomputable"}
     by = audit.set_index(["check", "subject"])
     ws = by.loc[("upw_backlog", "west-sussex-1")]
-    assert (ws.published, ws.recomputed, ws.status) == ("70%", "27.2%", "flag")
-    assert by.loc[("score_sum", "gwent-1")].status == "ok"
+    assert (ws.published, ws.recomputed, ws.status) == ("70%", "27.2%", "disputed")
+    assert by.loc[("score_sum", "gwent-1")].status == "consistent"
     gwent_risk = by.loc[("recommendations", "gwent-1|risk of harm")]
-    assert gwent_risk.status == "flag" and "leaves out plan (Requires improvement)" in gwent_risk.detail
+    assert gwent_risk.status == "disputed" and "leaves out plan (Requires improvement)" in gwent_risk.detail
     vetting = by.loc[("recommendations", "vetting (round 1)")]
-    assert vetting.status == "flag" and "4 different wordings" in vetting.detail
+    assert vetting.status == "disputed" and "4 different wordings" in vetting.detail
     lift = by.loc[("rating_lift", "northamptonshire-1")]
     assert lift.recomputed.startswith("7/27") and "gwent-1 6/27" in lift.detail
 
@@ -164,11 +164,10 @@ def test_correlation_table_reports_n_and_refusals(release):
 def test_highest_inadequate_share_and_pdu_comparison(release):
     from pdukit.analysis.outcomes import pdu_comparison
     from pdukit.analysis.summaries import highest_inadequate_share
-    from pdukit.report.page import inspection_labels
 
     worst = highest_inadequate_share(regional_summary(release))
     assert worst.region == "East Midlands" and (worst.Inadequate, worst.rated) == (6, 8)
-    table = pdu_comparison(staffing_outcomes(release), "gwent", inspection_labels(release)).set_index("measure")
+    table = pdu_comparison(staffing_outcomes(release), "gwent", release.inspection_labels).set_index("measure")
     assert table.loc["PO vacancy %", "this PDU"] == -9 and table.loc["PO vacancy %", "region median"] == -6.5
     assert table.loc["score, % of maximum", "this PDU"] == pytest.approx(22.2)
 

@@ -8,6 +8,7 @@ import re
 import pandas as pd
 import pytest
 
+import pdukit
 from pdukit import load_release
 from pdukit.analysis import summaries
 from pdukit.dataset.manifest import write_manifest
@@ -69,7 +70,8 @@ def test_pdu_point_and_unpaid_work_caveat(release):
 
 
 def test_association_sentence_is_honest(release):
-    from pdukit.analysis.outcomes import association_sentence, staffing_outcomes
+    from pdukit.analysis.outcomes import staffing_outcomes
+    from pdukit.narrative.mainpoints import association_sentence
 
     sentence = association_sentence(staffing_outcomes(release), "po")
     assert "16 inspections" in sentence and "cannot show cause" in sentence
@@ -124,5 +126,5 @@ def test_charts_draw_edge_cases_without_error(release):
 
     empty = pd.DataFrame({"inspection_id": ["x-1"], "po": [pd.NA]})
     plt.close(charts.vacancy_dots(empty.astype({"po": "Float64"}), {}))
-    plt.close(charts.change_chart(release.compare_rounds().head(1)))
+    plt.close(charts.change_chart(pdukit.compare_rounds(release).head(1)))
     plt.close(charts.stacked_rating_bars(summaries.ratings_by_year(release).head(1), "year"))

@@ -31,7 +31,9 @@ from pdukit.paths import list_releases, resolve_release
 
 # Imported on first use, so `import pdukit` (and every `pdukit` command) does not pay for pandas and scipy up front.
 _LAZY = {"Release": "dataset.release", "load_release": "dataset.release", "compare_rounds": "analysis.compare",
-         "share_table": "analysis.stats", "spearman": "analysis.stats"}
+         "rating_shares": "analysis.summaries", "pdu_coverage": "analysis.summaries", "share_table": "analysis.stats",
+         "spearman": "analysis.stats", "staffing_outcomes": "analysis.outcomes", "run_audit": "analysis.audit",
+         "diff_releases": "dataset.diff"}
 
 
 def __getattr__(name: str):
@@ -47,7 +49,8 @@ def __dir__() -> list[str]:
 
 __version__ = "0.2.0"
 __all__ = [
-    "Release", "load_release", "list_releases", "resolve_release", "compare_rounds", "share_table", "spearman",
+    "Release", "load_release", "list_releases", "resolve_release", "compare_rounds", "rating_shares", "pdu_coverage",
+    "share_table", "spearman", "staffing_outcomes", "run_audit", "diff_releases",
     "RATINGS", "REGIONS", "STANDARDS", "STANDARD_LABELS", "errors", "PdukitError", "ReleaseError", "ReleaseNotFound",
     "UnknownName", "PublishError", "BuildError", "MixedMeasuresError", "ParameterError", "__version__",
 ]

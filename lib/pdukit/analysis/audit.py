@@ -1,7 +1,9 @@
 """The audit: where a published figure does not follow the published rules, or is not comparable with others.
 
 `run_audit` returns one row per check and subject with columns check, subject, published, recomputed, status
-('ok' or 'flag') and detail. Rules marked unverified in the release are named as such in the detail.
+and detail. `status` is 'consistent' (the published figure follows the rule), 'disputed' (it differs from what
+the rule gives) or 'not_recomputable' (a count or rule the check needs is not published), so a figure in question
+is never confused with one that cannot be checked. Rules marked unverified in the release are named as such in the detail.
 """
 
 from __future__ import annotations
@@ -21,9 +23,6 @@ from pdukit.analysis.scoring import (
 from pdukit.dataset.release import Release
 
 COLUMNS = ["check", "subject", "published", "recomputed", "status", "detail"]
-CHECK_NAMES = {"score_sum": "score against the sum of its ratings", "rating_band": "rating against its score band",
-               "rating_lift": "score lifted by judgement", "upw_backlog": "unpaid work backlog",
-               "standard_from_cases": "standard against its case percentage", "recommendations": "recommendations"}
 NEAR_MISS_PTS = 5  # seed 000: ratings were lifted when a figure sat "within 5%" of the next band
 TOPIC_STANDARD = {  # case-quality topic prefix -> the standard it measures
     "assessment": "assessment", "planning": "planning", "implementation": "implementation_and_delivery",
@@ -31,9 +30,16 @@ TOPIC_STANDARD = {  # case-quality topic prefix -> the standard it measures
 }
 
 
-def _row(check, subject, published, recomputed, ok, detail) -> dict:
+STATUSES = ("consistent", "disputed", "not_recomputable")
+FLAGGED = ("disputed", "not_recomputable")  # the rows a reader is asked to look at
+NOT_RECOMPUTABLE = "not_recomputable"
+
+
+def _row(check, subject, published, recomputed, ok: bool | str, detail) -> dict:
+    """One audit row; `ok` is True (consistent), False (disputed) or a status name."""
+    status = ok if isinstance(ok, str) else ("consistent" if ok else "disputed")
     return dict(check=check, subject=subject, published="" if published is None else str(published),
-                recomputed="" if recomputed is None else str(recomputed), status="ok" if ok else "flag", detail=detail)
+                recomputed="" if recomputed is None else str(recomputed), status=status, detail=detail)
 
 
 def check_score_sum(release: Release, scores: pd.DataFrame) -> list[dict]:
@@ -57,7 +63,7 @@ def check_rating_band(release: Release, scores: pd.DataFrame, rules) -> list[dic
         band = band_for_score(int(s.published_score), int(s.published_max), s.framework, rules)
         caveat = "" if band.verified else " (band table unverified: observed ranges only)"
         if band.rating is None:
-            rows.append(_row("rating_band", s.inspection_id, s.overall_rating, "", False,
+            rows.append(_row("rating_band", s.inspection_id, s.overall_rating, "", NOT_RECOMPUTABLE,
                              f"no known band holds {s.published_score}/{s.published_max}{caveat}"))
         else:
             same = band.rating == s.overall_rating
@@ -81,7 +87,7 @@ def check_upw_backlog(release: Release) -> list[dict]:
                 detail += f" ({u.note})"
             rows.append(_row("upw_backlog", subject, f"{u.published_pct:g}%", f"{u.recomputed_pct:g}%", ok, detail))
         else:
-            rows.append(_row("upw_backlog", subject, f"{u.published_pct:g}%", "", False,
+            rows.append(_row("upw_backlog", subject, f"{u.published_pct:g}%", "", NOT_RECOMPUTABLE,
                              f"cannot be recomputed: the count beyond 12 months is not published{when}; "
                              f"definition: {u.published_definition}"))
     return rows
@@ -191,31 +197,3 @@ def run_audit(release: Release) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def for_readers(table: pd.DataFrame, release: Release) -> tuple[pd.DataFrame, dict]:
-    """Audit rows as a reader reads them, and links for their subjects: each subject named ('Gwent (2022)') and
-    linked to its PDU's page (from a top-level page), ids in the detail replaced by names and titles."""
-    from pdukit.narrative.mainpoints import humanise
-    from pdukit.report.page import href, inspection_labels, pdu_names
-
-    labels, names = inspection_labels(release), pdu_names(release)
-    out = table.assign(subject=table.subject.map(lambda s: labels.get(s) or humanise(s, release, labels)),
-                       detail=table.detail.map(lambda d: humanise(d, release, labels)),
-                       check=table.check.map(CHECK_NAMES))
-    links = {labels[s]: href("pdu", names[s.rsplit("-", 1)[0]], "national") for s in table.subject if s in labels}
-    out = out.rename(columns={"check": "Check", "subject": "Subject", "published": "Published",
-                              "recomputed": "Recomputed", "status": "Result", "detail": "Detail"})
-    return out, {"Subject": links}
-
-
-def by_pdu(table: pd.DataFrame, release: Release) -> list[tuple[str, str, list[str]]]:
-    """(pdu_id, PDU name, one line per audit row about one of its inspections), PDUs in name order."""
-    from pdukit.narrative.mainpoints import humanise
-    from pdukit.report.page import inspection_labels, pdu_names
-
-    labels, names = inspection_labels(release), pdu_names(release)
-    rows = table[table.subject.isin(labels)]
-    pdus = sorted({s.rsplit("-", 1)[0] for s in rows.subject}, key=lambda p: names[p])
-    return [(p, names[p], [f"{labels[r.subject]}: {CHECK_NAMES[r.check]}, {'flagged' if r.status == 'flag' else 'consistent'}: "
-                           f"{humanise(r.detail, release, labels)}"
-                           for r in rows[rows.subject.str.rsplit("-", n=1).str[0] == p].itertuples()])
-            for p in pdus]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pdukit.dataset import vocabulary
 from pdukit.dataset.release import Release
 from pdukit.dataset.schema import STAFFING_MEASURES
 
@@ -28,9 +29,7 @@ SHORT_NAMES = {
     "headcount": "headcount",
     "sickness_days_avg": "sickness absence",
 }
-GRADE_LABELS = {"spo": "SPO", "po": "PO", "pso": "PSO", "overall": "All staff", "other": "Other team",
-                "unpaid_work": "Unpaid work staff", "accredited_programmes": "Accredited programmes staff",
-                "statutory_victim_work": "Victim work staff"}
+GRADE_LABELS = {code: term.short or term.label for code, term in vocabulary.GRADES.items()}  # chart labels
 
 
 from pdukit.errors import MixedMeasuresError  # noqa: E402 (re-exported: raised by require_same_measure)

@@ -11,9 +11,9 @@ import pandas as pd
 from pdukit.analysis.measures import vacancy_by_grade
 from pdukit.analysis.scoring import inspection_scores
 from pdukit.analysis.stats import MIN_N, Correlation, spearman
+from pdukit.dataset import vocabulary
 from pdukit.dataset.release import Release
 from pdukit.dataset.schema import RATINGS
-from pdukit.narrative.words import GRADE_SHORT
 
 
 def staffing_outcomes(release: Release) -> pd.DataFrame:
@@ -55,7 +55,7 @@ def vacancy_by_rating(release: Release, grade: str, outcomes: pd.DataFrame | Non
 
 OUTCOME_LABELS = {"score_pct": "score, % of maximum", "rating_rank": "overall rating",
                   "risk_cases_pct": "risk-of-harm cases sufficient, %"}
-GRADE_NAMES = {g: GRADE_SHORT[g] for g in ("spo", "po", "pso")}
+GRADE_NAMES = {g: vocabulary.GRADES[g].short for g in vocabulary.CORE_GRADES}
 
 
 def correlation_table(release: Release, outcomes: pd.DataFrame | None = None, min_n: int = MIN_N) -> pd.DataFrame:
@@ -86,61 +86,3 @@ def pdu_comparison(outcomes: pd.DataFrame, pdu_id: str, labels: dict[str, str]) 
     return pd.DataFrame(rows, columns=["inspection", "measure", "this PDU", "region median", "national median", "national n"])
 
 
-def association_sentence(outcomes: pd.DataFrame, grade: str = "po", outcome: str = "rating_rank") -> str:
-    """One plain sentence on what the figures do and do not show about a grade's vacancy rate and the overall
-    rating: computed from the rank correlation and its interval, never claiming cause."""
-    from pdukit.narrative.words import grade as grade_name
-
-    result = spearman(outcomes.get(grade, pd.Series(dtype=float)), outcomes[outcome])
-    who = f"{grade_name(grade)} vacancy rate"
-    if result.refused:
-        return (f"Only {result.n} inspections publish both a {who} and an overall rating: too few to tell whether "
-                "the two go together (pdukit reports a correlation from 8), and none of this could show cause.")
-    assert result.low is not None and result.high is not None and result.rho is not None
-    if result.low <= 0 <= result.high:
-        return (f"Among the {result.n} inspections that publish both a {who} and an overall rating, there is no clear "
-                f"association (Spearman rho {result.rho:+.2f}, 95% interval {result.low:+.2f} to {result.high:+.2f}); "
-                "this cannot show cause.")
-    direction = "worse" if result.rho < 0 else "better"
-    return (f"Among the {result.n} inspections that publish both a {who} and an overall rating, higher vacancy rates "
-            f"went with {direction} ratings (Spearman rho {result.rho:+.2f}, 95% interval {result.low:+.2f} to "
-            f"{result.high:+.2f}); an association in a small sample, which cannot show cause.")
-
-
-PRESSURE_WORDS = ("workload", "unmanageable", "caseload", "manageable")
-
-
-def staffing_pressure(release: Release, region: str | None = None) -> pd.DataFrame:
-    """What inspections said about staffing pressure, kept apart by measure: vacancy rates, caseloads (cases
-    held), workloads (% of Workload Measurement Tool capacity) and staff reporting unmanageable workloads.
-
-    Columns: kind, place, grade, value, as_of, source_ids (value as published: a number with its unit, or words)."""
-    from pdukit.narrative.words import GRADES, month_year
-
-    names = dict(zip(release.pdus.pdu_id, release.pdus.name, strict=True))
-
-    def place(row) -> str:
-        if pd.isna(row.inspection_id):
-            return f"{row.region} (region-wide)"
-        return names.get(row.inspection_id.rsplit("-", 1)[0], row.inspection_id)
-
-    kinds = {"workload_pct": ("Workload (% of capacity)", "%"), "caseload_avg": ("Caseload (cases held)", ""),
-             "vacancy_rate": ("Vacancy rate", "%")}
-    staff = release.staffing[release.staffing.measure.isin(list(kinds))]
-    if region:
-        staff = staff[staff.region == region]
-    rows = [{"kind": kinds[str(r.measure)][0], "place": place(r), "grade": GRADES.get(str(r.grade), str(r.grade)),
-             "value": f"{r.value:g}{kinds[str(r.measure)][1]}", "as_of": month_year(r.as_of, "at inspection"),
-             "source_ids": r.source_ids}
-            for r in staff.itertuples() if not (r.measure == "vacancy_rate" and pd.notna(r.inspection_id))]
-    findings = release.findings[release.findings.measure.str.contains("|".join(PRESSURE_WORDS), case=False, na=False)]
-    if region:
-        findings = findings[findings.region == region]
-    for r in findings.itertuples():
-        measure = str(r.measure)
-        unit = "%" if measure.endswith("pct") else ""
-        value = f"{r.value:g}{unit}" if pd.notna(r.value) else str(r.value_text)
-        what = measure.removesuffix("_pct").replace("_", " ").replace("nov2021", "(November 2021)")
-        rows.append({"kind": "Staff views and other findings", "place": place(r), "grade": what, "value": value,
-                     "as_of": month_year(r.as_of, "at inspection"), "source_ids": r.source_ids})
-    return pd.DataFrame(rows, columns=["kind", "place", "grade", "value", "as_of", "source_ids"])

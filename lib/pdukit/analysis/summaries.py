@@ -133,19 +133,19 @@ def coverage_by_region(release: Release) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def readable_disagreements(release: Release, labels: dict[str, str]) -> pd.DataFrame:
-    """Disagreements between sources with the subject named ('Gwent (2022), court work'), not keyed by ids."""
-    d = release.disagreements
-    names = dict(zip(release.pdus.pdu_id, release.pdus.name, strict=True))
+def rating_shares(release: Release, rating: str = "Inadequate", by: str = "region",
+                  latest_only: bool = False) -> pd.DataFrame:
+    """Share of inspections with a known overall rating that were `rating`, per `by`, with n, count and a 95%
+    Wilson interval. Each inspection counts once; `latest_only` keeps each PDU's latest inspection.
 
-    def subject(key: str) -> str:
-        head, _, rest = str(key).partition("|")
-        what = labels.get(head) or names.get(head) or head
-        return what + (", " + rest.replace("_", " ").replace("|", ", ") if rest else "")
+        >>> rating_shares(release, "Inadequate", by="region")
+    """
+    from pdukit.analysis.stats import share_table
 
-    return pd.DataFrame({"About": d.key.map(subject), "Field": d.field.astype(str).str.replace("_", " "),
-                         "Kept": d.value, "Other value": d.other_value, "Why": d.resolution,
-                         "source_ids": (d.value_source_ids.fillna("") + ";" + d.other_source_ids.fillna("")).str.strip(";")})
+    frame = release.inspections
+    if latest_only:
+        frame = frame.sort_values("round").groupby("pdu_id", observed=True).tail(1)
+    return share_table(frame, by, "overall_rating", rating)
 
 
 def overall_share(release: Release, rating: str = "Inadequate"):

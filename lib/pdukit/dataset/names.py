@@ -36,10 +36,12 @@ def resolve_region(name: str) -> str:
 
 
 def resolve_pdu_record(name: str, pdus: list[dict]) -> dict:
-    """Return the PDU record (pdu_id, name, aliases, ...) matching a name, alias, slug or id."""
-    wanted = name.strip().lower()
+    """Return the PDU record (pdu_id, name, aliases, ...) matching a name, alias, slug, official code or id (any
+    case)."""
+    wanted = str(name).strip().lower()
     for pdu in pdus:
         aliases = [a.strip().lower() for a in str(pdu.get("aliases") or "").split(";") if a.strip()]
-        if wanted in (str(pdu["pdu_id"]), str(pdu["name"]).lower(), slug(pdu["name"]), *aliases):
+        code = str(pdu.get("pdu_code") or "").lower()
+        if wanted in (str(pdu["pdu_id"]), str(pdu["name"]).lower(), slug(pdu["name"]), *aliases, *([code] if code else [])):
             return pdu
     raise UnknownName(f"unknown PDU {name!r}; closest valid names: {closest(name, [str(p['name']) for p in pdus])}")

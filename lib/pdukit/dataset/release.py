@@ -17,15 +17,17 @@ from pathlib import Path
 import pandas as pd
 
 from pdukit.dataset.manifest import MANIFEST, read_manifest, sha256
+from pdukit.dataset.names import closest, resolve_pdu_record
 from pdukit.dataset.schema import RATINGS, REGIONS, STANDARD_LABELS, STANDARDS, TABLES, Table
 from pdukit.dataset.validate import read_release, release_version
-from pdukit.errors import ReleaseError
+from pdukit.errors import ReleaseError, UnknownName
 from pdukit.paths import is_draft, resolve_release
 
 RATING_TYPE = pd.CategoricalDtype(list(RATINGS), ordered=True)
 REGION_TYPE = pd.CategoricalDtype(list(REGIONS), ordered=True)
 PRECISION_TYPE = pd.CategoricalDtype(["year", "month", "day"], ordered=True)
 
+MOVED_QUESTIONS = ("compare_rounds", "rating_shares", "pdu_coverage")
 _LOADED: weakref.WeakSet = weakref.WeakSet()  # releases loaded in this process, so a caller can ask what was read
 
 
@@ -72,6 +74,9 @@ class Release:
             return tables[name]
         if name.startswith("__") or tables is None:
             raise AttributeError(name)
+        if name in MOVED_QUESTIONS:
+            raise AttributeError(f"release.{name}() is now pdukit.{name}(release, ...): the questions live in "
+                                 "pdukit.analysis and take the release as their first argument")
         close = difflib.get_close_matches(name, list(tables), n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise AttributeError(f"a release has no table or attribute {name!r}{hint} Tables: {', '.join(tables)}")
@@ -79,16 +84,66 @@ class Release:
     def __dir__(self) -> list[str]:
         return sorted(set(super().__dir__()) | set(self.tables))
 
-    # --- answers to common questions (each a tidy frame whose categories keep their order) ----------------------
-    def compare_rounds(self) -> pd.DataFrame:
-        """One row per PDU inspected more than once: first and latest rating and date, and `change` ('improved',
-        'no change', 'worse', 'not known'). See `pdukit.compare`.
+    # --- lookups: names and labels, so no caller splits an id or rebuilds a map ---------------------------------
+    @property
+    def pdu_names(self) -> dict[str, str]:
+        """{pdu_id: the PDU's name} for every PDU of the register."""
+        cached = self.__dict__.get("_pdu_names")
+        if cached is None:
+            frame = self.tables._frames["pdus"]
+            cached = self.__dict__["_pdu_names"] = dict(zip(frame.pdu_id, frame.name, strict=True))
+        return cached
 
-            >>> release.compare_rounds().query("change == 'improved'")[["pdu", "first_rating", "second_rating"]]
-        """
-        from pdukit.analysis.compare import compare_rounds
+    @property
+    def inspection_labels(self) -> dict[str, str]:
+        """{inspection_id: 'PDU name (year)'}, or '(round n)' where no source dates it; for charts and tables."""
+        cached = self.__dict__.get("_inspection_labels")
+        if cached is None:
+            frame = self.tables._frames["inspections"]
+            cached = {}
+            for row in frame.itertuples():
+                when = str(row.published)[:4] if pd.notna(row.published) else f"round {row.round}"
+                cached[row.inspection_id] = f"{self.pdu_names[row.pdu_id]} ({when})"
+            self.__dict__["_inspection_labels"] = cached
+        return cached
 
-        return compare_rounds(self)
+    def pdu_name(self, pdu_id: str) -> str:
+        """The name of a PDU given its id; UnknownName names the closest ids."""
+        if pdu_id not in self.pdu_names:
+            raise UnknownName(f"unknown PDU id {pdu_id!r}; closest: {closest(str(pdu_id), list(self.pdu_names))}")
+        return self.pdu_names[pdu_id]
+
+    def pdu_of(self, inspection_id: str) -> str:
+        """The pdu_id of an inspection (read from the inspections table, never split from the id)."""
+        frame = self.tables._frames["inspections"]
+        match = frame.pdu_id[frame.inspection_id == inspection_id]
+        if match.empty:
+            raise UnknownName(f"unknown inspection {inspection_id!r}; closest: "
+                              f"{closest(str(inspection_id), list(frame.inspection_id))}")
+        return str(match.iloc[0])
+
+    def inspection_label(self, inspection_id: str) -> str:
+        """'Gwent (2022)' for an inspection id."""
+        self.pdu_of(inspection_id)  # raises for an unknown id
+        return self.inspection_labels[inspection_id]
+
+    def resolve_pdu(self, name: str) -> str:
+        """The pdu_id of a PDU given its name, an alias, its slug, its official code or its id (any case);
+        UnknownName names the closest PDUs."""
+        return resolve_pdu_record(name, self.tables._frames["pdus"].to_dict("records"))["pdu_id"]
+
+    def inspections_of(self, subject: str) -> list[str]:
+        """The inspection ids a name stands for: an inspection id itself, or every inspection of a PDU (given by
+        name, alias, code or id), in round order. UnknownName for anything else, naming the closest."""
+        frame = self.tables._frames["inspections"]
+        if subject in set(frame.inspection_id):
+            return [subject]
+        try:
+            pdu_id = self.resolve_pdu(subject)
+        except UnknownName:
+            choices = list(frame.inspection_id) + list(self.pdu_names.values())
+            raise UnknownName(f"unknown PDU or inspection {subject!r}; closest: {closest(str(subject), choices)}") from None
+        return list(frame[frame.pdu_id == pdu_id].sort_values("round").inspection_id)
 
     def with_sources(self, frame: pd.DataFrame, column: str = "source_ids", long: bool = False) -> pd.DataFrame:
         """`frame` with the title, publisher, date and link of each row's sources (`long=True`: a row per source).
@@ -99,31 +154,15 @@ class Release:
 
         return with_sources(self, frame, column, long)
 
-    def rating_shares(self, rating: str = "Inadequate", by: str = "region", latest_only: bool = False) -> pd.DataFrame:
-        """Share of inspections with a known overall rating that were `rating`, per `by`, with n, count and a 95%
-        Wilson interval. Each inspection counts once; `latest_only` keeps each PDU's latest inspection.
+    def standard_ratings(self, subject: str | None = None) -> pd.DataFrame:
+        """Standard ratings in framework order (1.1 Leadership ... 2.5 Reviewing): of every inspection, or of one
+        inspection, or of every inspection of one PDU (by name, alias, code or id); `inspection_id` says which.
 
-            >>> release.rating_shares("Inadequate", by="region")
+            >>> release.standard_ratings("West Sussex")[["inspection_id", "standard_label", "rating", "basis"]]
         """
-        from pdukit.analysis.stats import share_table
-
-        frame = self.inspections
-        if latest_only:
-            frame = frame.sort_values("round").groupby("pdu_id", observed=True).tail(1)
-        return share_table(frame, by, "overall_rating", rating)
-
-    def pdu_coverage(self) -> pd.DataFrame:
-        """PDUs in the MoJ register per region, and how many were inspected at least once. See `pdukit.summaries`."""
-        from pdukit.analysis.summaries import pdu_coverage
-
-        return pdu_coverage(self)
-
-    def standard_ratings(self, inspection_id: str | None = None) -> pd.DataFrame:
-        """Standard ratings in framework order (1.1 Leadership ... 2.5 Reviewing), optionally of one inspection.
-
-            >>> release.standard_ratings("gwent-1")[["standard_label", "rating", "basis"]]
-        """
-        ratings = self.ratings if inspection_id is None else self.ratings[self.ratings.inspection_id == inspection_id]
+        ratings = self.ratings
+        if subject is not None:
+            ratings = ratings[ratings.inspection_id.isin(self.inspections_of(subject))]
         return ratings.sort_values(["inspection_id", "standard"]).reset_index(drop=True)
 
     @property

@@ -6,39 +6,21 @@ from. Nothing here is typed from a finding: change a value in the release and th
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
+from pdukit.analysis.audit import FLAGGED
 from pdukit.analysis.compare import compare_rounds
 from pdukit.analysis.measures import upw_backlog
-from pdukit.analysis.outcomes import association_sentence, staffing_outcomes
+from pdukit.analysis.outcomes import staffing_outcomes
+from pdukit.analysis.stats import spearman
 from pdukit.analysis.summaries import pdu_coverage, standard_counts
-from pdukit.dataset.schema import RATINGS
 from pdukit.dataset.sources import split_ids
-from pdukit.narrative.words import grade, grades, listing, month_year, plural, rating_mix, sentence, share
+from pdukit.dataset.vocabulary import AUDIT_CHECKS
+from pdukit.narrative.readable import humanise
+from pdukit.narrative.words import grade, grades, listing, month_year, plural, rating_mix, sentence, share_of
 
 CASE_STANDARDS = ("assessment", "planning", "implementation_and_delivery", "reviewing")
 ORGANISATION_STANDARDS = ("leadership", "staff", "services", "information_and_facilities")
-
-
-SOURCE_ID = re.compile(r"\b(?:seed|hmip|bbc|web|blog|council|napo|moj)-[0-9a-f]{3,6}\b")
-INSPECTION_ID = re.compile(r"\b([a-z0-9]+(?:-[a-z0-9]+)*-[12])\b")
-
-
-def _labels(release) -> dict[str, str]:
-    from pdukit.report.page import inspection_labels
-
-    return inspection_labels(release)
-
-
-def humanise(text: str, release, labels: dict[str, str] | None = None) -> str:
-    """Text with inspection ids replaced by 'PDU (year)' and source ids by their publisher and title."""
-    labels = labels or _labels(release)
-    sources = release.sources.set_index("source_id")
-    text = SOURCE_ID.sub(lambda m: f"{sources.at[m.group(0), 'publisher']}, {sources.at[m.group(0), 'title']}"
-                         if m.group(0) in sources.index else m.group(0), str(text))
-    return INSPECTION_ID.sub(lambda m: labels.get(m.group(1), m.group(1)), text)
 
 
 def from_sources(release, source_ids) -> str:
@@ -75,8 +57,8 @@ def ratings_point(release, inspections: pd.DataFrame, region: str | None = None)
     if region:
         nation = release.inspections.overall_rating.dropna()
         mine = inspections.overall_rating.dropna()
-        text += (f"; that is {share(int((mine == 'Inadequate').sum()), len(mine))} Inadequate, against "
-                 f"{share(int((nation == 'Inadequate').sum()), len(nation))} in England and Wales")
+        text += (f"; that is {share_of(int((mine == 'Inadequate').sum()), len(mine))} Inadequate, against "
+                 f"{share_of(int((nation == 'Inadequate').sum()), len(nation))} in England and Wales")
     return text + from_sources(release, inspections.source_ids) + "."
 
 
@@ -91,7 +73,7 @@ def standards_point(release, inspection_ids=None) -> str | None:
         n, bad = int(mine.n.sum()), int(mine.Inadequate.sum())
         if n:
             stated, implied = int(mine.inadequate_stated.sum()), int(mine.inadequate_implied.sum())
-            parts.append(f"{share(bad, n)} known ratings of {label} were Inadequate ({stated} stated, {implied} "
+            parts.append(f"{share_of(bad, n)} known ratings of {label} were Inadequate ({stated} stated, {implied} "
                          "implied by a wider statement" + (" such as 'all four standards')" if not parts else ")"))
     return sentence(" and ".join(parts)) + "." if parts else None
 
@@ -121,7 +103,7 @@ def staffing_point(release, inspection_ids=None, region: str | None = None) -> s
     parts = []
     if len(vac) >= 3:
         top = vac.sort_values("value", ascending=False).iloc[0]
-        pdu = release.pdus.set_index("pdu_id").name.get(top.inspection_id.rsplit("-", 1)[0], top.inspection_id)
+        pdu = release.pdu_name(release.pdu_of(top.inspection_id))
         parts.append(f"published {grade('po')} vacancy rates ranged from {vac.value.min():g}% to {vac.value.max():g}% "
                      f"across {plural(len(vac), 'inspection')}, highest at {pdu}")
     elif len(vac):
@@ -198,28 +180,46 @@ def pdu(release, pdu_id: str) -> list[str]:
 
 def audit(release, table: pd.DataFrame) -> list[str]:
     """The audit report's main points, from the audit table."""
-    flags = table[table.status == "flag"]
+    flags = table[table.status.isin(FLAGGED)]
     by_check = flags.check.value_counts()
-    from pdukit.analysis.audit import CHECK_NAMES
 
     points = [f"{plural(len(flags), 'check')} of {len(table)} flag a published figure that does not follow the "
               "published rules, cannot be compared, or a difference in recommendations: "
-              + listing([f"{n} on {CHECK_NAMES.get(c, c)}" for c, n in by_check.items()]) + "."]
+              + listing([f"{n} on {AUDIT_CHECKS[c].label.lower()}" for c, n in by_check.items()]) + "."]
     upw = upw_backlog(release).dropna(subset=["recomputed_pct", "published_pct"])
     for r in upw.itertuples():
-        pdu_name = release.pdus.set_index("pdu_id").name.get(str(r.inspection_id).rsplit("-", 1)[0], r.region)
+        pdu_name = release.pdu_name(release.pdu_of(r.inspection_id)) if pd.notna(r.inspection_id) else f"{r.region} region"
         points.append(f"{pdu_name}'s unpaid work backlog was published as {r.published_pct:g}%; its own counts "
                       f"({r.requirements_beyond_12m} of {r.requirements_total} requirements beyond 12 months) give "
                       f"{r.recomputed_pct:g}% on the definition other reports use.")
-    lifts = table[(table.check == "rating_lift") & (table.status == "flag")]
-    labels = _labels(release)
+    lifts = table[(table.check == "rating_lift") & table.status.isin(FLAGGED)]
+    labels = release.inspection_labels
     for r in lifts.head(2).itertuples():
-        points.append(f"{labels.get(r.subject, r.subject)}: {humanise(r.detail, release, labels)}.")
-    recs = table[(table.check == "recommendations") & (table.status == "flag")]
+        points.append(f"{labels.get(r.subject, r.subject)}: {humanise(r.detail, release)}.")
+    recs = table[(table.check == "recommendations") & table.status.isin(FLAGGED)]
     if len(recs):
         points.append(f"{plural(len(recs), 'recommendation theme')} were worded differently or asked of different "
                       "bodies for similar findings.")
     return points[:6]
 
 
-__all__ = ["national", "region", "pdu", "audit", "RATINGS"]
+
+def association_sentence(outcomes: pd.DataFrame, grade: str = "po", outcome: str = "rating_rank") -> str:
+    """One plain sentence on what the figures do and do not show about a grade's vacancy rate and the overall
+    rating: computed from the rank correlation and its interval, never claiming cause."""
+    from pdukit.narrative.words import grade as grade_name
+
+    result = spearman(outcomes.get(grade, pd.Series(dtype=float)), outcomes[outcome])
+    who = f"{grade_name(grade)} vacancy rate"
+    if result.refused:
+        return (f"Only {result.n} inspections publish both a {who} and an overall rating: too few to tell whether "
+                "the two go together (pdukit reports a correlation from 8), and none of this could show cause.")
+    assert result.low is not None and result.high is not None and result.rho is not None
+    if result.low <= 0 <= result.high:
+        return (f"Among the {result.n} inspections that publish both a {who} and an overall rating, there is no clear "
+                f"association (Spearman rho {result.rho:+.2f}, 95% interval {result.low:+.2f} to {result.high:+.2f}); "
+                "this cannot show cause.")
+    direction = "worse" if result.rho < 0 else "better"
+    return (f"Among the {result.n} inspections that publish both a {who} and an overall rating, higher vacancy rates "
+            f"went with {direction} ratings (Spearman rho {result.rho:+.2f}, 95% interval {result.low:+.2f} to "
+            f"{result.high:+.2f}); an association in a small sample, which cannot show cause.")

@@ -1,25 +1,90 @@
 """Plain words for readers: dates as "February 2022", grades written out, counts that agree with their nouns,
-rating mixes as sentences. Every report sentence that holds a number is built from these and the data."""
+rating mixes as sentences, and the one formatter of numbers (counts, shares, intervals, published per cents) that
+sentences, charts, tables and CSV downloads all use.
+
+Standard library only (pandas is not imported: the renderer uses this module before any kernel starts).
+"""
 
 from __future__ import annotations
 
+import math
+
+from pdukit.dataset import vocabulary as v
 from pdukit.dataset.schema import RATINGS
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
-GRADES = {"spo": "senior probation officer", "po": "probation officer", "pso": "probation services officer",
-          "overall": "all staff", "other": "other team", "unpaid_work": "unpaid work staff",
-          "accredited_programmes": "accredited programmes staff", "statutory_victim_work": "victim work staff"}
-GRADE_SHORT = {"spo": "SPO", "po": "PO", "pso": "PSO"}
 
 
 def missing(value) -> bool:
-    """True for None, NaN, pandas' NA and empty text (pandas is not imported: the renderer uses this module)."""
+    """True for None, NaN, pandas' NA and empty text."""
     if value is None or type(value).__name__ in ("NAType", "NaTType"):
         return True
     return (isinstance(value, float) and value != value) or not str(value).strip()
 
 
+# --- numbers: one formatter ---------------------------------------------------------------------------------
+def count(value) -> str:
+    """A count as a whole number: 10.0 -> '10', 1500 -> '1,500' ('—' when unknown)."""
+    if missing(value):
+        return "—"
+    return f"{int(round(float(value))):,}"
+
+
+def percent(value, digits: int | None = None) -> str:
+    """A figure published as a per cent, as published: 47.0 -> '47%', 28.4 -> '28.4%'; `digits` fixes the places."""
+    if missing(value):
+        return "—"
+    number_ = float(value)
+    if digits is None:
+        return f"{number_:g}%" if abs(number_) < 1e6 else f"{number_:,.0f}%"
+    return f"{number_:.{digits}f}%"
+
+
+def share(fraction) -> str:
+    """A share (a fraction from 0 to 1) as a rounded per cent: 0.714 -> '71%' (never a raw fraction)."""
+    if missing(fraction):
+        return "—"
+    value = float(fraction) * 100
+    return f"{round(value) + 0:.0f}%" if not math.isnan(value) else "—"
+
+
+def interval(low, high) -> str:
+    """A 95% interval of a share as rounded per cents: '45% to 88%'."""
+    if missing(low) or missing(high):
+        return "—"
+    return f"{share(low)} to {share(high)}"
+
+
+def share_of(part: int, n: int) -> str:
+    """'6 of 8 (75%)'."""
+    return f"{count(part)} of {count(n)} ({share(part / n)})" if n else f"{count(part)} of {count(n)}"
+
+
+def number(value, unit: str = "") -> str:
+    """A value in its unit, as a reader writes it: counts whole, per cents as published, shares rounded."""
+    if missing(value):
+        return "—"
+    if unit == v.SHARE:
+        return share(value)
+    if unit == v.PERCENT:
+        return percent(value)
+    if unit in (v.COUNT, v.RANK):
+        return count(value)
+    if unit in (v.CASES, v.POINTS, v.FTE, v.DAYS):
+        text = f"{float(value):,g}" if float(value) != int(float(value)) else f"{int(float(value)):,}"
+        return text + ("" if unit in (v.POINTS,) else {v.CASES: " cases", v.FTE: " FTE", v.DAYS: " days"}[unit])
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def signed(value: float) -> str:
+    """A correlation or a difference with its sign: '+0.31', '−0.63'."""
+    return f"{value:+.2f}".replace("-", "−")
+
+
+# --- dates ------------------------------------------------------------------------------------------------
 def when(value, unknown: str = "date not known") -> str:
     """A partial date as a reader writes it: '2022-02-17' -> '17 February 2022', '2022-02' -> 'February 2022'."""
     if missing(value):
@@ -38,39 +103,25 @@ def month_year(value, unknown: str = "date not known") -> str:
     return when("-".join(str(value).split("-")[:2]), unknown)
 
 
+# --- words ------------------------------------------------------------------------------------------------
 def grades(code: str) -> str:
     """'po' -> 'probation officers (POs)': the plural, for sentences about a grade's staff."""
-    names = {"spo": "senior probation officers (SPOs)", "po": "probation officers (POs)",
-             "pso": "probation services officers (PSOs)", "overall": "all staff"}
-    return names.get(code, GRADES.get(code, code))
+    return v.term(v.GRADES, code, "grade").many()
 
 
 def grade(code: str, short: bool = False) -> str:
     """'po' -> 'probation officer (PO)', or 'PO' with `short`."""
-    if short:
-        return GRADE_SHORT.get(code, GRADES.get(code, code))
-    name = GRADES.get(code, code)
-    return f"{name} ({GRADE_SHORT[code]})" if code in GRADE_SHORT else name
+    return v.term(v.GRADES, code, "grade").name(short)
 
 
 def plural(n: int, noun: str, plural_form: str | None = None) -> str:
-    """'1 inspection' / '3 inspections'."""
-    return f"{n} {noun if n == 1 else (plural_form or noun + 's')}"
+    """'1 inspection' / '3 inspections' (the count written whole)."""
+    return f"{count(n)} {noun if int(n) == 1 else (plural_form or noun + 's')}"
 
 
 def sentence(text: str) -> str:
     """Text with its first letter in upper case and the rest untouched (rating names keep their case)."""
     return text[:1].upper() + text[1:]
-
-
-def pct(value, digits: int = 0) -> str:
-    """47.0 -> '47%'; 0.75 share with digits -> use share()."""
-    return f"{float(value):.{digits}f}%"
-
-
-def share(count: int, n: int) -> str:
-    """'6 of 8 (75%)'."""
-    return f"{count} of {n} ({count / n:.0%})" if n else f"{count} of {n}"
 
 
 def rating_mix(ratings, noun: str = "rated inspections") -> str:
@@ -81,8 +132,8 @@ def rating_mix(ratings, noun: str = "rated inspections") -> str:
     counts = rated.astype(str).value_counts()
     order = [r for r in RATINGS if counts.get(r, 0)]
     first, rest = order[0], order[1:]
-    text = f"{counts[first]} of {len(rated)} {noun} were {first}"
-    return text + "".join(f", {counts[r]} {r}" for r in rest)
+    text = f"{count(counts[first])} of {count(len(rated))} {noun} were {first}"
+    return text + "".join(f", {count(counts[r])} {r}" for r in rest)
 
 
 def listing(items: list[str], conjunction: str = "and") -> str:

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from pdukit.dataset import vocabulary
 from pdukit.dataset.names import slug
 from pdukit.dataset.sources import source_link, split_ids
 from pdukit.dataset.validate import FORMULA_START, is_number
@@ -50,7 +51,8 @@ def _show(markup: str) -> None:
 
 def label(column: str) -> str:
     """The reader's name for a column; refuses a code name that has no label."""
-    text = COLUMN_LABELS.get(column, column)
+    text = COLUMN_LABELS.get(column) or next((vocab[column].label for vocab in (vocabulary.COLUMNS,
+                                              vocabulary.AUDIT_STATUSES) if column in vocab), column)
     if CODE_NAME.match(text):
         raise ValueError(f"column {column!r} has no reader-facing label: rename it or add it to COLUMN_LABELS")
     return text

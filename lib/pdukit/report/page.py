@@ -40,26 +40,6 @@ def start(data_version: str = "latest") -> Release:
     return load_release(data_version)
 
 
-def pdu_names(release: Release) -> dict[str, str]:
-    """Return {pdu_id: name}."""
-    return dict(zip(release.pdus.pdu_id, release.pdus.name, strict=True))
-
-
-def resolve_pdu(release: Release, name: str) -> str:
-    """Return the pdu_id for a PDU name, alias, slug or id; UnknownName lists the closest valid names."""
-    return resolve_pdu_record(name, release.pdus.to_dict("records"))["pdu_id"]
-
-
-def inspection_labels(release: Release) -> dict[str, str]:
-    """Return {inspection_id: 'PDU name (year or round)'} for chart and table labels."""
-    names = pdu_names(release)
-    labels = {}
-    for row in release.inspections.itertuples():
-        when = row.published[:4] if pd.notna(row.published) else f"round {row.round}"
-        labels[row.inspection_id] = f"{names[row.pdu_id]} ({when})"
-    return labels
-
-
 # --- for the reader-facing reports ---------------------------------------------------------------------------
 def href(kind: str, name: str, here: str) -> str:
     """The relative link from a page of kind `here` ('national', 'audit', 'regions', 'pdus') to a region's or a
@@ -72,13 +52,3 @@ def href(kind: str, name: str, here: str) -> str:
     return f"{root}{kind}.html"
 
 
-def readable_inspections(release: Release, frame: pd.DataFrame) -> pd.DataFrame:
-    """Inspections as a reader reads them: PDU name, round, month and year, rating, 'score of maximum', note."""
-    from pdukit.narrative.words import month_year
-
-    names = pdu_names(release)
-    return pd.DataFrame({
-        "PDU": frame.pdu_id.map(names), "Round": frame["round"], "Published": frame.published.map(month_year),
-        "Overall rating": frame.overall_rating.astype(object),
-        "Score": [f"{s} of {m}" if pd.notna(s) else None for s, m in zip(frame.score, frame.score_max, strict=True)],
-        "Framework": frame.framework, "Note": frame.note, "source_ids": frame.source_ids})
