@@ -13,13 +13,9 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # Audit: do published figures follow the published rules?
-#
-# Inspection reports present their numbers in different ways. This audit recomputes each figure it can from the
-# rules and counts the Inspectorate publishes, and flags where the published figure differs, cannot be compared,
-# or where similar findings led to different recommendations. A flag is a question to ask, not a finding of
-# error: several rules used here are not confirmed by a primary source, and each row says so.
+# %% [markdown] tags=["notebook-only"]
+# The audit: published figures recomputed from the published rules and counts. Every number a sentence states
+# comes from `pdukit`; this notebook only narrates and calls.
 
 # %%
 from pdukit.report import parameters
@@ -35,38 +31,44 @@ parameters.check(globals())
 from pdukit.analysis.audit import run_audit
 from pdukit.analysis.measures import UPW_CAVEAT
 from pdukit.narrative import mainpoints, readable
-from pdukit.report import display
 from pdukit.report import page as report
 
-release = report.start(data_version)
+page = report.start("audit", data_version)
+release = page.release
 audit = run_audit(release)
-display.main_points(mainpoints.audit(release, audit))
+page.title("Audit: do published figures follow the published rules?")
+page.main_points(mainpoints.audit(release, audit))
 
 
 def show_rows(checks, caption, filename, note="", drop=()):
     """One check's rows as a reader reads them, subjects linked to their PDU's page."""
     rows, pdus = readable.audit_for_readers(audit[audit.check.isin(checks)], release)
-    links = {"Subject": {label: report.href("pdu", name, "national") for label, name in pdus.items()}}
-    display.table(rows.drop(columns=list(drop)), caption, links=links, note=note, filename=filename)
+    page.table(rows.drop(columns=list(drop)), caption, key="Result", note=note, filename=filename,
+               links={"Subject": {label: page.href("pdu", name) for label, name in pdus.items()}})
 
 
 # %% [markdown]
+# Inspection reports present their numbers in different ways. This audit recomputes each figure it can from the
+# rules and counts the Inspectorate publishes, and flags where the published figure differs (disputed), where it
+# cannot be recomputed because a count or rule is not published, and where similar findings led to different
+# recommendations. A flag is a question to ask, not a finding of error: several rules used here are not confirmed
+# by a primary source, and each row says so.
+#
 # ## Scores: the sum of the standard ratings
 #
 # Each standard scores 3 (Outstanding), 2 (Good), 1 (Requires improvement) or 0 (Inadequate); the score is their
 # sum, out of 27, or 24 where court work was not rated at PDU level.
 
 # %%
-show_rows(["score_sum"], "Inspections whose every rated standard is known (eight standards where court work was not "
-          "rated at PDU level, nine otherwise)", "audit-scores")
-display.table(release.rule_points[["framework", "rating", "points", "verified", "note", "source_ids"]],
-              "Points per rating", release)
+show_rows(["score_sum"], "Inspections whose every rated standard is known", "audit-scores", drop=["Check"])
+page.table(release.rule_points[["framework", "rating", "points", "verified", "note", "source_ids"]],
+           "Points per rating", key="points", filename="audit-points")
 
 # %% [markdown]
 # ## Overall ratings against score bands
 #
 # The band table holds only the ranges seen in published pairs of score and rating; it is not confirmed by a
-# primary source, so a score outside every known range is flagged as unknown rather than guessed.
+# primary source, so a score outside every known range cannot be recomputed rather than being guessed.
 
 # %%
 show_rows(["rating_band", "rating_lift"], "Published ratings against their band", "audit-bands")
@@ -76,7 +78,7 @@ show_rows(["rating_band", "rating_lift"], "Published ratings against their band"
 
 # %%
 show_rows(["upw_backlog"], "Published backlog figures beside the one recomputed from the report's own counts",
-          "audit-unpaid-work", note=UPW_CAVEAT)
+          "audit-unpaid-work", note=UPW_CAVEAT, drop=["Check"])
 
 # %% [markdown]
 # ## Standards against their case percentages
@@ -85,7 +87,8 @@ show_rows(["upw_backlog"], "Published backlog figures beside the one recomputed 
 # working assumption, unverified) beside the published rating.
 
 # %%
-show_rows(["standard_from_cases"], "Case percentages and the ratings they imply", "audit-case-percentages")
+show_rows(["standard_from_cases"], "Case percentages and the ratings they imply", "audit-case-percentages",
+          drop=["Check"])
 
 # %% [markdown]
 # ## Recommendations: same findings, different asks
@@ -100,4 +103,10 @@ show_rows(["recommendations"], "Themes asked of different bodies or in different
 # Every audit row about one inspection, under its PDU; each PDU's report links here.
 
 # %%
-display.anchored_lists(readable.audit_by_pdu(audit, release), lambda name: report.href("pdu", name, "national"))
+page.anchored_lists(readable.audit_by_pdu(audit, release), lambda name: page.href("pdu", name))
+
+# %% [markdown]
+# ## Sources
+
+# %%
+page.sources()

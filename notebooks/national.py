@@ -13,13 +13,9 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # Probation inspections in England and Wales
-#
-# How HM Inspectorate of Probation rated the Probation Delivery Units (<abbr title="Probation Delivery Units">PDUs</abbr>)
-# it inspected since the probation service was unified in June 2021, what staffing looked like, and where
-# published figures do not follow the published rules. Every figure comes from a public source named beside it;
-# where the data do not know something, the report says so. Terms are explained in the glossary.
+# %% [markdown] tags=["notebook-only"]
+# The national report: England and Wales. Run it top to bottom; `data_version` picks the data release. Every
+# number a sentence states comes from `pdukit`; this notebook only narrates and calls.
 
 # %%
 from pdukit.report import parameters
@@ -34,55 +30,60 @@ parameters.check(globals())
 
 from pdukit.analysis import compare, outcomes, summaries
 from pdukit.analysis.audit import run_audit
-from pdukit.analysis.compare import compare_rounds
-from pdukit.narrative import mainpoints, readable
-from pdukit.narrative.words import month_year
-from pdukit.report import charts, display
+from pdukit.narrative import mainpoints, readable, titles
+from pdukit.report import charts
 from pdukit.report import page as report
 
-release = report.start(data_version)
+page = report.start("national", data_version)
+release = page.release
 ins = release.inspections
-labels = release.inspection_labels
-display.main_points(mainpoints.national(release))
+page.title("Probation inspections in England and Wales")
+page.main_points(mainpoints.national(release))
 
 # %% [markdown]
+# How HM Inspectorate of Probation rated the Probation Delivery Units (PDUs) it inspected since the probation
+# service was unified in June 2021, what staffing looked like, and where published figures do not follow the
+# published rules. Every figure comes from a public source named beside it; where the data do not know something,
+# the page says so. Terms are explained in the glossary.
+#
 # ## Ratings over time
 #
 # Each inspection is counted once, under the year its report was published, at whatever precision the sources
-# give the date (to the day, the month, or only the year). Inspections whose pages carry no date are shown last.
+# give the date; inspections whose pages carry no date are shown last. Every inspection belongs to a round, so the
+# second chart counts them all.
 
 # %%
 by_year = summaries.ratings_by_year(release)
-undated = by_year[by_year.year == summaries.NO_DATE].n.sum()
-display.figure(
-    charts.stacked_rating_bars(by_year, "year"),
-    "Inspections published each year, by overall rating",
-    f"Bar chart of {by_year.n.sum()} inspections by year of publication and overall rating; {undated} have no known date.",
-    by_year.rename(columns={"year": "Year of publication", "n": "Inspections"}), release, ins.source_ids,
-    subtitle=f"{by_year.n.sum()} inspections, each counted once; {undated} with no known publication date.",
-    filename="ratings-by-year")
+undated = int(by_year[by_year.year == summaries.NO_DATE].n.sum())
+page.figure(
+    charts.stacked_rating_bars(by_year, "year"), title=titles.ratings_by_year(by_year),
+    alt=f"Bar chart of {by_year.n.sum()} inspections by year of publication and overall rating; {undated} have no known date.",
+    data=by_year, subtitle=f"Inspections by year of publication and overall rating; {undated} have no known date.",
+    source_ids=ins.source_ids, filename="ratings-by-year")
+by_round = summaries.ratings_by_round(release)
+page.figure(
+    charts.stacked_rating_bars(by_round.assign(round=by_round["round"].map(lambda r: f"Round {r}")), "round"),
+    title=titles.ratings_by_round(by_round),
+    alt=f"Bar chart of all {by_round.n.sum()} inspections by round and overall rating.", data=by_round,
+    subtitle="Round 1: reports published 2022-23; round 2: the programme from October 2023.",
+    filename="ratings-by-round")
 
 # %% [markdown]
 # ## Regions compared
 #
 # The share of each region's rated inspections that were Inadequate, with its n and a 95% interval: with a handful
-# of inspections per region, the intervals are wide. The dashed line is England and Wales as a whole.
+# of inspections per region, the intervals are wide and most overlap.
 
 # %%
 shares = summaries.rating_shares(release, "Inadequate")
 national = summaries.overall_share(release)
-display.figure(
-    charts.share_bars(shares, "region", float(national.share), f"England and Wales {national['count']} of {national.n}"),
-    "Share of rated inspections that were Inadequate, by region",
-    "Horizontal bar chart of the share of each region's rated inspections rated Inadequate, with counts and intervals.",
-    shares.assign(share=(shares.share * 100).round(1), low=(shares.low * 100).round(1), high=(shares.high * 100).round(1))
-    .rename(columns={"region": "Region", "n": "Rated inspections", "count": "Inadequate", "share": "Share (%)",
-                     "low": "95% interval from (%)", "high": "95% interval to (%)"}),
-    release, ins.source_ids,
-    subtitle=f"Count of rated inspections at each bar's end; dashed line: England and Wales, {national['count']} of {national.n}.",
-    filename="inadequate-share-by-region")
-display.links([(f"{r} region", report.href("region", r, "national")) for r in shares.region.astype(str)],
-              "Each region's report:")
+page.figure(
+    charts.share_bars(shares, "region", float(national.share), f"England and Wales, {national['count']} of {national.n}"),
+    title=titles.highest_share(shares, "region", national),
+    alt="Horizontal bar chart of the share of each region's rated inspections rated Inadequate, with counts and intervals.",
+    data=shares, subtitle="Share of rated inspections rated Inadequate, with the count at each bar's end.",
+    source_ids=ins.source_ids, filename="inadequate-share-by-region")
+page.links([(f"{r} region", page.href("region", r)) for r in shares.region.astype(str)], "Each region's report:")
 
 # %% [markdown]
 # ## Standards: where inspections fall short
@@ -93,19 +94,12 @@ display.links([(f"{r} region", report.href("region", r, "national")) for r in sh
 
 # %%
 counts = summaries.standard_counts(release)
-case = counts[counts.standard.isin(mainpoints.CASE_STANDARDS)]
-display.figure(
-    charts.standards_bars(counts),
-    "Known ratings of each standard, with Inadequate ratings split into stated and implied",
-    f"Bar chart of known ratings per standard; case supervision standards: {int(case.Inadequate.sum())} of "
-    f"{int(case.n.sum())} Inadequate, {int(case.inadequate_stated.sum())} stated and {int(case.inadequate_implied.sum())} implied.",
-    counts.drop(columns=["standard"]).rename(columns={"label": "Standard", "n": "Known ratings", "stated": "Stated",
-        "implied": "Implied", "inadequate_stated": "Inadequate, stated", "inadequate_implied": "Inadequate, implied"}),
-    release, release.ratings.source_ids,
-    subtitle=(f"Case supervision (2.2 to 2.5): {int(case.Inadequate.sum())} of {int(case.n.sum())} known ratings "
-              f"Inadequate, {int(case.inadequate_stated.sum())} stated and {int(case.inadequate_implied.sum())} "
-              "implied (hatched). Each inspection counted once per standard."),
-    filename="standards")
+page.figure(
+    charts.standards_bars(counts), title=titles.standards(counts, mainpoints.CASE_STANDARDS),
+    alt=f"Bar chart of known ratings per standard; {titles.standards(counts, mainpoints.CASE_STANDARDS)}.",
+    data=counts.drop(columns=["standard"]), source_ids=release.ratings.source_ids,
+    subtitle="Known ratings of each standard; Inadequate split into stated and implied (hatched). Each inspection "
+             "counted once per standard.", filename="standards")
 
 # %% [markdown]
 # ## Change between inspections
@@ -114,59 +108,45 @@ display.figure(
 # rounds, so a change of rating is not a like-for-like measure of change in the service.
 
 # %%
-changes = compare_rounds(release)
+changes = compare.compare_rounds(release)
 tally = compare.change_counts(changes)
-display.figure(
-    charts.change_chart(changes),
-    "First and latest rating of every PDU inspected twice",
-    f"Chart of {len(changes)} PDUs inspected twice: {tally['improved']} improved, {tally['no change']} kept their "
-    f"rating, {tally['worse']} got worse, {tally['not known']} not known.",
-    changes[["pdu", "region", "first_published", "first_rating", "second_published", "second_rating", "change"]]
-    .assign(first_published=changes.first_published.map(month_year), second_published=changes.second_published.map(month_year)),
-    release, ins[ins.pdu_id.isin(changes.pdu_id)].source_ids,
-    subtitle=(f"{tally['improved']} improved, {tally['no change']} kept their rating, {tally['worse']} got worse, "
-              f"{tally['not known']} cannot be compared. " + compare.FRAMEWORK_CAVEAT),
-    filename="change-between-inspections")
-display.table(
-    changes[["pdu", "region", "first_published", "first_rating", "second_published", "second_rating", "change"]]
-    .assign(first_published=changes.first_published.map(month_year), second_published=changes.second_published.map(month_year),
-            region=changes.region.astype(str)),
-    "PDUs inspected twice", release, ins[ins.pdu_id.isin(changes.pdu_id)].source_ids,
-    links={"pdu": {p: report.href("pdu", p, "national") for p in changes.pdu}}, filename="pdus-inspected-twice")
+page.figure(
+    charts.change_chart(changes), title=titles.change(tally, len(changes)),
+    alt=f"Chart of {len(changes)} PDUs inspected twice: {tally['improved']} improved, {tally['no change']} kept their "
+        f"rating, {tally['worse']} got worse, {tally['not known']} not known.",
+    data=changes[["pdu", "region", "first_published", "first_rating", "second_published", "second_rating", "change"]],
+    source_ids=ins[ins.pdu_id.isin(changes.pdu_id)].source_ids, note=compare.FRAMEWORK_CAVEAT,
+    subtitle="Hollow: first inspection; filled: latest.", filename="change-between-inspections")
 
 # %% [markdown]
 # ## Staffing against outcomes
 #
-# Vacancy rates are the per cent of target posts unfilled, by grade: senior probation officers
-# (<abbr title="senior probation officer">SPO</abbr>), probation officers (<abbr title="probation officer">PO</abbr>)
-# and probation services officers (<abbr title="probation services officer">PSO</abbr>); below zero means more staff
-# than the target. The chart shows each inspection that publishes a PO vacancy rate and an overall rating.
+# Vacancy rates are the per cent of target posts unfilled, by grade: senior probation officers (SPO), probation
+# officers (PO) and probation services officers (PSO); below zero means more staff than the target. The chart shows
+# each inspection that publishes a PO vacancy rate and an overall rating.
 
 # %%
 joined = outcomes.staffing_outcomes(release)
 known = joined.dropna(subset=["po", "overall_rating"])
-display.figure(
-    charts.vacancy_by_rating(joined, "po"),
-    f"Probation officer vacancy rate and overall rating, {len(known)} inspections",
-    f"Dot plot of {len(known)} inspections' probation officer vacancy rates grouped by overall rating.",
-    known.assign(inspection=known.inspection_id.map(labels))[["inspection", "overall_rating", "po"]]
-    .rename(columns={"po": "PO vacancy rate (%)"}), release,
-    release.staffing[release.staffing.measure == "vacancy_rate"].source_ids,
-    subtitle="n per rating beside each row; each dot one inspection.", filename="po-vacancy-by-rating")
-display.paragraph(mainpoints.association_sentence(joined, "po"), "finding")
+association = mainpoints.association_point(joined, "po")
+page.figure(
+    charts.vacancy_by_rating(joined, "po"), title=association.headline.rstrip("."),
+    alt=f"Dot plot of {len(known)} inspections' probation officer vacancy rates grouped by overall rating.",
+    data=known.assign(inspection=known.inspection_id.map(release.inspection_labels))[["inspection", "overall_rating", "po"]],
+    source_ids=release.staffing[release.staffing.inspection_id.isin(known.inspection_id)].source_ids,
+    subtitle="Each dot one inspection; n per rating beside each row.", filename="po-vacancy-by-rating")
+page.paragraph(association.detail, "finding")
 
 # %% [markdown]
 # ### Staffing pressure
 #
-# What inspections said about vacancies, caseloads, workloads and staff reporting unmanageable workloads, kept
-# apart by measure: a caseload is cases held, a workload is the per cent of capacity on the Workload Measurement
-# Tool (<abbr title="Workload Measurement Tool">WMT</abbr>); they are never compared as one.
+# What inspections said about caseloads, workloads and staff reporting unmanageable workloads, kept apart by
+# measure: a caseload is cases held, a workload is the per cent of capacity on the Workload Measurement Tool (WMT);
+# they are never compared as one.
 
 # %%
-pressure = readable.staffing_pressure(release)
-display.table(pressure.rename(columns={"kind": "Measure", "place": "Where", "grade": "Staff or finding",
-                                       "value": "Value", "as_of": "As of"}),
-              "Staffing pressure as published, by measure", release, filename="staffing-pressure")
+page.table(readable.staffing_pressure(release), "Staffing pressure as published, by measure", key="value",
+           filename="staffing-pressure")
 
 # %% [markdown]
 # ## What the audit found
@@ -177,9 +157,18 @@ display.table(pressure.rename(columns={"kind": "Measure", "place": "Where", "gra
 # %%
 audit = run_audit(release)
 tally = audit.groupby("check").status.value_counts().unstack(fill_value=0).reset_index()
-display.table(tally.rename(columns={"check": "Check", "ok": "Consistent", "flag": "Flagged"})
-              .assign(Check=lambda f: f.Check.str.replace("_", " ")), "Audit checks and how many were flagged",
-              filename="audit-summary")
+page.table(tally, "Audit checks and their results", key="disputed", filename="audit-summary")
+
+# %% [markdown]
+# ## Every inspection
+#
+# One row per inspection, every inspection once: its PDU and official code, region, round, publication date,
+# overall rating, score, the rating of each standard and the staffing figures the sources give for it. Download it
+# to work with all the inspections in a spreadsheet.
+
+# %%
+page.table(readable.every_inspection(release), "Every inspection in the data", key="overall_rating",
+           links={"pdu": page.pdu_links()}, filename="every-inspection", excel=True)
 
 # %% [markdown]
 # ## Where sources disagree
@@ -187,8 +176,8 @@ display.table(tally.rename(columns={"check": "Check", "ok": "Consistent", "flag"
 # Values two sources state differently: both are kept, with what the data release keeps and why.
 
 # %%
-display.table(readable.readable_disagreements(release), "Disagreements between sources", release,
-              filename="disagreements")
+page.table(readable.readable_disagreements(release), "Disagreements between sources", key="Kept",
+           filename="disagreements")
 
 # %% [markdown]
 # ## What the data cover
@@ -197,11 +186,13 @@ display.table(readable.readable_disagreements(release), "Disagreements between s
 # each inspection. Most public pages give an overall rating; fewer give a score, ratings by standard or staffing.
 
 # %%
-display.table(summaries.coverage_by_region(release), "Coverage by region", filename="coverage")
+page.table(summaries.coverage_by_region(release), "Coverage by region", filename="coverage")
+never = summaries.never_inspected(release)
+page.table(never, f"The {len(never)} current PDUs with no inspection in the data", key="pdu",
+           filename="never-inspected")
 
 # %% [markdown]
 # ## Sources
 
 # %%
-display.sources(release, list(ins.source_ids) + list(release.ratings.source_ids) + list(release.staffing.source_ids)
-                + list(release.disagreements.value_source_ids.fillna("")) + list(release.disagreements.other_source_ids.fillna("")))
+page.sources()

@@ -23,7 +23,7 @@ from pdukit.report import parameters
 parameters.begin(globals())
 
 # %% tags=["parameters"]
-pdu: str = "Gwent"  # an inspected PDU: its name, an alias or its id in the release, e.g. "Swansea Neath Port Talbot"
+pdu: str = "Gwent"  # an inspected PDU: its name, an alias, its official code or its id, e.g. "Swansea Neath Port Talbot"
 data_version: str = "latest"  # data release: "latest", a version such as "2026-11-22b", a draft's version, or a folder
 
 # %%
@@ -31,33 +31,34 @@ parameters.check(globals())
 
 import pandas as pd
 
-from pdukit.analysis import outcomes
-from pdukit.analysis.measures import UPW_CAVEAT, upw_backlog
-from pdukit.dataset.vocabulary import GRADES
+from pdukit.analysis import measures, outcomes
+from pdukit.analysis.audit import run_audit
 from pdukit.narrative import mainpoints, readable
-from pdukit.narrative.words import month_year
-from pdukit.report import display
 from pdukit.report import page as report
 
-release = report.start(data_version)
+page = report.start("pdus", data_version)
+release = page.release
 pdu_id = release.resolve_pdu(pdu)
 info = release.pdus.set_index("pdu_id").loc[pdu_id]
-labels = release.inspection_labels
 mine = release.inspections[release.inspections.pdu_id == pdu_id].sort_values("round")
-display.title(f"{info['name']} PDU")
-display.main_points(mainpoints.pdu(release, pdu_id))
-audit_anchor = report.href("audit", "", "pdus") + "#" + pdu_id
-display.links([(f"{info.region} region", report.href("region", str(info.region), "pdus")),
-               ("England and Wales: the national picture", "../national.html"),
-               (f"Audit rows about {info['name']}", audit_anchor)], "Related reports:")
+page.place = str(info["name"])
+page.title(f"{info['name']} PDU")
+page.main_points(mainpoints.pdu(release, pdu_id))
+audit = run_audit(release)
+related = [(f"{info.region} region", page.href("region", str(info.region))),
+           ("England and Wales: the national picture", page.href("national"))]
+if pdu_id in readable.audit_pdus(audit, release):  # link only to an anchor the audit page has
+    related.append((f"Audit rows about {info['name']}", page.href("audit") + "#" + pdu_id))
+page.links(related, "Related reports:")
 
 # %% [markdown]
 # ## Inspections
 
 # %%
 aliases = f" Other names in sources and the Ministry of Justice register: {info.aliases}." if pd.notna(info.aliases) else ""
-display.table(readable.readable_inspections(release, mine), f"Inspections of {info['name']}", release,
-              note=f"Official code {info.pdu_code}.{aliases} Round 1: reports published 2022-23; round 2: from 2024.")
+page.table(readable.readable_inspections(release, mine), f"Inspections of {info['name']}", key="Overall rating",
+           note=f"Official code {info.pdu_code}.{aliases} Round 1: reports published 2022-23; round 2: from 2024.",
+           filename=f"{pdu_id}-inspections")
 
 # %% [markdown]
 # ## Ratings by standard
@@ -66,16 +67,12 @@ display.table(readable.readable_inspections(release, mine), f"Inspections of {in
 # standards were Inadequate").
 
 # %%
-ratings = release.standard_ratings()
-ratings = ratings[ratings.inspection_id.isin(mine.inspection_id)]
+ratings = release.standard_ratings(pdu_id)
 known = ratings.dropna(subset=["rating"])
 if known.empty:
-    display.paragraph("No standard ratings for this PDU are in the data: the public pages give only the overall rating.")
+    page.paragraph("No standard ratings for this PDU are in the data: the public pages give only the overall rating.")
 else:
-    display.standards_figure(release, known, labels, str(info["name"]), f"{pdu_id}-standards")
-    display.table(ratings.assign(inspection=ratings.inspection_id.map(labels))[
-        ["inspection", "standard_label", "rating", "basis", "note", "source_ids"]],
-        "Ratings by standard", release, filename=f"{pdu_id}-ratings")
+    page.standards(ratings, str(info["name"]), f"{pdu_id}-standards")
 
 # %% [markdown]
 # ## Staffing and case quality
@@ -83,66 +80,54 @@ else:
 # %%
 staff = release.staffing[release.staffing.inspection_id.isin(mine.inspection_id)]
 if staff.empty:
-    display.paragraph("No staffing figures for this PDU are in the data.")
+    page.paragraph("No staffing figures for this PDU are in the data.")
 else:
-    display.table(staff.assign(inspection=staff.inspection_id.map(labels), grade=staff.grade.map(lambda g: GRADES[g].label),
-                               measure=staff.measure.astype(str).str.replace("_", " "), as_of=staff.as_of.map(month_year))[
-        ["inspection", "measure", "grade", "value", "as_of", "note", "source_ids"]],
-        "Staffing figures (vacancy rate: % of target posts vacant, below zero over target)", release,
+    page.table(readable.staffing_figures(release, staff),
+        "Staffing figures (vacancy rate: % of target posts vacant, below zero over target)", key="value",
         filename=f"{pdu_id}-staffing")
 cq = release.case_quality[release.case_quality.inspection_id.isin(mine.inspection_id)]
 if len(cq):
-    display.table(cq.assign(inspection=cq.inspection_id.map(labels), topic=cq.topic.str.replace("_", " "))[
-        ["inspection", "topic", "pct", "numerator", "denominator", "value_text", "source_ids"]],
-        "Per cent of inspected cases judged sufficient", release, filename=f"{pdu_id}-case-quality")
-upw = upw_backlog(release)
+    page.table(readable.case_quality_figures(release, cq), "Inspected cases judged sufficient", key="value", filename=f"{pdu_id}-case-quality")
+upw = measures.upw_backlog(release)
 upw = upw[upw.inspection_id.isin(mine.inspection_id)]
 if len(upw):
-    display.table(upw.assign(inspection=upw.inspection_id.map(labels))[
-        ["inspection", "requirements_total", "requirements_beyond_12m", "published_pct", "recomputed_pct", "source_ids"]]
-        .rename(columns={"requirements_total": "Requirements", "requirements_beyond_12m": "Beyond 12 months",
-                         "published_pct": "Published (%)", "recomputed_pct": "Recomputed (%)"}),
-        "Unpaid work backlog: the published figure beside one definition", release, note=UPW_CAVEAT,
-        filename=f"{pdu_id}-unpaid-work")
+    page.table(upw.assign(inspection=upw.inspection_id.map(release.inspection_labels))[
+        ["inspection", "requirements_total", "requirements_beyond_12m", "published_pct", "recomputed_pct", "source_ids"]],
+        "Unpaid work backlog: the published figure beside one definition", key="published_pct",
+        note=measures.UPW_CAVEAT, filename=f"{pdu_id}-unpaid-work")
 
 # %% [markdown]
 # ## Compared with its region and England and Wales
 
 # %%
-comparison = outcomes.pdu_comparison(outcomes.staffing_outcomes(release), pdu_id, labels)
+comparison = outcomes.pdu_comparison(outcomes.staffing_outcomes(release), pdu_id, release.inspection_labels)
 if len(comparison):
-    display.table(comparison.rename(columns={"inspection": "Inspection", "measure": "Measure"}),
-                  "This PDU's figures beside the medians of its region and of all inspections that publish them",
-                  filename=f"{pdu_id}-comparison")
+    page.table(comparison, "This PDU's figures beside the medians of its region and of all inspections that publish them",
+               key="this PDU", filename=f"{pdu_id}-comparison")
 else:
-    display.paragraph("The sources give no vacancy rate or score for this PDU to compare.")
+    page.paragraph("The sources give no vacancy rate or score for this PDU to compare.")
 
 # %% [markdown]
 # ## Recommendations and other findings
 
 # %%
 recs = release.recommendations[release.recommendations.inspection_id.isin(mine.inspection_id)]
-if recs.empty:
-    display.paragraph("The data hold no recommendations for this PDU.")
-else:
-    display.table(recs.assign(inspection=recs.inspection_id.map(labels))[["inspection", "addressee", "number", "text", "source_ids"]],
-                  "Recommendations as published", release, filename=f"{pdu_id}-recommendations")
 findings = release.findings[release.findings.inspection_id.isin(mine.inspection_id)]
+if recs.empty:
+    page.paragraph(readable.no_recommendations_sentence(release, findings))
+else:
+    page.table(recs.assign(inspection=recs.inspection_id.map(release.inspection_labels))[
+        ["inspection", "addressee", "number", "text", "source_ids"]],
+        "Recommendations as published", key="text", filename=f"{pdu_id}-recommendations")
 if len(findings):
-    display.table(findings.assign(inspection=findings.inspection_id.map(labels),
-                                  measure=findings.measure.str.replace("_", " "))[
-        ["inspection", "measure", "value", "value_text", "note", "source_ids"]], "Other figures and statements",
-        release, filename=f"{pdu_id}-findings")
-from pdukit.narrative.readable import readable_disagreements
-
-disagree = readable_disagreements(release)
-disagree = disagree[release.disagreements.key.str.split("|").str[0].str.startswith(pdu_id).to_numpy()]
+    page.table(readable.finding_figures(release, findings), "Other figures and statements", key="value", filename=f"{pdu_id}-findings")
+disagree = readable.readable_disagreements(release, pdu_id)
 if len(disagree):
-    display.table(disagree, "Where sources disagree about this PDU", release, filename=f"{pdu_id}-disagreements")
+    page.table(disagree, "Where sources disagree about this PDU", key="Kept", filename=f"{pdu_id}-disagreements")
 
 # %% [markdown]
 # ## Sources
 
 # %%
-display.sources(release, list(mine.source_ids) + list(ratings.source_ids) + list(staff.source_ids)
-                + list(recs.source_ids) + list(findings.source_ids) + [info.source_ids])
+page.cite(info.source_ids)
+page.sources()

@@ -20,10 +20,12 @@ PAGES = ["national.html", "audit.html", "regions/wales.html", "pdus/gwent.html",
 def test_national_main_points_state_real_counts_with_n(release):
     points = mainpoints.national(release)
     assert 3 <= len(points) <= 6
-    text = " ".join(points)
+    assert all(len(p.headline.split()) <= 25 and p.detail for p in points)
+    text = " ".join(f"{p.headline} {p.detail}" for p in points)
     assert "39 of 78 rated inspections were Inadequate, 38 Requires improvement, 1 Good" in text
-    assert "108 PDUs in the Ministry of Justice register" in text and "65 of them" in text
-    assert "this cannot show cause" in text or "could show cause" in text
+    assert "79 inspections of 63 of the 108 PDUs in England and Wales" in text
+    assert "4 more PDUs have since merged or split (2 of them inspected)" in text  # 108 + 4 = the register's 112
+    assert "not cause" in text
 
 
 def test_main_points_change_when_the_data_change(release_copy):
@@ -33,8 +35,8 @@ def test_main_points_change_when_the_data_change(release_copy):
     path.write_text(text.replace(row, row.replace("Requires improvement", "Inadequate")), encoding="utf-8")
     write_manifest(release_copy, release_copy.name, "2026-11-22T00:00:00Z")
     changed = load_release(release_copy)
-    assert "40 of 78 rated inspections were Inadequate, 37 Requires improvement" in " ".join(mainpoints.national(changed))
-    assert "Requires improvement in February 2022 and Inadequate in 2025" in mainpoints.pdu(changed, "gwent")[0]
+    assert "40 of 78 rated inspections were Inadequate, 37 Requires improvement" in mainpoints.national(changed)[1].headline
+    assert "Requires improvement in February 2022 and Inadequate in 2025" in mainpoints.pdu(changed, "gwent")[0].headline
 
 
 def test_time_chart_counts_each_inspection_once_under_its_best_known_year(release):
@@ -58,14 +60,15 @@ def test_standard_counts_keep_stated_and_implied_apart(release):
 
 def test_change_between_inspections_names_direction(release):
     point = mainpoints.change_point(release)
-    assert "Gateshead and South Tyneside (Good to Requires improvement)" in point
-    assert "3 improved" in point and "framework changed" in point
+    assert point.headline == "Of 14 PDUs inspected twice, 3 improved, 7 kept their rating and 3 got worse."
+    assert "Gateshead and South Tyneside (Good to Requires improvement)" in point.detail
+    assert "framework changed" in point.detail
 
 
 def test_pdu_point_and_unpaid_work_caveat(release):
-    assert mainpoints.pdu(release, "gwent")[0].startswith(
-        "Gwent (Wales region) was inspected twice: Requires improvement in February 2022 and again in 2025")
-    west_sussex = " ".join(mainpoints.pdu(release, "west-sussex"))
+    assert mainpoints.pdu(release, "gwent")[0].headline == (
+        "Gwent was rated Requires improvement in February 2022 and again in 2025.")
+    west_sussex = " ".join(f"{p.headline} {p.detail}" for p in mainpoints.pdu(release, "west-sussex"))
     assert "published as 70%" in west_sussex and "27.2%" in west_sussex and "another definition" in west_sussex
 
 
@@ -74,7 +77,10 @@ def test_association_sentence_is_honest(release):
     from pdukit.narrative.mainpoints import association_sentence
 
     sentence = association_sentence(staffing_outcomes(release), "po")
-    assert "16 inspections" in sentence and "cannot show cause" in sentence
+    assert sentence.startswith("No clear link between probation officer (PO) vacancy rates and overall ratings "
+                               "across 16 inspections.")
+    assert "higher probation officer (PO) vacancy rates went slightly with worse overall ratings" in sentence
+    assert "Spearman's rho −0.19, 95% interval −0.63 to +0.31, n = 16" in sentence and "not cause" in sentence
 
 
 @pytest.mark.slow
@@ -108,15 +114,16 @@ def test_rating_by_year_table_has_no_zero_for_unknown(release):
 
 
 def test_csv_downloads_neutralise_formulas_and_use_readable_headers():
-    from pdukit.report.display import csv_text, label
+    from pdukit.narrative.readable import header
+    from pdukit.report.display import csv_text
 
     frame = pd.DataFrame({"overall_rating": ["Good"], "note": ['=HYPERLINK("http://x.example","click")'],
                           "value": [-4.0], "text": ["+ more"]})
     text = csv_text(frame)
     assert text.splitlines()[0] == "Overall rating,Note,Value,Recommendation"
-    assert "'=HYPERLINK" in text and "'+ more" in text and ",-4.0," in text
-    with pytest.raises(ValueError, match="no reader-facing label"):
-        label("with_standards")
+    assert "'=HYPERLINK" in text and "'+ more" in text and ",-4," in text
+    with pytest.raises(ValueError, match="no reader's label"):
+        header("with_standards")
 
 
 def test_charts_draw_edge_cases_without_error(release):

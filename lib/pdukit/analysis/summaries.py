@@ -154,3 +154,31 @@ def overall_share(release: Release, rating: str = "Inadequate"):
     from pdukit.analysis.stats import share_table
 
     return share_table(release.inspections.assign(scope="England and Wales"), "scope", "overall_rating", rating).iloc[0]
+
+
+def ratings_by_round(release: Release, inspections: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Overall ratings per inspection round (known for every inspection), each inspection counted once.
+
+    Columns: round, one per rating, 'Not known', n, source_ids."""
+    ins = (release.inspections if inspections is None else inspections).copy()
+    ins["rating"] = ins.overall_rating.astype(object).fillna("Not known")
+    table = ins.pivot_table(index="round", columns="rating", values="inspection_id", aggfunc="count", fill_value=0)
+    table = table.reindex(columns=[r for r in (*RATINGS, "Not known") if r in table.columns or r in RATINGS],
+                          fill_value=0)
+    table["n"] = table.sum(axis=1)
+    table.columns.name = None
+    out = table.reset_index()
+    out["source_ids"] = [";".join(ins[ins["round"] == r].source_ids.dropna()) for r in out["round"]]
+    return out
+
+
+def never_inspected(release: Release, region: str | None = None) -> pd.DataFrame:
+    """Current PDUs of the Ministry of Justice register with no inspection in the release (merged PDUs apart),
+    by region then name. Columns: region, pdu, pdu_code, source_ids."""
+    pdus = release.pdus
+    seen = set(release.inspections.pdu_id)
+    mine = pdus[(pdus.status.astype(object).fillna("current") == "current") & ~pdus.pdu_id.isin(seen)]
+    if region is not None:
+        mine = mine[mine.region == region]
+    out = mine.rename(columns={"name": "pdu"})[["region", "pdu", "pdu_code", "source_ids"]]
+    return out.sort_values(["region", "pdu"]).reset_index(drop=True)

@@ -1,58 +1,79 @@
-"""The words a report uses, explained once: abbreviations, measures, rounds and frameworks, kinds of rating.
-
-The renderer writes these as glossary.html beside the reports; report text marks a term's first use with
-<abbr title="..."> from `TERMS`.
-"""
+"""The glossary as readers meet it: the glossary page, and the first use of each term on a page marked with its
+explanation (<abbr title="...">), both read from `pdukit.dataset.vocabulary.GLOSSARY`, so a term is explained in
+one place. Standard library only (the renderer uses it)."""
 
 from __future__ import annotations
 
 import html
+import re
 
-# term -> (short explanation for <abbr title>, longer explanation for the glossary page)
-TERMS: dict[str, tuple[str, str]] = {
-    "PDU": ("Probation Delivery Unit", "Probation Delivery Unit: the local probation service, usually covering one "
-            "or a few local authority areas. England and Wales have 108 (Ministry of Justice register)."),
-    "HMI Probation": ("HM Inspectorate of Probation", "HM Inspectorate of Probation, the independent inspectorate "
-                      "of probation services in England and Wales."),
-    "SPO": ("senior probation officer", "Senior probation officer: manages a team of probation officers and "
-            "probation services officers."),
-    "PO": ("probation officer", "Probation officer: a qualified practitioner who supervises people on probation, "
-           "including those who pose a higher risk of harm."),
-    "PSO": ("probation services officer", "Probation services officer: supervises people on probation who pose a "
-            "lower risk, and supports probation officers."),
-    "vacancy rate": ("per cent of target posts unfilled", "Per cent of the target number of posts (by grade) that "
-                     "are unfilled. Negative means more staff in post than the target."),
-    "caseload": ("cases held per practitioner", "Caseload: the number of cases (people on probation) a "
-                 "practitioner holds. It is a count, not a measure of effort."),
-    "WMT": ("Workload Measurement Tool", "Workload Measurement Tool: HM Prison and Probation Service's measure of "
-            "how much work a practitioner's cases take, as a per cent of their capacity. Over 110% for four weeks "
-            "counts as excessive. Workload and caseload are different measures and are never compared as one."),
-    "round": ("inspection programme", "Round 1: the first programme of PDU inspections after the probation service "
-              "was unified in June 2021 (reports published 2022-23). Round 2: the programme from October 2023 "
-              "(published 2024-25)."),
-    "framework": ("the inspection's rules", "The standards an inspection rates and how. The 2021 framework rates "
-                  "nine standards (1.1 Leadership to 2.5 Reviewing) Outstanding, Good, Requires improvement or "
-                  "Inadequate, worth 3, 2, 1 or 0 points, summed out of 27 (24 where court work is not rated). "
-                  "Later frameworks differ (some scores are out of 25), so scores are compared only within one."),
-    "stated": ("the source names this rating", "Stated rating: the source gives the rating of this standard by name."),
-    "implied": ("follows from a wider statement", "Implied rating: it follows from a wider statement such as "
-                "'all four case standards were Inadequate'. Counted apart from stated ratings."),
-    "score band": ("score range for an overall rating", "The range of scores that carries each overall rating. "
-                   "The bands are not confirmed by a primary source: pdukit holds only the ranges seen in "
-                   "published pairs of score and rating, marked unverified."),
-    "case quality": ("share of inspected cases judged sufficient", "The per cent of the cases inspectors read in "
-                     "which a piece of work (for example, assessing risk of harm) was judged sufficient."),
-}
+from pdukit.dataset.vocabulary import GLOSSARY, glossary_anchor
+
+SKIP = {"svg", "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "title", "th",
+        "summary", "nav", "header", "footer", "dt", "button"}
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>|<!--.*?-->", re.S)
+VOID = {"br", "img", "meta", "link", "hr", "input", "wbr", "source", "col", "area", "base", "param", "track"}
 
 
 def abbr(term: str, text: str | None = None) -> str:
     """HTML for a term with its explanation on hover or long-press: <abbr title="...">SPO</abbr>."""
-    short = TERMS[term][0]
+    short = GLOSSARY[term].description
     return f'<abbr title="{html.escape(short, quote=True)}">{html.escape(text or term)}</abbr>'
 
 
+def _pattern(term: str) -> re.Pattern[str]:
+    # abbreviations match as written; words match in any case, as whole words (plural 's' allowed)
+    flags = 0 if term.isupper() or term[:1].isupper() else re.I
+    return re.compile(rf"(?<![\w-])({re.escape(term)})(s?)(?![\w-])", flags)
+
+
+PATTERNS = [(term, _pattern(term)) for term in sorted(GLOSSARY, key=len, reverse=True)]
+
+
+def mark_terms(page: str) -> str:
+    """`page` with the first use of each glossary term in running text marked <abbr title="explanation">, outside
+    headings, links, charts, code and table headers. Markup is never changed, only text between tags."""
+    done: set[str] = set()
+    out: list[str] = []
+    stack: list[str] = []
+    position = 0
+    for match in TAG.finditer(page):
+        text = page[position:match.start()]
+        out.append(_mark(text, done) if text.strip() and not any(t in SKIP for t in stack) else text)
+        out.append(match.group(0))
+        closing, name, self_closing = match.group(1), (match.group(2) or "").lower(), match.group(3)
+        if name and name not in VOID and not self_closing:
+            if closing:
+                while stack and stack.pop() != name:
+                    pass
+            else:
+                stack.append(name)
+        position = match.end()
+    out.append(page[position:])
+    return "".join(out)
+
+
+def _mark(text: str, done: set[str]) -> str:
+    found = []
+    for term, pattern in PATTERNS:  # longest terms first, so "95% interval" wins over a shorter overlap
+        if term not in done and (match := pattern.search(text)):
+            found.append((match.start(), match.end(), term, match.group(1), match.group(2)))
+    kept, end = [], -1
+    for item in sorted(found):
+        if item[0] >= end:
+            kept.append(item)
+            end = item[1]
+    out, position = [], 0
+    for start, stop, term, word, plural in kept:
+        done.add(term)
+        title = html.escape(GLOSSARY[term].description, quote=True)
+        out.append(text[position:start] + f'<abbr title="{title}">{word}</abbr>{plural}')
+        position = stop
+    return "".join(out) + text[position:]
+
+
 def glossary_html() -> str:
-    """The glossary as an HTML definition list, one entry per term."""
-    items = "".join(f'<dt id="{html.escape(term.lower().replace(" ", "-"))}">{html.escape(term)}</dt>'
-                    f"<dd>{html.escape(long)}</dd>" for term, (_, long) in TERMS.items())
+    """The glossary as an HTML definition list, one entry per term, each anchored for links."""
+    items = "".join(f'<dt id="{glossary_anchor(term)}">{html.escape(term)}</dt><dd>{html.escape(t.glossary)}</dd>'
+                    for term, t in GLOSSARY.items())
     return f'<dl class="glossary">{items}</dl>'

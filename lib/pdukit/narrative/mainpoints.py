@@ -1,10 +1,13 @@
-"""Main points: the three to six sentences at the top of each report, computed from the release.
+"""Main points: the headlines at the top of each report, computed from the release.
 
-Every number in a sentence comes from the data passed in, with its n; every sentence says where its figures come
-from. Nothing here is typed from a finding: change a value in the release and the sentence changes.
+Each point is one message a reader could quote (at most 25 words), then a second line with its n, where its
+figures come from and its caveat. Every number comes from the data passed in; change a value in the release and
+the sentence changes. A correlation's direction is always said in words, and no sentence claims cause.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -12,19 +15,54 @@ from pdukit.analysis.audit import FLAGGED
 from pdukit.analysis.compare import compare_rounds
 from pdukit.analysis.measures import upw_backlog
 from pdukit.analysis.outcomes import staffing_outcomes
-from pdukit.analysis.stats import spearman
+from pdukit.analysis.stats import MIN_N, Correlation, spearman
 from pdukit.analysis.summaries import pdu_coverage, standard_counts
+from pdukit.dataset import vocabulary as v
 from pdukit.dataset.sources import split_ids
-from pdukit.dataset.vocabulary import AUDIT_CHECKS
 from pdukit.narrative.readable import humanise
-from pdukit.narrative.words import grade, grades, listing, month_year, plural, rating_mix, sentence, share_of
+from pdukit.narrative.words import (
+    count,
+    grades,
+    listing,
+    month_year,
+    percent,
+    plural,
+    rating_mix,
+    sentence,
+    share,
+    share_of,
+    signed,
+)
 
 CASE_STANDARDS = ("assessment", "planning", "implementation_and_delivery", "reviewing")
 ORGANISATION_STANDARDS = ("leadership", "staff", "services", "information_and_facilities")
+MAX_HEADLINE_WORDS = 25
+SHORT_CAVEAT = "The framework changed between rounds, so this is not a like-for-like measure."
+
+
+@dataclass(frozen=True)
+class Point:
+    """A main point: one message a reader could quote (at most 25 words), then its n, sources and caveat."""
+
+    headline: str
+    detail: str = ""
+    source_ids: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        words = len(self.headline.split())
+        if words > MAX_HEADLINE_WORDS:
+            raise ValueError(f"a headline has {words} words (at most {MAX_HEADLINE_WORDS}): {self.headline!r}")
+
+
+def _point(headline: str, detail: str, *id_columns) -> Point:
+    ids: list[str] = []
+    for column in id_columns:
+        ids += split_ids(column)
+    return Point(sentence(headline), sentence(detail) if detail else "", tuple(dict.fromkeys(ids)))
 
 
 def from_sources(release, source_ids) -> str:
-    """'(from 61 documents: HM Inspectorate of Probation 40, BBC News 9, 12 others)'."""
+    """'From 61 documents: HM Inspectorate of Probation 40, BBC News 9 and 12 from other publishers.'"""
     ids = split_ids(source_ids)
     known = release.sources[release.sources.source_id.isin(ids)]
     if known.empty:
@@ -32,7 +70,7 @@ def from_sources(release, source_ids) -> str:
     counts = known.publisher.value_counts()
     top = ", ".join(f"{p} {n}" for p, n in counts.head(2).items())
     rest = int(counts.iloc[2:].sum())
-    return f" (from {plural(len(known), 'document')}: {top}" + (f", {rest} from other publishers" if rest else "") + ")"
+    return f"From {plural(len(known), 'document')}: {top}" + (f" and {rest} from other publishers" if rest else "") + "."
 
 
 def _dates(frame: pd.DataFrame) -> tuple[str, str]:
@@ -40,45 +78,75 @@ def _dates(frame: pd.DataFrame) -> tuple[str, str]:
     return (month_year(dated.published.iloc[0]), month_year(dated.published.iloc[-1])) if len(dated) else ("", "")
 
 
-def coverage_point(release, inspections: pd.DataFrame, region: str | None = None) -> str:
+# --- the points ----------------------------------------------------------------------------------------------
+def coverage_point(release, inspections: pd.DataFrame, region: str | None = None) -> Point:
+    """How many PDUs the data hold inspections of, of how many, and over what dates."""
     cov = pdu_coverage(release).set_index("region").loc[region or "England and Wales"]
     first, last = _dates(inspections)
-    place = f"{region} region has" if region else "England and Wales have"
+    place = f"in {region} region" if region else "in England and Wales"
+    current, seen = int(cov.current), int(cov.current_inspected)
+    headline = (f"The data hold {plural(len(inspections), 'inspection')} of {count(seen)} of the {count(current)} "
+                f"PDUs {place}" + (f", published {first} to {last}" if first and first != last else
+                                            f", published {first}" if first else "") + ".")
+    if seen == current:
+        headline = headline.replace(f"of {count(seen)} of the {count(current)} PDUs", f"of all {count(current)} PDUs")
+    merged = int(cov.merged)
     undated = int(inspections.published.isna().sum())
-    return (f"{place} {plural(int(cov.current), 'PDU')} in the Ministry of Justice register"
-            + (f" (and {int(cov.merged)} since merged)" if cov.merged else "")
-            + f"; the data hold {plural(len(inspections), 'inspection')} of {int(cov.inspected)} of them"
-            + (f", published from {first} to {last}" if first else "")
-            + (f" ({undated} with no known publication date)" if undated else "") + ".")
+    missing = (f"{count(current - seen)} current PDU{'s have' if current - seen != 1 else ' has'} no inspection in the data"
+               if current > seen else "Every current PDU has at least one inspection in the data")
+    detail = (missing
+              + (f"; {count(merged)} more PDU{'s' if merged != 1 else ''} have since merged or split"
+                 f" ({count(int(cov.inspected) - seen)} of them inspected)" if merged else "")
+              + (f"; {plural(undated, 'inspection')} with no known publication date" if undated else "")
+              + ". Ministry of Justice register of PDUs.")
+    return _point(headline, detail, inspections.source_ids)
 
 
-def ratings_point(release, inspections: pd.DataFrame, region: str | None = None) -> str:
-    text = sentence(rating_mix(inspections.overall_rating))
+def ratings_point(release, inspections: pd.DataFrame, region: str | None = None) -> Point:
+    """The mix of overall ratings, each inspection once; a region against England and Wales."""
+    rated = inspections.overall_rating.dropna()
+    bad = int((rated == "Inadequate").sum())
+    unrated = len(inspections) - len(rated)
+    caveat = f"{plural(unrated, 'inspection')} with no rating in any source. " if unrated else ""
     if region:
         nation = release.inspections.overall_rating.dropna()
-        mine = inspections.overall_rating.dropna()
-        text += (f"; that is {share_of(int((mine == 'Inadequate').sum()), len(mine))} Inadequate, against "
-                 f"{share_of(int((nation == 'Inadequate').sum()), len(nation))} in England and Wales")
-    return text + from_sources(release, inspections.source_ids) + "."
+        headline = (f"{share_of(bad, len(rated))} of {region}'s rated inspections were Inadequate, against "
+                    f"{share(int((nation == 'Inadequate').sum()) / len(nation))} in England and Wales.") if len(rated) \
+            else f"No source gives an overall rating for {region}'s inspections."
+        detail = sentence(rating_mix(inspections.overall_rating)) + ". " + caveat
+    else:
+        headline = sentence(rating_mix(inspections.overall_rating)) + "."
+        detail = f"{share(bad / len(rated))} Inadequate; each inspection counted once. " + caveat if len(rated) else caveat
+    return _point(headline, detail + from_sources(release, inspections.source_ids), inspections.source_ids)
 
 
-def standards_point(release, inspection_ids=None) -> str | None:
+def standards_point(release, inspection_ids=None, whose: str = "") -> Point | None:
+    """The share of known case supervision ratings that were Inadequate, stated and implied apart."""
     counts = standard_counts(release, inspection_ids)
     if counts.empty:
         return None
-    parts: list[str] = []
-    for label, standards in (("the four case supervision standards (2.2 to 2.5)", CASE_STANDARDS),
-                             ("the four organisational standards (1.1 to 1.4)", ORGANISATION_STANDARDS)):
-        mine = counts[counts.standard.isin(standards)]
-        n, bad = int(mine.n.sum()), int(mine.Inadequate.sum())
-        if n:
-            stated, implied = int(mine.inadequate_stated.sum()), int(mine.inadequate_implied.sum())
-            parts.append(f"{share_of(bad, n)} known ratings of {label} were Inadequate ({stated} stated, {implied} "
-                         "implied by a wider statement" + (" such as 'all four standards')" if not parts else ")"))
-    return sentence(" and ".join(parts)) + "." if parts else None
+    case = counts[counts.standard.isin(CASE_STANDARDS)]
+    org = counts[counts.standard.isin(ORGANISATION_STANDARDS)]
+    n, bad = int(case.n.sum()), int(case.Inadequate.sum())
+    org_n, org_bad = int(org.n.sum()), int(org.Inadequate.sum())
+    ratings = release.ratings
+    ids = ratings[ratings.inspection_id.isin(inspection_ids) if inspection_ids is not None else ratings.index == ratings.index].source_ids
+    if n:
+        headline = f"{share_of(bad, n)} of {whose}known case supervision ratings were Inadequate."
+        detail = (f"Standards 2.2 to 2.5: {count(int(case.inadequate_stated.sum()))} stated, "
+                  f"{count(int(case.inadequate_implied.sum()))} implied by a wider statement such as 'all four case "
+                  "standards were Inadequate'."
+                  + (f" Organisational standards (1.1 to 1.4): {share_of(org_bad, org_n)} Inadequate." if org_n else ""))
+    elif org_n:
+        headline = f"{share_of(org_bad, org_n)} of {whose}known organisational ratings were Inadequate."
+        detail = "Standards 1.1 to 1.4; no case supervision rating is in the sources."
+    else:
+        return None
+    return _point(headline, detail, ids)
 
 
-def change_point(release, pdu_ids=None) -> str | None:
+def change_point(release, pdu_ids=None) -> Point | None:
+    """Which way PDUs inspected twice moved."""
     compared = compare_rounds(release)
     if pdu_ids is not None:
         compared = compared[compared.pdu_id.isin(pdu_ids)]
@@ -86,140 +154,219 @@ def change_point(release, pdu_ids=None) -> str | None:
         return None
     counts = compared.change.value_counts()
     worse = compared[compared.change == "worse"]
-    detail = listing([f"{r.pdu} ({r.first_rating} to {r.second_rating})" for r in worse.itertuples()])
-    text = (f"Of the {plural(len(compared), 'PDU')} inspected twice, {counts.get('improved', 0)} improved, "
-            f"{counts.get('no change', 0)} kept the same rating, {counts.get('worse', 0)} got worse"
-            + (f" ({detail})" if detail else "")
-            + (f" and {counts.get('not known', 0)} cannot be compared" if counts.get("not known", 0) else "")
-            + "; the inspection framework changed between the two rounds.")
-    return text
+    def n(change: str) -> str:
+        return count(counts.get(change, 0)) if counts.get(change, 0) else "none"
+
+    headline = (f"Of {plural(len(compared), 'PDU')} inspected twice, {n('improved')} improved, "
+                f"{n('no change')} kept their rating and {n('worse')} got worse.")
+    detail = ((f"Worse: {listing([f'{r.pdu} ({r.first_rating} to {r.second_rating})' for r in worse.itertuples()])}. "
+               if len(worse) else "")
+              + (f"{plural(int(counts.get('not known', 0)), 'PDU')} cannot be compared (a rating in no source). "
+                 if counts.get("not known", 0) else "") + SHORT_CAVEAT)
+    ins = release.inspections
+    return _point(headline, detail, ins[ins.pdu_id.isin(compared.pdu_id)].source_ids)
 
 
-def staffing_point(release, inspection_ids=None, region: str | None = None) -> str | None:
-    vac = release.staffing[(release.staffing.measure == "vacancy_rate") & (release.staffing.grade == "po")
-                           & release.staffing.inspection_id.notna()]
+def staffing_point(release, inspection_ids=None, region: str | None = None) -> Point | None:
+    """The range of published probation officer vacancy rates, and the highest workload (never mixed)."""
+    staff = release.staffing
+    vac = staff[(staff.measure == "vacancy_rate") & (staff.grade == "po") & staff.inspection_id.notna()]
     if inspection_ids is not None:
         vac = vac[vac.inspection_id.isin(inspection_ids)]
-    parts = []
-    if len(vac) >= 3:
-        top = vac.sort_values("value", ascending=False).iloc[0]
-        pdu = release.pdu_name(release.pdu_of(top.inspection_id))
-        parts.append(f"published {grade('po')} vacancy rates ranged from {vac.value.min():g}% to {vac.value.max():g}% "
-                     f"across {plural(len(vac), 'inspection')}, highest at {pdu}")
-    elif len(vac):
-        parts.append(f"{plural(len(vac), 'inspection')} published a {grade('po')} vacancy rate "
-                     f"({listing([f'{v:g}%' for v in vac.value])})")
-    workload = release.staffing[(release.staffing.measure == "workload_pct")]
+    workload = staff[staff.measure == "workload_pct"]
     if region:
         workload = workload[workload.region == region]
+    if vac.empty and workload.empty:
+        return None
+    if len(vac) >= 2:
+        top = vac.sort_values("value", ascending=False).iloc[0]
+        headline = (f"Published probation officer vacancy rates ranged from {percent(vac.value.min())} to "
+                    f"{percent(vac.value.max())} across {plural(len(vac), 'inspection')}.")
+        detail = f"Highest at {release.inspection_label(top.inspection_id)}; below zero: more staff than the target."
+    elif len(vac):
+        only = vac.iloc[0]
+        headline = (f"One inspection published a probation officer vacancy rate: {percent(only.value)} at "
+                    f"{release.inspection_label(only.inspection_id)}.")
+        detail = "Below zero would mean more staff than the target."
+    else:
+        headline, detail = "", ""
     if len(workload):
         top = workload.sort_values("value", ascending=False).iloc[0]
-        parts.append(f"the highest workload published was {grades(str(top.grade))} at {top.value:g}% of their "
-                     f"capacity on the Workload Measurement Tool ({top.region}, {'region-wide' if pd.isna(top.inspection_id) else 'one PDU'}"
-                     f", {month_year(top.as_of, 'as published')})")
-    if not parts:
-        return None
-    return sentence("; ".join(parts)) + from_sources(release, pd.concat([vac.source_ids, workload.source_ids])) + "."
+        where = f"{top.region}, region-wide" if pd.isna(top.inspection_id) else release.inspection_label(top.inspection_id)
+        text = (f"The highest published workload: {grades(str(top.grade))} at {percent(top.value)} of capacity on "
+                f"the Workload Measurement Tool ({where}, {month_year(top.as_of, 'date not stated')}).")
+        if not headline:
+            headline, text = (f"{sentence(grades(str(top.grade)))} worked at {percent(top.value)} of capacity on the "
+                              f"Workload Measurement Tool ({where})."), "Over 110% for four weeks counts as excessive."
+        detail = (detail + " " + text).strip()
+    source = from_sources(release, pd.concat([vac.source_ids, workload.source_ids]))
+    return _point(headline, f"{detail} {source}".strip(), vac.source_ids, workload.source_ids)
 
 
-def national(release) -> list[str]:
+def correlation_words(result: Correlation, x: str, y: str) -> str:
+    """What a rank correlation says in words, direction first, with its n and interval, never claiming cause."""
+    if result.refused:
+        return (f"Only {result.n} inspections give both {x} and {y}: too few to tell whether they go together "
+                f"(pdukit reports a correlation from {MIN_N}).")
+    assert result.rho is not None and result.low is not None and result.high is not None
+    direction = "higher" if result.rho > 0 else "lower"
+    stats = (f"Spearman's rho {signed(result.rho)}, 95% interval {signed(result.low)} to {signed(result.high)}, "
+             f"n = {result.n}")
+    if result.low <= 0 <= result.high:
+        return (f"No clear association: in this sample higher {x} went slightly with {direction} {y} ({stats}), but "
+                "the interval includes no association at all. Association is not cause.")
+    return f"Higher {x} went with {direction} {y} ({stats}). An association in a small sample, not cause."
+
+
+def association_point(outcomes: pd.DataFrame, grade_code: str = "po", outcome: str = "rating_rank") -> Point:
+    """What the figures do and do not show about a grade's vacancy rate and the overall rating."""
+    result = spearman(outcomes.get(grade_code, pd.Series(dtype=float)), outcomes[outcome])
+    who = f"{v.term(v.GRADES, grade_code, 'grade').name()} vacancy rates"
+    what = "ratings" if outcome == "rating_rank" else v.term(v.OUTCOMES, outcome, "outcome").label.lower()
+    if result.refused:
+        headline = f"Too few inspections ({result.n}) publish {who} to tell whether they go with {what}."
+    elif result.low is not None and result.high is not None and result.low <= 0 <= result.high:
+        headline = f"No clear link between {who} and overall {what} across {result.n} inspections."
+    else:
+        better = (result.rho or 0) > 0
+        headline = (f"Higher {who} went with {'better' if better else 'worse'} overall {what} across "
+                    f"{result.n} inspections.")
+    rows = outcomes.dropna(subset=[c for c in (grade_code, outcome) if c in outcomes])
+    ids = rows.source_ids if "source_ids" in rows else []
+    return _point(headline, correlation_words(result, who, f"overall {what}" if outcome == "rating_rank" else what)
+                  .replace("higher overall ratings", "better overall ratings")
+                  .replace("lower overall ratings", "worse overall ratings"), ids)
+
+
+def association_sentence(outcomes: pd.DataFrame, grade_code: str = "po", outcome: str = "rating_rank") -> str:
+    """The association point as one paragraph (headline, then its detail)."""
+    point = association_point(outcomes, grade_code, outcome)
+    return f"{point.headline} {point.detail}"
+
+
+# --- per report -------------------------------------------------------------------------------------------
+def national(release) -> list[Point]:
     """The national report's main points."""
     ins = release.inspections
-    joined = staffing_outcomes(release)
     points = [coverage_point(release, ins), ratings_point(release, ins), standards_point(release),
-              change_point(release), staffing_point(release), association_sentence(joined, "po")]
+              change_point(release), staffing_point(release), association_point(staffing_outcomes(release), "po")]
     return [p for p in points if p]
 
 
-def region(release, name: str) -> list[str]:
+def region(release, name: str) -> list[Point]:
     """A region report's main points."""
     ins = release.inspections[release.inspections.region == name]
-    points = [coverage_point(release, ins, name), ratings_point(release, ins, name),
+    points = [ratings_point(release, ins, name), coverage_point(release, ins, name),
               change_point(release, set(ins.pdu_id)), standards_point(release, set(ins.inspection_id)),
               staffing_point(release, set(ins.inspection_id), name)]
     return [p for p in points if p]
 
 
-def pdu(release, pdu_id: str) -> list[str]:
+def _history(ins: pd.DataFrame) -> str:
+    """'Requires improvement in February 2022 and again in 2025'; an undated inspection by its round; a rating in
+    no source said so ('no source gives the rating of its round 2 inspection')."""
+    said, previous = [], None
+    for r in ins.itertuples():
+        when = f"in {month_year(r.published)}" if pd.notna(r.published) else f"at its round {r.round} inspection (date not known)"
+        if pd.isna(r.overall_rating):
+            said.append(f"no source gives the rating of its round {r.round} inspection")
+            continue
+        rating = str(r.overall_rating)
+        said.append(("again" if rating == previous else rating) + f" {when}")
+        previous = rating
+    rated = [s for s in said if not s.startswith("no source")]
+    unrated = [s for s in said if s.startswith("no source")]
+    return listing(rated) + ("; " + listing(unrated) if rated and unrated else listing(unrated) if unrated else "")
+
+
+def pdu(release, pdu_id: str) -> list[Point]:
     """A PDU report's main points."""
     info = release.pdus.set_index("pdu_id").loc[pdu_id]
     ins = release.inspections[release.inspections.pdu_id == pdu_id].sort_values("round")
-    said, previous = [], None
-    for r in ins.itertuples():
-        rating = str(r.overall_rating) if pd.notna(r.overall_rating) else "rated, but the rating is in no source here"
-        again = previous is not None and rating == previous
-        said.append(("again" if again else rating) + f" in {month_year(r.published, f'round {r.round} (date not known)')}")
-        previous = rating
     times = {1: "once", 2: "twice"}.get(len(ins), f"{len(ins)} times")
-    points = [f"{info['name']} ({info.region} region) was inspected {times}: {' and '.join(said)}"
-              + from_sources(release, ins.source_ids) + "."]
-    scored = ins.dropna(subset=["score"])
-    for r in scored.itertuples():
-        points.append(f"It scored {r.score} of {r.score_max} in {month_year(r.published)} (the {r.framework} framework; "
-                      f"each standard scores 0 to 3).")
-    std = standards_point(release, set(ins.inspection_id))
+    rated = ins.overall_rating.notna().any()
+    history = _history(ins)
+    headline = f"{info['name']} was rated {history}." if rated else f"{info['name']}: {history}."
+    points = [_point(headline, f"{info.region} region; inspected {times} in these data. "
+                     + from_sources(release, ins.source_ids), ins.source_ids)]
+    for r in ins.dropna(subset=["score"]).itertuples():
+        points.append(_point(f"It scored {r.score} of {r.score_max} in {month_year(r.published)}.",
+                             f"The {r.framework} framework: each standard scores 0 (Inadequate) to 3 (Outstanding).",
+                             r.source_ids))
+    std = standards_point(release, set(ins.inspection_id), whose="its ")
     if std:
-        points.append(std.replace("known ratings of", "of its known ratings of", 1))
-    vac = release.staffing[(release.staffing.measure == "vacancy_rate") & release.staffing.inspection_id.isin(ins.inspection_id)
-                           & release.staffing.grade.isin(["spo", "po", "pso"])]
-    if len(vac):
-        national = release.staffing[(release.staffing.measure == "vacancy_rate") & (release.staffing.grade == "po")
-                                    & release.staffing.inspection_id.notna()].value
-        parts = listing([f"{r.value:g}% for {grades(str(r.grade))}" for r in vac.itertuples()])
-        points.append(f"At inspection its vacancy rates were {parts} (below zero: more staff than the target); the median "
-                      f"{grade('po', short=True)} vacancy rate over the {len(national)} inspections that publish one "
-                      f"is {national.median():g}%" + from_sources(release, vac.source_ids) + ".")
+        points.append(std)
+    points += _vacancy_points(release, ins)
     upw = upw_backlog(release)
     for r in upw[upw.inspection_id.isin(ins.inspection_id)].itertuples():
         if pd.notna(r.recomputed_pct) and pd.notna(r.published_pct):
-            points.append(f"Its unpaid work backlog was published as {r.published_pct:g}%, but its own counts "
-                          f"({r.requirements_beyond_12m} of {r.requirements_total} requirements outstanding beyond 12 "
-                          f"months) give {r.recomputed_pct:g}%: the published figure used another definition (see the audit).")
+            points.append(_point(
+                f"Its unpaid work backlog was published as {percent(r.published_pct)}; its own counts give "
+                f"{percent(r.recomputed_pct)}.",
+                f"{count(r.requirements_beyond_12m)} of {count(r.requirements_total)} requirements outstanding beyond "
+                "12 months: the published figure used another definition (see the audit).", r.source_ids))
     return points[:6]
 
 
-def audit(release, table: pd.DataFrame) -> list[str]:
+def _vacancy_points(release, ins: pd.DataFrame) -> list[Point]:
+    """One point per inspection that publishes vacancy rates by grade, each naming its own inspection."""
+    staff = release.staffing
+    vac = staff[(staff.measure == "vacancy_rate") & staff.inspection_id.isin(ins.inspection_id)
+                & staff.grade.isin(list(v.CORE_GRADES))]
+    if vac.empty:
+        return []
+    national = staff[(staff.measure == "vacancy_rate") & (staff.grade == "po") & staff.inspection_id.notna()].value
+    points = []
+    for inspection_id, mine in vac.groupby("inspection_id", sort=False):
+        label = release.inspection_label(str(inspection_id))
+        year = label[label.rindex("(") + 1:-1]
+        order = {g: i for i, g in enumerate(v.CORE_GRADES)}
+        rates = listing([f"{v.GRADES[str(r.grade)].short} {percent(r.value)}"
+                         for r in sorted(mine.itertuples(), key=lambda r: order[str(r.grade)])])
+        said = f"vacancy rates were {rates}" if len(mine) > 1 else f"the {rates.replace(' ', ' vacancy rate was ', 1)}"
+        points.append(_point(f"At its {year} inspection, {said}.",
+                             f"Below zero: more staff than the target. The median probation officer vacancy rate over "
+                             f"the {len(national)} inspections that publish one is {percent(national.median())}. "
+                             + from_sources(release, mine.source_ids), mine.source_ids))
+    return points
+
+
+def audit(release, table: pd.DataFrame) -> list[Point]:
     """The audit report's main points, from the audit table."""
     flags = table[table.status.isin(FLAGGED)]
+    disputed = int((table.status == "disputed").sum())
+    open_ = int((table.status == "not_recomputable").sum())
     by_check = flags.check.value_counts()
-
-    points = [f"{plural(len(flags), 'check')} of {len(table)} flag a published figure that does not follow the "
-              "published rules, cannot be compared, or a difference in recommendations: "
-              + listing([f"{n} on {AUDIT_CHECKS[c].label.lower()}" for c, n in by_check.items()]) + "."]
+    points = [_point(f"{count(disputed)} of {count(len(table))} checks dispute a published figure; "
+                     f"{count(open_)} more cannot be recomputed.",
+                     "Disputed: " + listing([f"{n} on {v.AUDIT_CHECKS[c].label.lower()}"
+                                             for c, n in table[table.status == 'disputed'].check.value_counts().items()])
+                     + ". A flag is a question to ask, not a finding of error." if len(by_check) else "")]
     upw = upw_backlog(release).dropna(subset=["recomputed_pct", "published_pct"])
     for r in upw.itertuples():
-        pdu_name = release.pdu_name(release.pdu_of(r.inspection_id)) if pd.notna(r.inspection_id) else f"{r.region} region"
-        points.append(f"{pdu_name}'s unpaid work backlog was published as {r.published_pct:g}%; its own counts "
-                      f"({r.requirements_beyond_12m} of {r.requirements_total} requirements beyond 12 months) give "
-                      f"{r.recomputed_pct:g}% on the definition other reports use.")
-    lifts = table[(table.check == "rating_lift") & table.status.isin(FLAGGED)]
+        who = release.pdu_name(release.pdu_of(r.inspection_id)) if pd.notna(r.inspection_id) else f"{r.region} region"
+        points.append(_point(f"{who}'s unpaid work backlog was published as {percent(r.published_pct)}; its own "
+                             f"counts give {percent(r.recomputed_pct)}.",
+                             f"{count(r.requirements_beyond_12m)} of {count(r.requirements_total)} requirements beyond "
+                             "12 months, on the definition other reports use.", r.source_ids))
     labels = release.inspection_labels
-    for r in lifts.head(2).itertuples():
-        points.append(f"{labels.get(r.subject, r.subject)}: {humanise(r.detail, release)}.")
+    for r in table[(table.check == "rating_lift") & table.status.isin(FLAGGED)].head(2).itertuples():
+        points.append(_point(f"{labels.get(r.subject, r.subject)}: its score was lifted by professional judgement "
+                             f"from {r.recomputed.split(' ')[0]} to {r.published}.", humanise(r.detail, release)))
     recs = table[(table.check == "recommendations") & table.status.isin(FLAGGED)]
     if len(recs):
-        points.append(f"{plural(len(recs), 'recommendation theme')} were worded differently or asked of different "
-                      "bodies for similar findings.")
+        points.append(_point(f"{plural(len(recs), 'recommendation theme')} got different wording or addressees for "
+                             "similar findings.", "See Recommendations: same findings, different asks."))
     return points[:6]
 
 
-
-def association_sentence(outcomes: pd.DataFrame, grade: str = "po", outcome: str = "rating_rank") -> str:
-    """One plain sentence on what the figures do and do not show about a grade's vacancy rate and the overall
-    rating: computed from the rank correlation and its interval, never claiming cause."""
-    from pdukit.narrative.words import grade as grade_name
-
-    result = spearman(outcomes.get(grade, pd.Series(dtype=float)), outcomes[outcome])
-    who = f"{grade_name(grade)} vacancy rate"
-    if result.refused:
-        return (f"Only {result.n} inspections publish both a {who} and an overall rating: too few to tell whether "
-                "the two go together (pdukit reports a correlation from 8), and none of this could show cause.")
-    assert result.low is not None and result.high is not None and result.rho is not None
-    if result.low <= 0 <= result.high:
-        return (f"Among the {result.n} inspections that publish both a {who} and an overall rating, there is no clear "
-                f"association (Spearman rho {result.rho:+.2f}, 95% interval {result.low:+.2f} to {result.high:+.2f}); "
-                "this cannot show cause.")
-    direction = "worse" if result.rho < 0 else "better"
-    return (f"Among the {result.n} inspections that publish both a {who} and an overall rating, higher vacancy rates "
-            f"went with {direction} ratings (Spearman rho {result.rho:+.2f}, 95% interval {result.low:+.2f} to "
-            f"{result.high:+.2f}); an association in a small sample, which cannot show cause.")
+def standards_title(known: pd.DataFrame, place: str) -> tuple[str, str, str]:
+    """Title, subtitle and alt text of a grid of standard ratings, from its counts."""
+    bad = int((known.rating == "Inadequate").sum())
+    stated, implied = int((known.basis == "stated").sum()), int((known.basis == "implied").sum())
+    inspections = known.inspection_id.nunique()
+    title = (f"{place}: {count(bad)} of {count(len(known))} known standard ratings Inadequate, over "
+             f"{plural(inspections, 'inspection')}")
+    subtitle = f"{count(stated)} stated, {count(implied)} implied by a wider statement (marked 'i'); grey: in no source."
+    alt = f"Grid of {place}'s standard ratings by inspection: {count(bad)} of {count(len(known))} known ratings Inadequate."
+    return title, subtitle, alt

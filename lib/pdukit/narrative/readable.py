@@ -9,7 +9,7 @@ import pandas as pd
 
 from pdukit.dataset import vocabulary as v
 from pdukit.dataset.release import Release
-from pdukit.narrative.words import month_year, number
+from pdukit.narrative.words import count, listing, month_year, number
 
 SOURCE_ID = re.compile(r"\b(?:seed|hmip|bbc|web|blog|council|napo|moj)-[0-9a-f]{3,6}\b")
 INSPECTION_ID = re.compile(r"\b([a-z0-9]+(?:-[a-z0-9]+)*-[12])\b")
@@ -31,9 +31,14 @@ def subject_of(release: Release, inspection_id, region=None) -> str:
     return release.inspection_labels.get(str(inspection_id), str(inspection_id))
 
 
-def readable_disagreements(release: Release) -> pd.DataFrame:
-    """Disagreements between sources with the subject named ('Gwent (2022), court work'), not keyed by ids."""
+def readable_disagreements(release: Release, pdu_id: str | None = None) -> pd.DataFrame:
+    """Disagreements between sources with the subject named ('Gwent (2022), court work'), not keyed by ids; of one
+    PDU (its own rows and its inspections') with `pdu_id`."""
     d = release.disagreements
+    if pdu_id is not None:
+        heads = d.key.astype(str).str.split("|").str[0]
+        mine = {pdu_id, *release.inspections_of(pdu_id)}
+        d = d[heads.isin(mine)]
     labels, names = release.inspection_labels, release.pdu_names
 
     def subject(key: str) -> str:
@@ -99,12 +104,12 @@ def staffing_pressure(release: Release, region: str | None = None) -> pd.DataFra
     (cases held), workloads (% of Workload Measurement Tool capacity), and findings such as staff reporting
     unmanageable workloads.
 
-    Columns: kind, place, grade, value, as_of, source_ids (value as published: a number with its unit, or words)."""
+    Columns: measure, subject, grade, value, as_of, source_ids (value as published, in words with its unit)."""
     staff = release.staffing[release.staffing.measure.isin(PRESSURE_MEASURES)]
     staff = staff[~((staff.measure == "vacancy_rate") & staff.inspection_id.notna())]  # PDU rates: their own chart
     if region:
         staff = staff[staff.region == region]
-    rows = [{"kind": v.STAFFING_MEASURES[str(r.measure)].label, "place": subject_of(release, r.inspection_id, r.region),
+    rows = [{"measure": v.STAFFING_MEASURES[str(r.measure)].label, "subject": subject_of(release, r.inspection_id, r.region),
              "grade": v.label(v.GRADES, r.grade, "grade"),
              "value": number(r.value, v.STAFFING_MEASURES[str(r.measure)].unit),
              "as_of": month_year(r.as_of, "at inspection"), "source_ids": r.source_ids}
@@ -115,7 +120,212 @@ def staffing_pressure(release: Release, region: str | None = None) -> pd.DataFra
     for r in findings.itertuples():
         found = v.term(v.FINDINGS, r.measure, "finding")
         value = number(r.value, found.unit) if pd.notna(r.value) else str(r.value_text)
-        rows.append({"kind": "Other findings", "place": subject_of(release, r.inspection_id, r.region),
+        rows.append({"measure": "Other findings", "subject": subject_of(release, r.inspection_id, r.region),
                      "grade": found.label, "value": value, "as_of": month_year(r.as_of, "at inspection"),
                      "source_ids": r.source_ids})
-    return pd.DataFrame(rows, columns=["kind", "place", "grade", "value", "as_of", "source_ids"])
+    return pd.DataFrame(rows, columns=["measure", "subject", "grade", "value", "as_of", "source_ids"])
+
+
+# --- any frame as a reader reads it: the one formatter of tables and CSV downloads -------------------------------
+# Columns whose cells are codes, and the vocabulary that names them (so no code reaches a page).
+CODED_COLUMNS: dict[str, dict[str, v.Term]] = {
+    "grade": v.GRADES, "basis": v.BASES, "addressee": v.ADDRESSEES, "topic": v.TOPICS, "standard": v.STANDARDS,
+    "change": v.CHANGES, "check": v.AUDIT_CHECKS, "status": {**v.AUDIT_STATUSES, **v.PDU_STATUSES},
+    "kind": v.SOURCE_KINDS, "measure": {**v.STAFFING_MEASURES, **v.FINDINGS},
+}
+
+
+def header(column: str, csv: bool = False) -> str:
+    """The reader's header of a column: its vocabulary label (with '(%)' for a share in a CSV), or the caller's
+    own header when it is already words. A code-like name with no label raises: it would reach a reader."""
+    if column in v.COLUMNS:
+        found = v.COLUMNS[column]
+        text = found.label
+        if csv and found.unit == v.SHARE and not text.endswith("(%)"):
+            text += " (%)"
+        return text
+    if CODE_NAME.match(column) or column.islower() and "_" in column:
+        raise v.UnknownName(f"column {column!r} has no reader's label; add it to pdukit.dataset.vocabulary.COLUMNS "
+                            "or rename it")
+    return column[:1].upper() + column[1:]
+
+
+CODE_NAME = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)+$")
+
+
+def _cell(value, unit: str, coded: dict[str, v.Term] | None, csv: bool):
+    if value is None or (not isinstance(value, (str, list, tuple)) and pd.isna(value)):
+        return "" if csv else "—"
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return "yes" if value else "no"
+    if coded is not None and str(value) in coded:
+        return coded[str(value)].label
+    if unit == v.DATE:
+        return str(value) if csv else month_year(value)
+    if isinstance(value, str):
+        return value
+    if csv:
+        if unit == v.SHARE:
+            return round(float(value) * 100)
+        if unit in (v.COUNT, v.RANK, v.POINTS) and isinstance(value, (int, float)):
+            return int(round(float(value)))
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+    if unit in (v.SHARE, v.PERCENT, v.COUNT, v.RANK, v.POINTS):
+        return number(value, unit)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def for_reader(frame: pd.DataFrame, csv: bool = False) -> pd.DataFrame:
+    """The frame as a reader reads it, for a page (`csv=False`: text cells, '—' for unknown) or a download
+    (`csv=True`: numbers stay numbers, shares become rounded per cents, unknown is empty): readable headers, codes
+    in words, counts whole, shares and intervals as rounded per cents. `source_ids` is left out (the page lists
+    the sources; a download gets their links from `with_links`)."""
+    out = {}
+    for column in frame.columns:
+        if column == "source_ids":
+            continue
+        unit = v.COLUMNS[column].unit if column in v.COLUMNS else ""
+        coded = CODED_COLUMNS.get(column)
+        out[header(column, csv)] = [_cell(value, unit, coded, csv) for value in frame[column].tolist()]
+    return pd.DataFrame(out, index=frame.index)
+
+
+# --- sources in words --------------------------------------------------------------------------------------
+def _known_sources(release: Release, source_ids) -> pd.DataFrame:
+    from pdukit.dataset.sources import split_ids
+
+    ids = split_ids(source_ids)
+    return release.sources[release.sources.source_id.isin(ids)]
+
+
+def sources_line(release: Release, source_ids) -> str:
+    """'Sources: HM Inspectorate of Probation, Gwent PDU report (2022).' for up to three documents, else
+    'Sources: 12 documents, HM Inspectorate of Probation 8, BBC News 3 and 1 other; each listed under Sources.'"""
+    known = _known_sources(release, source_ids)
+    if known.empty:
+        return ""
+    if len(known) <= 3:
+        parts = [f"{r.publisher}, {r.title}" + (f" ({r.published})" if pd.notna(r.published) else "")
+                 for r in known.itertuples()]
+        return "Sources: " + "; ".join(parts) + "."
+    counts = known.publisher.value_counts()
+    others = int(counts.iloc[3:].sum())
+    return (f"Sources: {len(known)} documents, " + ", ".join(f"{p} {n}" for p, n in counts.head(3).items())
+            + (f" and {others} from {len(counts) - 3} other publisher{'s' if len(counts) > 4 else ''}" if others else "")
+            + "; each listed under Sources below.")
+
+
+def sources_credit(release: Release, source_ids) -> str:
+    """The source line inside a downloaded chart: 'Source: HM Inspectorate of Probation and 2 other publishers
+    (14 documents), compiled by pdukit.'"""
+    known = _known_sources(release, source_ids)
+    counts = known.publisher.value_counts()
+    if counts.empty:
+        who = "pdukit's data"
+    else:
+        who = str(counts.index[0]) + (f" and {len(counts) - 1} other publisher{'s' if len(counts) > 2 else ''}"
+                                      if len(counts) > 1 else "")
+    # The release is named by the page's stamp (re-stamped when a new release leaves a chart's data unchanged),
+    # not here, so a chart file never names a release its page no longer reflects.
+    return f"Source: {who} ({len(known)} document{'s' if len(known) != 1 else ''}), compiled by pdukit."
+
+
+def every_inspection(release: Release) -> pd.DataFrame:
+    """One row per inspection, every inspection once: PDU, official code, region, round, publication date,
+    overall rating, score, the rating of each standard ('i' after an implied one), and the staffing figures the
+    sources give for it with their dates. The table a reader downloads to work with all the inspections."""
+    ins = release.inspections.sort_values(["region", "pdu_id", "round"])
+    codes = release.pdus.set_index("pdu_id").pdu_code
+    ratings = release.ratings.dropna(subset=["rating"])
+    staff = release.staffing.dropna(subset=["inspection_id"])
+    rows = []
+    for r in ins.itertuples():
+        row = {"pdu": release.pdu_name(r.pdu_id), "overall_rating": r.overall_rating if pd.notna(r.overall_rating) else None,
+               "published": r.published, "round": r.round, "region": str(r.region),
+               "pdu_code": codes.get(r.pdu_id), "score": f"{r.score} of {r.score_max}" if pd.notna(r.score) else None,
+               "framework": r.framework if pd.notna(r.framework) else None}
+        mine = ratings[ratings.inspection_id == r.inspection_id].set_index("standard")
+        for code, term in v.STANDARDS.items():
+            if code in mine.index:
+                found = mine.loc[code]
+                row[term.label] = str(found.rating) + (" (implied)" if found.basis == "implied" else "")
+            else:
+                row[term.label] = None
+        figures = staff[staff.inspection_id == r.inspection_id]
+        for grade in v.CORE_GRADES:
+            rate = figures[(figures.measure == "vacancy_rate") & (figures.grade == grade) & figures.as_of.isna()].value
+            row[f"{v.GRADES[grade].short} vacancy rate at inspection (%)"] = float(rate.iloc[0]) if len(rate) else None
+        at_inspection = (figures.measure == "vacancy_rate") & figures.grade.isin(list(v.CORE_GRADES)) & figures.as_of.isna()
+        other = figures[~at_inspection]
+        row["Other staffing figures"] = "; ".join(
+            f"{v.STAFFING_MEASURES[str(f.measure)].label}, {v.GRADES[str(f.grade)].label.lower()}: "
+            f"{number(f.value, v.STAFFING_MEASURES[str(f.measure)].unit)} ({month_year(f.as_of, 'at inspection')})"
+            for f in other.itertuples()) or None
+        row["source_ids"] = ";".join(x for x in [r.source_ids, *figures.source_ids, *ratings[ratings.inspection_id == r.inspection_id].source_ids] if isinstance(x, str))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def staffing_figures(release: Release, frame: pd.DataFrame) -> pd.DataFrame:
+    """Staffing rows as a reader reads them: the inspection (or region-wide), the measure and grade in words, the
+    value in its unit ('40%', '38 cases'), when, the note and the sources."""
+    return pd.DataFrame({
+        "inspection": [subject_of(release, i, r) for i, r in zip(frame.inspection_id, frame.region, strict=True)],
+        "measure": [v.term(v.STAFFING_MEASURES, m, "staffing measure").label for m in frame.measure],
+        "grade": [v.term(v.GRADES, g, "grade").label for g in frame.grade],
+        "value": [number(x, v.STAFFING_MEASURES[str(m)].unit) for x, m in zip(frame.value, frame.measure, strict=True)],
+        "as_of": [month_year(a, "at inspection") for a in frame.as_of], "note": frame.note.tolist(),
+        "source_ids": frame.source_ids.tolist()}, index=frame.index)
+
+
+def finding_figures(release: Release, frame: pd.DataFrame) -> pd.DataFrame:
+    """Findings as a reader reads them: the inspection (or region-wide), what was found in words, its value in its
+    unit or the source's words, when, the note and the sources."""
+    def value(row) -> str:
+        unit = v.term(v.FINDINGS, row.measure, "finding").unit
+        return number(row.value, unit) if pd.notna(row.value) else (str(row.value_text) if pd.notna(row.value_text) else "—")
+
+    return pd.DataFrame({
+        "inspection": [subject_of(release, i, r) for i, r in zip(frame.inspection_id, frame.region, strict=True)],
+        "measure": [v.term(v.FINDINGS, m, "finding").label for m in frame.measure],
+        "value": [value(r) for r in frame.itertuples()],
+        "as_of": [month_year(a, "") or None for a in frame.as_of], "note": frame.note.tolist(),
+        "source_ids": frame.source_ids.tolist()}, index=frame.index)
+
+
+def case_quality_figures(release: Release, frame: pd.DataFrame) -> pd.DataFrame:
+    """Case-quality rows as a reader reads them: the inspection (or region-wide), the topic in words, the per cent
+    sufficient (or 'n of d', or the source's words), the note and the sources."""
+    def value(row) -> str:
+        if pd.notna(row.pct):
+            return number(row.pct, v.PERCENT)
+        if pd.notna(row.numerator) and pd.notna(row.denominator):
+            return f"{int(row.numerator)} of {int(row.denominator)} cases"
+        return str(row.value_text) if pd.notna(row.value_text) else "—"
+
+    return pd.DataFrame({
+        "inspection": [subject_of(release, i, r) for i, r in zip(frame.inspection_id, frame.region, strict=True)],
+        "topic": [v.term(v.TOPICS, t, "case-quality topic").label for t in frame.topic],
+        "value": [value(r) for r in frame.itertuples()], "note": frame.note.tolist(),
+        "source_ids": frame.source_ids.tolist()}, index=frame.index)
+
+
+def audit_pdus(table: pd.DataFrame, release: Release) -> set[str]:
+    """The PDUs the audit page has a section (an anchor) for: those with a row about one of their inspections."""
+    return {pdu_id for pdu_id, _, _ in audit_by_pdu(table, release)}
+
+
+def no_recommendations_sentence(release: Release, findings: pd.DataFrame) -> str:
+    """What the data know of an inspection's recommendations when they hold none of their wording: the count a
+    source gives ('The 2022 report made 8 recommendations; the data hold none of their wording.'), or that none
+    is known."""
+    counted = findings[findings.measure == "recommendations"].dropna(subset=["value"])
+    if counted.empty:
+        return "The data hold no recommendations for this PDU: no source quotes or counts them."
+    parts = [f"the {release.inspection_label(r.inspection_id).rsplit('(', 1)[1].rstrip(')')} report made "
+             f"{count(r.value)} recommendation{'s' if r.value != 1 else ''}" for r in counted.itertuples()]
+    return listing(parts)[:1].upper() + listing(parts)[1:] + "; the data hold none of their wording."

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pdukit.dataset.names import slug
 from pdukit.files import write_atomic  # noqa: F401 (the renderer writes every page through it)
-from pdukit.narrative.glossary import glossary_html
+from pdukit.narrative.glossary import glossary_html, mark_terms
 from pdukit.render.jobs import Job
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -97,8 +97,8 @@ def footer(stamp: dict, root: str, parameters: str = "") -> str:
             "<p>Every figure comes from a public HM Inspectorate of Probation, Ministry of Justice or news source named "
             "beside it; the data are under the Open Government Licence v3.0. The whole data release (CSV files with "
             "their sources and quotes) is <code>data/releases/</code> in the pdukit repository. This page is one of "
-            f'a set of reports: <a href="{root}index.html">the index</a> (index.html in the same folder) lists '
-            f'them all, and <a href="{root}glossary.html">the glossary</a> explains the terms.</p></footer>')
+            f'a set of reports: <a href="{root}index.html">the index of reports</a> lists them all, and '
+            f'<a href="{root}glossary.html">the glossary</a> explains the terms.</p></footer>')
 
 
 def restamp(page: str, stamp: dict) -> str:
@@ -130,7 +130,7 @@ class Exporter:
         resources = {"pdukit": {"title": page_title(job), "css": CSS, "header": header(job, stamp),
                                 "footer": footer(stamp, up(job.html), stamp.get("parameters", ""))}}
         body, _ = self._exporter.from_notebook_node(nb, resources=resources)
-        return add_toc(body)
+        return add_toc(mark_terms(body))
 
 
 def add_toc(page: str) -> str:

@@ -1,22 +1,30 @@
-"""One chart style for every report, drawn to be read on a phone: SVG with its text kept as text, horizontal bars
-with names on the left, large type, one ordered colour-blind-safe palette for the four ratings.
+"""One chart style and one layout for every report, drawn to be read on a phone.
 
-Charts carry no title, subtitle or source inside the image: `pdukit.display.figure` puts those in HTML around
-the chart, where they wrap instead of being cut off. Each helper returns a matplotlib Figure.
+Every chart is SVG with its text kept as text, 4.4 inches wide (so its type shows at 11 px or more on a 390 px
+phone), as tall as its rows need: the height comes from the number of text lines its labels wrap to, so nothing
+collapses or overlaps. Labels wrap at word boundaries only; long row labels sit above their row, so the data get
+the full width; axes fit their data (negative values and reference lines included); legends sit outside the axes,
+above them. One ordered colour-blind-safe palette for the four ratings.
+
+Charts carry no title, subtitle or source inside the image on the page: `pdukit.report.page.Page.figure` puts
+those in HTML around the chart, where they wrap, and inside the downloadable SVG. Each helper returns a Figure.
 """
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.colors import ListedColormap
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from pdukit.analysis.measures import GRADE_LABELS, require_same_measure
+from pdukit.analysis.measures import require_same_measure
+from pdukit.dataset import vocabulary as v
 from pdukit.dataset.schema import RATINGS, STANDARD_LABELS
 
 # Okabe-Ito colours, ordered warm (worse) to cool (better): distinguishable with the common colour-vision deficiencies.
@@ -28,41 +36,112 @@ RATING_COLOURS = {
 }
 UNKNOWN_COLOUR = "#D9D9D9"
 GRADE_COLOURS = {"spo": "#009E73", "po": "#0072B2", "pso": "#CC79A7", "overall": "#555555"}
-WIDTH = 4.4  # inches: legible at a phone's 360 px, scaled up (as SVG) on a desktop
-ROW = 0.4  # inches per bar
+REFERENCE_COLOUR = "#B8003A"
+WIDTH = 4.4  # inches: at 96 px an inch, 422 px, shown at 358 px on a 390 px phone (type at 0.85 of its size)
+LINE = 0.25  # inches per line of 12 pt text, with the gap between lines of two labels
+ABOVE_CHARS = 44  # a label above its row wraps at this many characters (the chart's width)
+FONT = 12  # points: 13.6 px on a 390 px phone
+SMALL = 11.5  # the smallest type any chart uses: 13 px on a 390 px phone
 
 
 def set_theme() -> None:
     """Apply the house style (seaborn whitegrid, large type) to every later figure."""
     sns.set_theme(style="whitegrid", context="notebook", rc={
-        "figure.dpi": 96, "savefig.dpi": 96, "figure.figsize": (WIDTH, 3.6), "font.size": 12,
-        "axes.labelsize": 12, "xtick.labelsize": 11.5, "ytick.labelsize": 11.5, "legend.fontsize": 11,
+        "figure.dpi": 96, "savefig.dpi": 96, "figure.figsize": (WIDTH, 3.6), "font.size": FONT,
+        "axes.labelsize": FONT, "xtick.labelsize": FONT, "ytick.labelsize": FONT, "legend.fontsize": SMALL,
         "font.family": "DejaVu Sans", "axes.spines.top": False, "axes.spines.right": False,
-        "axes.edgecolor": "#888888",
+        "axes.edgecolor": "#888888", "legend.frameon": False,
     })
 
 
-def _wrap(label: str, width: int = 22) -> str:
-    return "\n".join(textwrap.wrap(str(label), width)) or str(label)
+# --- the one layout ----------------------------------------------------------------------------------------
+def wrap(label: object, width: int = 22) -> str:
+    """A label wrapped at word boundaries only (never inside a word)."""
+    text = str(label)
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text
 
 
-def _figure(rows: int, extra: float = 1.1) -> tuple[plt.Figure, plt.Axes]:
-    return plt.subplots(figsize=(WIDTH, max(1.8, ROW * rows + extra)), layout="constrained")
+def _lines(labels: Sequence[str]) -> int:
+    return sum(str(label).count("\n") + 1 for label in labels)
 
 
-def _legend(ax, labels: list[tuple[str, str]], hatch: dict | None = None) -> None:
-    handles = [Patch(facecolor=colour, label=text, hatch=(hatch or {}).get(text, ""), edgecolor="white")
-               for text, colour in labels]
-    ax.legend(handles=handles, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, fontsize=11,
-              borderaxespad=0.2, handlelength=1.2, columnspacing=1.0)
+def layout(labels: Sequence[str], extra: float = 1.0, row: float = 0.36, above: bool = False,
+           width: float = WIDTH) -> tuple[plt.Figure, plt.Axes]:
+    """A figure as tall as its rows need: at least `row` inches per row, and enough for every line of its wrapped
+    labels (twice the rows when the labels sit above their rows); `extra` for the axis and the legend."""
+    if above:  # every row as tall as the tallest label above it, plus the row of data
+        row = max(row, (max((str(label).count("\n") + 1 for label in labels), default=1) + 1.1) * LINE)
+        lines = 0
+    else:
+        lines = _lines(labels)
+    height = extra + max(len(labels) * row, lines * LINE + 0.1 * len(labels))
+    return plt.subplots(figsize=(width, max(1.9, height)), layout="constrained")
 
 
+def fit_x(ax: plt.Axes, values, *, reference: float | None = None, pad: float = 0.08, room: float = 0.0,
+          zero: bool = True) -> None:
+    """Set the x axis to hold every value (and the reference line), with `pad` of the span either side and `room`
+    more on the right for labels at the bars' ends."""
+    data = [float(x) for x in np.asarray(values, dtype=float).ravel() if not np.isnan(x)]
+    if reference is not None:
+        data.append(float(reference))
+    if zero:
+        data.append(0.0)
+    low, high = (min(data), max(data)) if data else (0.0, 1.0)
+    span = (high - low) or 1.0
+    ax.set_xlim(low - (pad * span if low < 0 or not zero else 0), high + pad * span + room * span)
+
+
+def legend(fig: plt.Figure, items: Sequence[tuple[str, object]], ncols: int = 2) -> None:
+    """A legend above the chart, outside the axes (constrained layout keeps room for it). `items` pairs a label
+    with a colour (a patch) or a ready handle."""
+    handles = [colour if hasattr(colour, "get_label") else Patch(facecolor=str(colour), edgecolor="white", label=text)
+               for text, colour in items]
+    fig.legend(handles=handles, loc="outside upper left", ncols=_fitting_columns([t for t, _ in items], ncols),
+               fontsize=SMALL, handlelength=1.3, columnspacing=1.0, borderaxespad=0.2)
+
+
+def _fitting_columns(labels: Sequence[str], most: int) -> int:
+    """The most legend columns (up to `most`) whose labels fit the chart's width: a legend wider than the figure
+    would widen the image and shrink all its text on a phone."""
+    for ncols in range(min(most, len(labels)), 0, -1):
+        rows = -(-len(labels) // ncols)
+        columns = [labels[i * rows:(i + 1) * rows] for i in range(ncols)]
+        width = sum(max(len(str(x)) for x in column) * 0.58 * SMALL / 72 + 0.5 for column in columns if column)
+        if width <= WIDTH - 0.15:
+            return ncols
+    return 1
+
+
+def _handle(text: str, colour: str, hatch: str = "") -> Patch:
+    return Patch(facecolor=colour, edgecolor="white", hatch=hatch, label=text)
+
+
+def _line(text: str, colour: str, style: str = "--") -> Line2D:
+    return Line2D([], [], color=colour, lw=1.5, ls=style, label=text)
+
+
+def _row_labels_above(ax: plt.Axes, labels: Sequence[str], bold: str | None = None) -> None:
+    """Each row's label above its row, from the axes' left edge: the row's data get the full width."""
+    ax.set_yticks([])
+    for y, text in enumerate(labels):
+        ax.annotate(text, xy=(0, y - 0.2), xycoords=("axes fraction", "data"), fontsize=SMALL, va="bottom",
+                    ha="left", fontweight="bold" if bold and text == bold else "normal", annotation_clip=False)
+
+
+def _finish(ax: plt.Axes, rows: int, above: bool = False) -> None:
+    ax.set_ylim(rows - 0.5, -1.0 if above else -0.5)
+    ax.grid(axis="y", visible=False)
+
+
+# --- charts ------------------------------------------------------------------------------------------------
 def stacked_rating_bars(frame: pd.DataFrame, category: str, xlabel: str = "Inspections") -> plt.Figure:
     """Horizontal stacked bars: one per row of `frame` (column `category`), segments per rating plus 'Not known',
     the row's total at the bar's end."""
     segments = [r for r in (*RATINGS, "Not known") if r in frame and frame[r].sum()]
     colours = {**RATING_COLOURS, "Not known": UNKNOWN_COLOUR}
-    fig, ax = _figure(len(frame))
+    labels = [wrap(c, 16) for c in frame[category]]
+    fig, ax = layout(labels, extra=1.3)
     y = np.arange(len(frame))
     left = np.zeros(len(frame))
     for segment in segments:
@@ -70,21 +149,22 @@ def stacked_rating_bars(frame: pd.DataFrame, category: str, xlabel: str = "Inspe
         ax.barh(y, values, left=left, color=colours[segment], height=0.7)
         left += values
     for yi, total in zip(y, left, strict=True):
-        ax.text(total, float(yi), f" {total:g}", va="center", fontsize=11)
-    ax.set_yticks(y, [_wrap(v) for v in frame[category]])
-    ax.invert_yaxis()
+        ax.text(total, float(yi), f" {int(total)}", va="center", fontsize=SMALL)
+    ax.set_yticks(y, labels)
     ax.set_xlabel(xlabel)
-    ax.grid(axis="y", visible=False)
-    ax.set_xlim(0, max(left.max() * 1.12, 1))
-    _legend(ax, [(s, colours[s]) for s in segments])
+    fit_x(ax, left, room=0.12)
+    _finish(ax, len(frame))
+    legend(fig, [(s, colours[s]) for s in segments])
     return fig
 
 
 def share_bars(frame: pd.DataFrame, category: str, reference: float | None, reference_label: str,
                highlight: str | None = None) -> plt.Figure:
-    """Horizontal bars of a share (%) per category with its 95% interval and 'count of n' at the end, and a
-    reference line (e.g. the national share). `frame` has category, share, low, high (0-1), count, n."""
-    fig, ax = _figure(len(frame))
+    """Horizontal bars of a share per category with its 95% interval and 'count of n' at the end, and a dashed
+    reference line (e.g. England and Wales) named in the legend. `frame` has category, share, low, high (0-1),
+    count, n."""
+    labels = [wrap(c, 16) for c in frame[category]]
+    fig, ax = layout(labels, extra=1.4)
     y = np.arange(len(frame))
     share = frame["share"].astype(float).fillna(0).to_numpy() * 100
     colours = ["#0072B2" if c == highlight else "#7FA9CC" for c in frame[category]]
@@ -93,77 +173,79 @@ def share_bars(frame: pd.DataFrame, category: str, reference: float | None, refe
     high = frame["high"].astype(float).to_numpy() * 100
     ok = ~np.isnan(low)
     errors = np.clip([share[ok] - low[ok], high[ok] - share[ok]], 0, None)  # rounding can give -0.0000001
-    ax.errorbar(share[ok], y[ok], xerr=errors, fmt="none", ecolor="#333333",
-                elinewidth=1, capsize=2)
+    ax.errorbar(share[ok], y[ok], xerr=errors, fmt="none", ecolor="#333333", elinewidth=1, capsize=2)
     for yi, (count, n) in enumerate(zip(frame["count"], frame["n"], strict=True)):
-        ax.text(101, yi, f"{count} of {n}" if n else "none rated", va="center", fontsize=11, color="#333333")
+        ax.text(103, yi, f"{int(count)} of {int(n)}" if n else "none rated", va="center", fontsize=SMALL,
+                color="#333333")
+    items: list[tuple[str, object]] = [("95% interval", Line2D([], [], color="#333333", lw=1, label="95% interval"))]
     if reference is not None:
-        ax.axvline(reference * 100, color="#D55E00", lw=1.5, ls="--")
-        ax.text(reference * 100, -0.9, f" {reference_label}", color="#D55E00", fontsize=11, va="bottom")
-    ax.set_yticks(y, [_wrap(c) for c in frame[category]])
+        ax.axvline(reference * 100, color=REFERENCE_COLOUR, lw=1.5, ls="--")
+        items.append((reference_label, _line(reference_label, REFERENCE_COLOUR)))
+    ax.set_yticks(y, labels)
     for tick in ax.get_yticklabels():
         if tick.get_text().replace("\n", " ") == highlight:
             tick.set_fontweight("bold")
-    ax.invert_yaxis()
-    ax.set_xlim(0, 118)
+    ax.set_xlim(0, 132)
     ax.set_xticks([0, 50, 100], ["0%", "50%", "100%"])
-    ax.set_xlabel("Share of rated inspections (line: 95% interval)")
-    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("Share of rated inspections")
+    _finish(ax, len(frame))
+    legend(fig, items, ncols=1)
     return fig
 
 
 def standards_bars(counts: pd.DataFrame) -> plt.Figure:
     """Per standard: known ratings stacked, Inadequate split into stated (solid) and implied (hatched)."""
-    fig, ax = _figure(len(counts), 1.4)
+    labels = [wrap(c, 20) for c in counts["label"]]
+    fig, ax = layout(labels, extra=1.6)
     y = np.arange(len(counts))
     left = np.zeros(len(counts))
     parts = [("Inadequate, stated", counts["inadequate_stated"], RATING_COLOURS["Inadequate"], ""),
              ("Inadequate, implied", counts["inadequate_implied"], RATING_COLOURS["Inadequate"], "////"),
              *((r, counts[r], RATING_COLOURS[r], "") for r in RATINGS[1:])]
-    shown = []
+    shown: list[tuple[str, object]] = []
     for text, values, colour, hatch in parts:
         values = values.to_numpy(dtype=float)
         if values.sum():
             ax.barh(y, values, left=left, color=colour, hatch=hatch, edgecolor="white", height=0.7)
             left += values
-            shown.append((text, colour))
+            shown.append((text, _handle(text, colour, hatch)))
     for yi, total in zip(y, left, strict=True):
-        ax.text(total, float(yi), f" {total:g}", va="center", fontsize=11)
-    ax.set_yticks(y, [_wrap(v, 20) for v in counts["label"]])
-    ax.invert_yaxis()
+        ax.text(total, float(yi), f" {int(total)}", va="center", fontsize=SMALL)
+    ax.set_yticks(y, labels)
     ax.set_xlabel("Inspections with this standard's rating known")
-    ax.grid(axis="y", visible=False)
-    ax.set_xlim(0, max(left.max() * 1.12, 1))
-    _legend(ax, shown, hatch={"Inadequate, implied": "////"})
+    fit_x(ax, left, room=0.12)
+    _finish(ax, len(counts))
+    legend(fig, shown)
     return fig
 
 
 def change_chart(compared: pd.DataFrame) -> plt.Figure:
-    """One row per PDU inspected twice: its first rating (hollow) and latest (filled), on the rating scale."""
-    fig, ax = _figure(len(compared), 1.2)
-    y = np.arange(len(compared))
+    """One row per PDU inspected twice, its name above the row: first rating (hollow) and latest (filled) on the
+    rating scale, an arrow between them."""
+    labels = [wrap(p, ABOVE_CHARS) for p in compared["pdu"]]
+    fig, ax = layout(labels, extra=1.5, row=0.55, above=True)
     rank = {r: i for i, r in enumerate(RATINGS)}
-    for yi, row in zip(y, compared.itertuples(), strict=True):
+    for yi, row in enumerate(compared.itertuples()):
         first = rank.get(str(row.first_rating)) if pd.notna(row.first_rating) else None
         second = rank.get(str(row.second_rating)) if pd.notna(row.second_rating) else None
         if first is not None and second is not None and first != second:
             ax.annotate("", xy=(second, yi), xytext=(first, yi),
                         arrowprops={"arrowstyle": "->", "color": "#555555", "lw": 1.3, "shrinkA": 6, "shrinkB": 7})
         if first is not None:
-            ax.scatter(first, yi, s=70, facecolors="white", edgecolors=RATING_COLOURS[str(row.first_rating)], lw=2, zorder=3)
+            ax.scatter(first, yi, s=70, facecolors="white", edgecolors=RATING_COLOURS[str(row.first_rating)], lw=2,
+                       zorder=3)
         if second is not None:
             ax.scatter(second, yi, s=70, color=RATING_COLOURS[str(row.second_rating)], zorder=4)
         if second is None and first is not None:
-            ax.text(first + 0.15, float(yi), "latest not known", va="center", fontsize=10.5, color="#555555")
+            ax.text(first + 0.15, float(yi), "latest not known", va="center", fontsize=SMALL, color="#555555")
     top = 3 if (compared.first_rating == "Outstanding").any() or (compared.second_rating == "Outstanding").any() else 2
-    ax.set_yticks(y, [_wrap(p, 18) for p in compared["pdu"]])
-    ax.invert_yaxis()
     ax.set_xticks(range(top + 1), ["Inadequate", "Requires\nimprovement", "Good", "Outstanding"][: top + 1])
     ax.set_xlim(-0.3, top + 0.3)
-    ax.grid(axis="y", visible=False)
-    ax.legend(handles=[plt.Line2D([], [], marker="o", ls="", mfc="white", mec="#555555", label="First inspection"),
-                       plt.Line2D([], [], marker="o", ls="", color="#555555", label="Latest inspection")],
-              frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, fontsize=11)
+    _row_labels_above(ax, labels)
+    _finish(ax, len(labels), above=True)
+    legend(fig, [("First inspection", Line2D([], [], marker="o", ls="", mfc="white", mec="#555555",
+                                             label="First inspection")),
+                 ("Latest inspection", Line2D([], [], marker="o", ls="", color="#555555", label="Latest inspection"))])
     return fig
 
 
@@ -171,93 +253,99 @@ def vacancy_by_rating(frame: pd.DataFrame, grade: str) -> plt.Figure:
     """Each inspection's vacancy rate of `grade` (x) against its overall rating (rows, with n)."""
     data = frame.dropna(subset=[grade, "overall_rating"])
     rows = [r for r in RATINGS if (data.overall_rating == r).any()]
-    fig, ax = _figure(len(rows), 1.2)
+    labels = [f"{wrap(r, 12)}\n(n = {int((data.overall_rating == r).sum())})" for r in rows]
+    fig, ax = layout(labels, extra=1.1, row=0.5)
     rng = np.random.default_rng(0)  # a fixed jitter: the same page every time
     for yi, rating in enumerate(rows):
         values = data[data.overall_rating == rating][grade].astype(float).to_numpy()
         ax.scatter(values, yi + rng.uniform(-0.15, 0.15, len(values)), s=55, color=RATING_COLOURS[rating],
                    edgecolor="white", zorder=3)
     ax.axvline(0, color="#888888", lw=0.8)
-    ax.set_yticks(range(len(rows)), [f"{_wrap(r, 14)}\n(n = {(data.overall_rating == r).sum()})" for r in rows])
-    ax.invert_yaxis()
-    ax.set_xlabel(f"{GRADE_LABELS.get(grade, grade)} vacancy rate, % of target posts")
-    ax.grid(axis="y", visible=False)
+    ax.set_yticks(range(len(rows)), labels)
+    fit_x(ax, data[grade])
+    ax.set_xlabel(wrap(f"{v.GRADES[grade].short or v.GRADES[grade].label} vacancy rate, % of target posts", 40))
+    _finish(ax, len(rows))
     return fig
 
 
 def vacancy_dots(vacancy: pd.DataFrame, labels: dict[str, str], reference: float | None = None,
                  reference_label: str = "") -> plt.Figure:
-    """Vacancy rates (%) by grade for each inspection (rows); below zero is over target; an optional reference
-    line (e.g. the national median for probation officers)."""
+    """Vacancy rates (%) by grade for each inspection (rows, named above the row); below zero is over target; an
+    optional dashed reference line (e.g. the national median for probation officers) named in the legend."""
     grades = [g for g in ("spo", "po", "pso", "overall") if g in vacancy.columns and vacancy[g].notna().any()]
     frame = vacancy.dropna(subset=grades, how="all")
-    fig, ax = _figure(len(frame), 1.3)
+    names = [wrap(labels.get(i, i), ABOVE_CHARS) for i in frame.inspection_id]
+    fig, ax = layout(names, extra=1.6, row=0.6, above=True)
     y = np.arange(len(frame))
-    offsets = np.linspace(-0.18, 0.18, len(grades)) if len(grades) > 1 else [0.0] * len(grades)
+    offsets = np.linspace(-0.12, 0.12, len(grades)) if len(grades) > 1 else [0.0] * len(grades)
+    items: list[tuple[str, object]] = []
     for offset, grade in zip(offsets, grades, strict=True):
-        ax.scatter(frame[grade].astype(float), y + offset, s=42, label=GRADE_LABELS[grade], color=GRADE_COLOURS[grade],
-                   zorder=3)
+        name = v.GRADES[grade].short or v.GRADES[grade].label
+        ax.scatter(frame[grade].astype(float), y + offset, s=42, color=GRADE_COLOURS[grade], zorder=3)
+        items.append((name, Line2D([], [], marker="o", ls="", color=GRADE_COLOURS[grade], label=name)))
     ax.axvline(0, color="#333333", lw=0.8)
     if reference is not None:
-        ax.axvline(reference, color="#0072B2", lw=1.2, ls="--")
-        ax.text(reference, -0.9, f" {reference_label}", color="#0072B2", fontsize=11, va="bottom")
-    ax.set_yticks(y, [_wrap(labels.get(i, i), 24) for i in frame.inspection_id])
-    ax.invert_yaxis()
-    ax.set_xlabel("Vacancy rate, % of target posts (below 0: over target)")
-    ax.grid(axis="y", visible=False)
-    if grades:
-        ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=4, fontsize=11)
+        ax.axvline(reference, color=REFERENCE_COLOUR, lw=1.2, ls="--")
+        items.append((reference_label, _line(reference_label, REFERENCE_COLOUR)))
+    fit_x(ax, frame[grades].to_numpy(dtype=float), reference=reference)
+    ax.set_xlabel(wrap("Vacancy rate, % of target posts (below 0: over target)", 40))
+    _row_labels_above(ax, names)
+    _finish(ax, len(names), above=True)
+    if items:
+        legend(fig, items, ncols=4 if len(items) <= 4 else 3)
     return fig
 
 
 def measure_bars(frame: pd.DataFrame, xlabel: str, reference: float | None = None, reference_label: str = "") -> plt.Figure:
-    """Horizontal bars of one measure (columns label, value); an optional reference line (e.g. 100% of capacity).
-    `frame` must come from `measures.staffing_measure`: a frame mixing measures raises MixedMeasuresError."""
+    """Horizontal bars of one measure (columns label, value); an optional dashed reference line (e.g. 100% of
+    capacity) named in the legend. `frame` must come from `measures.staffing_measure`: a frame mixing measures
+    raises MixedMeasuresError."""
     require_same_measure(frame)
-    fig, ax = _figure(len(frame))
-    ax.barh(np.arange(len(frame)), frame.value.astype(float), color="#0072B2", height=0.65)
-    for yi, value in enumerate(frame.value.astype(float)):
-        ax.text(value, yi, f" {value:g}", va="center", fontsize=11)
+    labels = [wrap(c, 18) for c in frame.label]
+    fig, ax = layout(labels, extra=1.3)
+    values = frame.value.astype(float)
+    ax.barh(np.arange(len(frame)), values, color="#0072B2", height=0.65)
+    for yi, value in enumerate(values):
+        ax.text(value, yi, f" {value:g}", va="center", fontsize=SMALL)
     if reference is not None:
-        ax.axvline(reference, color="#D55E00", lw=1.5, ls="--")
-        ax.text(reference, -0.9, f" {reference_label}", color="#D55E00", fontsize=11, va="bottom")
-    ax.set_yticks(np.arange(len(frame)), [_wrap(v) for v in frame.label])
-    ax.invert_yaxis()
-    ax.set_xlabel(_wrap(xlabel, 60))
-    ax.set_xlim(0, max(frame.value.astype(float).max(), reference or 0) * 1.15)
-    ax.grid(axis="y", visible=False)
+        ax.axvline(reference, color=REFERENCE_COLOUR, lw=1.5, ls="--")
+        legend(fig, [(reference_label, _line(reference_label, REFERENCE_COLOUR))], ncols=1)
+    ax.set_yticks(np.arange(len(frame)), labels)
+    ax.set_xlabel(wrap(xlabel, 40))
+    fit_x(ax, values, reference=reference, room=0.12)
+    _finish(ax, len(frame))
     return fig
 
 
 def rating_grid(ratings: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
-    """Standards (rows, framework order) by inspection (columns), coloured by rating; implied ratings marked 'i'."""
+    """Inspections (rows, their names on the left) by standard (columns, numbered 1.1 to 2.5 in framework order),
+    coloured by rating; implied ratings marked 'i'. The numbers' names go in the chart's note."""
     standards = [s for s in STANDARD_LABELS if s in set(ratings.standard.astype(str))]
     subjects = list(dict.fromkeys(ratings.inspection_id))
-    codes = np.full((len(standards), len(subjects)), np.nan)
-    marks = [[""] * len(subjects) for _ in standards]
+    codes = np.full((len(subjects), len(standards)), np.nan)
+    marks = [[""] * len(standards) for _ in subjects]
     for r in ratings.itertuples():
         if pd.notna(r.rating):
-            i, j = standards.index(str(r.standard)), subjects.index(r.inspection_id)
+            i, j = subjects.index(r.inspection_id), standards.index(str(r.standard))
             codes[i, j] = RATINGS.index(str(r.rating))
             marks[i][j] = "i" if r.basis == "implied" else ""
-    # no constrained layout: the legend sits below the axes, and savefig's tight box keeps everything in view
-    fig, ax = plt.subplots(figsize=(min(WIDTH, 2.2 + 0.9 * len(subjects)), ROW * len(standards) + 1.6))
-    fig.subplots_adjust(left=0.02, right=0.98, top=0.85, bottom=0.25)
+    names = [wrap(labels.get(s, s), 18) for s in subjects]
+    fig, ax = layout(names, extra=1.9, row=0.34)
     cmap = ListedColormap([RATING_COLOURS[r] for r in RATINGS]).with_extremes(bad=UNKNOWN_COLOUR)
     ax.imshow(np.ma.masked_invalid(codes), cmap=cmap, vmin=-0.5, vmax=3.5, aspect="auto")
     for i, row in enumerate(marks):
         for j, mark in enumerate(row):
             if mark:
-                ax.text(j, i, mark, ha="center", va="center", fontsize=11, color="white", fontweight="bold")
-    ax.set_yticks(range(len(standards)), [STANDARD_LABELS[s] for s in standards])
-    ax.set_xticks(range(len(subjects)), [_wrap(labels.get(s, s), 12) for s in subjects], fontsize=10.5)
+                ax.text(j, i, mark, ha="center", va="center", fontsize=SMALL, color="white", fontweight="bold")
+    ax.set_yticks(range(len(subjects)), names)
+    ax.set_xticks(range(len(standards)), [STANDARD_LABELS[s].split(" ")[0] for s in standards])
     ax.xaxis.tick_top()
     ax.grid(False)
-    _legend_below(ax)
+    legend(fig, [(r, RATING_COLOURS[r]) for r in RATINGS] + [("Not known", UNKNOWN_COLOUR)], ncols=3)
     return fig
 
 
-def _legend_below(ax) -> None:
-    handles = [Patch(color=RATING_COLOURS[r], label=r) for r in RATINGS]
-    handles.append(Patch(color=UNKNOWN_COLOUR, label="Not known"))
-    ax.legend(handles=handles, frameon=False, loc="upper right", bbox_to_anchor=(1.0, -0.02), ncols=2, fontsize=11)
+def standard_key(ratings: pd.DataFrame) -> str:
+    """The names of the numbered columns of `rating_grid`: '1.1 Leadership, 1.2 Staff, ...'."""
+    present = set(ratings.standard.astype(str))
+    return "Standards: " + ", ".join(STANDARD_LABELS[s] for s in STANDARD_LABELS if s in present) + "."

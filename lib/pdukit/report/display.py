@@ -1,10 +1,10 @@
-"""What a notebook shows a reader: main points, charts as SVG figures with HTML captions, tables with readable
-headers, a "Download the data (CSV)" link under every chart and every table of five or more rows, and sources by
-title. Everything from the data is escaped before it reaches HTML; every CSV cell a spreadsheet would run as a
-formula is neutralised.
+"""The HTML of what a page shows: tables that stack into cards on a phone, charts as inline SVG with their title,
+sources, numbers and two downloads (the data as CSV, the chart itself as SVG with its title, source and licence
+inside the image), main points as headlines, and sources by title.
 
-All of it works offline from one HTML file: charts are inline SVG (their text stays text: searchable, sharp when
-zoomed), downloads are `data:` URIs with the `download` attribute.
+Every function here returns markup; `pdukit.report.page.Page` decides what to show and keeps the sources of what
+it showed. Everything from the data is escaped before it reaches HTML; every CSV cell a spreadsheet would run as a
+formula is neutralised. All of it works offline from one file: charts are inline SVG and downloads are `data:` URIs.
 """
 
 from __future__ import annotations
@@ -12,227 +12,245 @@ from __future__ import annotations
 import html
 import io
 import re
+import textwrap
+from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
 import pandas as pd
 
-from pdukit.dataset import vocabulary
 from pdukit.dataset.names import slug
-from pdukit.dataset.sources import source_link, split_ids
+from pdukit.dataset.sources import source_link
 from pdukit.dataset.validate import FORMULA_START, is_number
+from pdukit.narrative.mainpoints import Point
+from pdukit.narrative.readable import for_reader
 
-DOWNLOAD_MIN_ROWS = 5
-CODE_NAME = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)+$")  # a header like score_max: never shown to a reader
-COLUMN_LABELS = {
-    "pdu": "PDU", "region": "Region", "round": "Round", "published": "Published", "fieldwork": "Fieldwork",
-    "framework": "Framework", "overall_rating": "Overall rating", "score": "Score", "score_max": "Out of",
-    "note": "Note", "standard_label": "Standard", "rating": "Rating", "basis": "Stated or implied", "grade": "Grade",
-    "measure": "Measure", "value": "Value", "value_text": "In the source's words", "as_of": "As of", "unit": "Unit",
-    "topic": "Topic", "pct": "Per cent sufficient", "numerator": "Cases sufficient", "denominator": "Cases inspected",
-    "addressee": "Asked of", "number": "Number", "text": "Recommendation", "inspection": "Inspection",
-    "change": "Change", "first_rating": "First rating", "second_rating": "Latest rating",
-    "first_published": "First published", "second_published": "Latest published", "n": "n",
-}
+LICENCE = "Open Government Licence v3.0"
+e = html.escape
 
 
-def _esc(value) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return "—"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return html.escape(str(value), quote=True)
-
-
-def _show(markup: str) -> None:
-    from IPython.display import HTML, display
-
-    display(HTML(markup))
-
-
-def label(column: str) -> str:
-    """The reader's name for a column; refuses a code name that has no label."""
-    text = COLUMN_LABELS.get(column) or next((vocab[column].label for vocab in (vocabulary.COLUMNS,
-                                              vocabulary.AUDIT_STATUSES) if column in vocab), column)
-    if CODE_NAME.match(text):
-        raise ValueError(f"column {column!r} has no reader-facing label: rename it or add it to COLUMN_LABELS")
-    return text
-
-
+# --- CSV ----------------------------------------------------------------------------------------------------
 def neutralise(value):
     """A CSV cell a spreadsheet would run as a formula gets a leading apostrophe; numbers pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_START) and not is_number(value):
+    if isinstance(value, str) and value.lstrip().startswith(FORMULA_START) and not is_number(value):
         return "'" + value
     return value
 
 
 def csv_text(frame: pd.DataFrame) -> str:
-    """The frame as CSV for a spreadsheet: readable headers, formula-like cells neutralised, empty for unknown."""
-    shown = frame.rename(columns={c: label(c) for c in frame.columns}).astype(object)
-    shown = shown.map(neutralise)
+    """A frame as CSV for a spreadsheet: readable headers, codes in words, shares as rounded per cents, empty for
+    unknown, formula-like cells neutralised."""
+    shown = for_reader(frame, csv=True).astype(object).map(neutralise)
+    if "Sources" in frame.columns:  # links added by the page, kept last
+        shown["Sources"] = frame["Sources"].to_numpy()
     buffer = io.StringIO()
     shown.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue()
 
 
-def download_link(frame: pd.DataFrame, filename: str) -> str:
-    """An offline "Download the data (CSV)" link holding the frame itself."""
-    href = "data:text/csv;charset=utf-8," + quote(csv_text(frame))
-    name = slug(filename) or "data"
-    return (f'<a class="download" download="{html.escape(name)}.csv" href="{href}">Download the data (CSV, '
-            f"{len(frame)} row{'s' if len(frame) != 1 else ''})</a>")
+def download(data: str, filename: str, mime: str, text: str) -> str:
+    """An offline download link holding `data` itself."""
+    href = f"data:{mime};charset=utf-8," + quote(data)
+    return f'<a class="download" download="{e(filename)}" href="{href}">{e(text)}</a>'
 
 
-def with_links(frame: pd.DataFrame, release, column: str = "source_ids") -> pd.DataFrame:
-    """The frame for download: its source ids replaced by the sources' links, under 'Sources'."""
-    if release is None or column not in frame:
-        return frame
-    sources = release.sources.set_index("source_id")
-    links = frame[column].map(lambda ids: " ; ".join(source_link(sources.at[i, "url"]) for i in split_ids(ids) if i in sources.index))
-    return frame.drop(columns=[column]).assign(Sources=links)
+def csv_link(frame: pd.DataFrame, filename: str) -> str:
+    """'Download the data (CSV, 12 rows)'."""
+    rows = len(frame)
+    return download(csv_text(frame), f"{slug(filename) or 'data'}.csv", "text/csv",
+                    f"Download the data (CSV, {rows} row{'s' if rows != 1 else ''})")
 
 
-def sources_line(release, source_ids) -> str:
-    """'Sources: HM Inspectorate of Probation (12 documents), BBC News (3) ...' with the full list in the report's
-    Sources section."""
-    ids = split_ids(source_ids)
-    if release is None or not ids:
-        return ""
-    known = release.sources[release.sources.source_id.isin(ids)]
-    if len(known) <= 3:
-        parts = [f"{r.publisher}, {r.title}" + (f" ({r.published})" if pd.notna(r.published) else "") for r in known.itertuples()]
-        return "Sources: " + "; ".join(parts) + "."
-    counts = known.publisher.value_counts()
-    others = int(counts.iloc[3:].sum())
-    return (f"Sources: {len(known)} documents, " + ", ".join(f"{p} {n}" for p, n in counts.head(3).items())
-            + (f" and {others} from {len(counts) - 3} other publishers" if others else "") + "; each listed under Sources below.")
+def excel_link(frame: pd.DataFrame, filename: str) -> str:
+    """'Download as Excel (79 rows)': the same cells as the CSV, in one worksheet, held in the page itself."""
+    import base64
+
+    buffer = io.BytesIO()
+    shown = for_reader(frame, csv=True).astype(object).map(neutralise)
+    if "Sources" in frame.columns:
+        shown["Sources"] = frame["Sources"].to_numpy()
+    shown.to_excel(buffer, index=False, sheet_name="data")
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return (f'<a class="download" download="{e(slug(filename) or "data")}.xlsx" href="data:{mime};base64,{data}">'
+            f"Download as Excel ({len(frame)} rows)</a>")
 
 
-def _table_html(frame: pd.DataFrame, caption: str, links: dict | None = None) -> str:
-    links = links or {}
-    head = "".join(f'<th scope="col">{html.escape(label(c))}</th>' for c in frame.columns)
+# --- tables -------------------------------------------------------------------------------------------------
+PHONE_PX = 358  # the text width of a 390 px phone
+CHAR_PX = 7.4  # an average character of 14 px table text
+CELL_PAD_PX = 16
+WRAP_CHARS = 18  # a cell's text wraps at about this many characters before its column gets wider
+HALF_LINE = 14  # characters: a stacked card's cell longer than this takes the card's whole width
+LONG_TEXT = 80  # characters: a table with a cell this long is text to read, shown as a list of records
+WIDE_COLUMNS = 7  # a table wider than this scrolls sideways on a phone (key column second); narrower ones stack
+
+
+def layout_of(shown: pd.DataFrame) -> str:
+    """How a table is laid out on a phone: 'fit' (it fits as a table), 'stack' (each row a card), 'wide' (it
+    scrolls sideways, its first and key columns in view) or 'records' (long text: a list of records)."""
+    if any(len(str(text)) > LONG_TEXT for text in shown.to_numpy().ravel()):
+        return "records"
+    width = sum(min(max([len(str(x)) for x in shown[c]] + [max(len(w) for w in str(c).split() or [""])]), WRAP_CHARS)
+                * CHAR_PX + CELL_PAD_PX for c in shown.columns)
+    if width <= PHONE_PX:
+        return "fit"
+    return "stack" if len(shown.columns) <= WIDE_COLUMNS else "wide"
+
+
+def _cell(text: str, href: str | None) -> str:
+    return f'<a href="{e(href)}">{e(text)}</a>' if href else e(text)
+
+
+def records_html(shown: pd.DataFrame, caption: str, links: Mapping[str, Mapping[str, str]], key: str) -> str:
+    """Rows whose cells hold long text, as a list of records: the first column and the key column as the record's
+    heading, its short cells on a line, its long text below (readable at any width)."""
+    columns = list(shown.columns)
+    first = columns[0]
+    items = []
+    for record in shown.to_dict("records"):
+        title = _cell(record[first], links.get(first, {}).get(record[first]))
+        head = f'<p class="record-head"><span class="record-title">{title}</span>' + (
+            f' <span class="record-key">{e(key)}: <strong>{_cell(record[key], links.get(key, {}).get(record[key]))}'
+            "</strong></span>" if key != first else "") + "</p>"
+        short = [c for c in columns if c not in (first, key) and len(record[c]) <= 40 and record[c] != "—"]
+        long = [c for c in columns if c not in (first, key) and len(record[c]) > 40]
+        meta = " · ".join(f'<span class="record-field">{e(c)}: {_cell(record[c], links.get(c, {}).get(record[c]))}</span>'
+                          for c in short)
+        body = "".join(f'<p class="record-text"><span class="record-label">{e(c)}:</span> {e(record[c])}</p>'
+                       for c in long)
+        items.append(f"<li>{head}" + (f'<p class="record-meta">{meta}</p>' if meta else "") + body + "</li>")
+    return f'<ul class="records" aria-label="{e(caption or "records")}">{"".join(items)}</ul>'
+
+
+def table_html(frame: pd.DataFrame, caption: str, links: Mapping[str, Mapping[str, str]] | None = None,
+               key: str | None = None) -> str:
+    """A table: readable headers, '—' for unknown, laid out for a phone by `layout_of`: a table that fits stays a
+    table; a wider one stacks each row into a card headed by its first and `key` columns (default: the first), or
+    scrolls sideways with the key column second, so the figure that matters is never off-screen; long text becomes
+    a list of records. `links` maps a column to {cell text: href}."""
+    shown = for_reader(frame)
+    links = {k: dict(v) for k, v in (links or {}).items()}
+    columns = list(shown.columns)
+    key = str(key) if key in columns else (str(columns[0]) if columns else "")
+    layout = layout_of(shown)
+    if layout == "records":
+        return records_html(shown, caption, links, key)
+    if layout == "wide" and key in columns[2:]:  # it scrolls: bring its key column next to the first
+        columns.remove(key)
+        columns.insert(1, key)
+        shown = shown[columns]
+    head = "".join(f'<th scope="col"{" class=" + chr(34) + "key" + chr(34) if c == key else ""}>{e(c)}</th>'
+                   for c in columns)
     rows = []
-    for record in frame.itertuples(index=False):
+    for record in shown.itertuples(index=False):
         cells = []
-        for column, value in zip(frame.columns, record, strict=True):
-            text = _esc(value)
-            href = links.get(column, {}).get(value) if value is not None and not (not isinstance(value, str) and pd.isna(value)) else None
-            cells.append(f'<td><a href="{html.escape(href)}">{text}</a></td>' if href else f"<td>{text}</td>")
+        for position, (column, text) in enumerate(zip(columns, record, strict=True)):
+            classes = " ".join(c for c in ("first" if position == 0 else "", "key" if column == key and position else "",
+                                           "empty" if text == "—" else "", "long" if len(text) > HALF_LINE else "") if c)
+            cls = f' class="{classes}"' if classes else ""
+            cells.append(f'<td data-label="{e(column)}"{cls}>{_cell(text, links.get(column, {}).get(text))}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return (f'<div class="table-scroll" role="region" tabindex="0" aria-label="{html.escape(caption or "table")}">'
+    return (f'<div class="table-scroll {layout}" role="region" tabindex="0" aria-label="{e(caption or "table")}">'
             f'<table class="pdukit-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 
-def table(frame: pd.DataFrame, caption: str, release=None, source_ids=(), filename: str | None = None,
-          links: dict | None = None, note: str = "", max_rows: int = 300) -> None:
-    """Display a table: readable headers, '—' for unknown, a caption, its sources, and a CSV download (with the
-    sources' links) when it has five or more rows. `links` maps a column to {cell value: href}."""
-    ids = source_ids if len(source_ids) else (frame.get("source_ids", ()))
-    shown = frame.drop(columns=[c for c in ("source_ids",) if c in frame])
-    parts = [f'<figure class="pdukit-figure table"><figcaption class="table-caption">{html.escape(caption)}</figcaption>',
-             _table_html(shown.head(max_rows), caption, links)]
-    notes = [html.escape(n) for n in (note, sources_line(release, ids)) if n]
-    if len(shown) > max_rows:
-        notes.insert(0, f"First {max_rows} of {len(shown)} rows; the download has them all.")
-    if notes:
-        parts.append(f'<p class="figure-note">{" ".join(notes)}</p>')
-    if len(frame) >= DOWNLOAD_MIN_ROWS:
-        parts.append(download_link(with_links(frame, release), filename or caption))
-    _show("".join(parts) + "</figure>")
+def table_figure(frame: pd.DataFrame, caption: str, *, sources: str, note: str = "", filename: str,
+                 download_frame: pd.DataFrame, links=None, key: str | None = None, max_rows: int = 300,
+                 excel: bool = False) -> str:
+    """A captioned table with its note, its sources and a CSV download of every row (and an Excel one)."""
+    notes = [n for n in (note, sources) if n]
+    if len(frame) > max_rows:
+        notes.insert(0, f"First {max_rows} of {len(frame)} rows; the download has them all.")
+    return (f'<figure class="pdukit-figure table"><figcaption class="table-caption">{e(caption)}</figcaption>'
+            + table_html(frame.head(max_rows), caption, links, key)
+            + (f'<p class="figure-note">{" ".join(e(n) for n in notes)}</p>' if notes else "")
+            + '<p class="downloads">' + csv_link(download_frame, filename)
+            + (excel_link(download_frame, filename) if excel else "") + "</p></figure>")
 
 
-def figure(fig, title: str, alt: str, data: pd.DataFrame, release=None, source_ids=(), subtitle: str = "",
-           note: str = "", filename: str | None = None) -> None:
-    """Display a chart: its title and subtitle as HTML, the chart as inline SVG labelled with `alt` (the finding,
-    for screen readers), a note and its sources, the numbers behind it (collapsed) and a CSV download."""
-    import matplotlib
-    import matplotlib.pyplot as plt
+# --- charts -------------------------------------------------------------------------------------------------
+VIEWBOX = re.compile(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"')
+PT = 96 / 72  # matplotlib's SVG user unit is the point; CSS px per pt
 
-    from pdukit.report.page import _STATE
 
-    _STATE["figures"] += 1
-    if len(alt.strip()) < 20:
-        raise ValueError(f"alt text {alt!r} is too short: say what the chart shows")
-    buffer = io.StringIO()
-    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": f"pdukit-{_STATE['figures']}"}):
-        fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
-    plt.close(fig)
-    svg = buffer.getvalue()
+def inline_svg(svg: str, alt: str) -> str:
+    """The chart as inline SVG: labelled with `alt` for screen readers, sized by CSS up to 1.5 times its natural
+    width (text stays legible on a phone and does not balloon on a desktop)."""
     svg = svg[svg.index("<svg"):]
+    match = VIEWBOX.search(svg)
+    width = float(match.group(1)) * PT if match else 420.0
     svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r"<svg\1", svg, count=1)
-    svg = svg.replace("<svg", f'<svg role="img" aria-label="{html.escape(alt, quote=True)}"', 1)
-    svg = re.sub(r"(<svg[^>]*>)", lambda m: m.group(1) + f"<title>{html.escape(alt)}</title>", svg, count=1)
-    ids = source_ids if len(source_ids) else (data.get("source_ids", ()))
-    numbers = data.drop(columns=[c for c in ("source_ids",) if c in data])
-    notes = " ".join(html.escape(n) for n in (note, sources_line(release, ids)) if n)
-    _show(f'<figure class="pdukit-figure chart"><figcaption><p class="chart-title">{html.escape(title)}</p>'
-          + (f'<p class="chart-subtitle">{html.escape(subtitle)}</p>' if subtitle else "")
-          + f'</figcaption><div class="chart-svg">{svg}</div>'
-          + (f'<p class="figure-note">{notes}</p>' if notes else "")
-          + f'<details><summary>The numbers behind this chart</summary>{_table_html(numbers, title)}</details>'
-          + download_link(with_links(data, release), filename or title) + "</figure>")
+    svg = svg.replace("<svg", f'<svg role="img" aria-label="{e(alt, quote=True)}" '
+                              f'style="max-width:{width * 1.5:.0f}px"', 1)
+    return re.sub(r"(<svg[^>]*>)", lambda m: m.group(1) + f"<title>{e(alt)}</title>", svg, count=1)
 
 
-def title(text: str) -> None:
-    """The page's H1, naming its place ("Gwent PDU", "Wales region")."""
-    _show(f"<h1>{html.escape(text)}</h1>")
+def _lines(text: str, width_px: float, font_px: float) -> list[str]:
+    per_line = max(20, int(width_px / (font_px * 0.55)))
+    return textwrap.wrap(text, per_line, break_long_words=False, break_on_hyphens=False) or [""]
 
 
-def main_points(points: list[str]) -> None:
-    """The page's opening: three to six sentences a reader could quote, each with its n and source."""
-    items = "".join(f"<li>{html.escape(p)}</li>" for p in points)
-    _show(f'<section class="main-points" aria-labelledby="main-points"><h2 id="main-points">Main points</h2>'
-          f"<ul>{items}</ul></section><!--/main-points-->")
+def standalone_svg(svg: str, *, title: str, subtitle: str, source: str, licence: str = LICENCE) -> str:
+    """The chart as a file a journalist can reuse: its title and subtitle above it, its source and licence below,
+    all inside the image (text stays text)."""
+    svg = svg[svg.index("<svg"):]
+    match = VIEWBOX.search(svg)
+    width, height = (float(match.group(1)), float(match.group(2))) if match else (320.0, 240.0)
+    width = max(width, 300.0)
+    parts, y = [], 6.0
+    for text, size, weight, colour in ((title, 13.0, "bold", "#1d1d1d"), (subtitle, 10.0, "normal", "#555555")):
+        for line in _lines(text, width, size) if text else []:
+            y += size * 1.3
+            parts.append(f'<text x="4" y="{y:.1f}" font-size="{size}" font-weight="{weight}" fill="{colour}">'
+                         f"{e(line)}</text>")
+    top = y + 6
+    body = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r"<svg\1", svg, count=1)
+    body = body.replace("<svg", f'<svg x="0" y="{top:.1f}" width="{width:.1f}" height="{height:.1f}"', 1)
+    y = top + height + 4
+    for line in _lines(f"{source} Licence: {licence}. Made with pdukit.", width, 8.0):
+        y += 10.5
+        parts.append(f'<text x="4" y="{y:.1f}" font-size="8" fill="#555555">{e(line)}</text>')
+    total = y + 6
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+            f'width="{width * PT:.0f}" height="{total * PT:.0f}" viewBox="0 0 {width:.1f} {total:.1f}" '
+            f'font-family="DejaVu Sans, Arial, sans-serif"><rect width="100%" height="100%" fill="#ffffff"/>'
+            + "".join(parts) + body + "</svg>")
 
 
-def paragraph(text: str, css: str = "") -> None:
-    """A paragraph of computed text (escaped)."""
-    _show(f'<p class="{css}">{html.escape(text)}</p>' if css else f"<p>{html.escape(text)}</p>")
+def chart_figure(svg: str, *, title: str, alt: str, subtitle: str, note: str, sources: str, numbers: pd.DataFrame,
+                 download_frame: pd.DataFrame, filename: str, credit: str) -> str:
+    """A chart with its title and subtitle in HTML (they wrap on a phone), the chart, its note and sources, the
+    numbers behind it (collapsed), and downloads of the data (CSV) and of the chart itself (SVG)."""
+    notes = " ".join(e(n) for n in (note, sources) if n)
+    image = standalone_svg(svg, title=title, subtitle=subtitle, source=credit)
+    name = slug(filename) or "chart"
+    return (f'<figure class="pdukit-figure chart" id="chart-{e(name)}"><figcaption><p class="chart-title">{e(title)}</p>'
+            + (f'<p class="chart-subtitle">{e(subtitle)}</p>' if subtitle else "")
+            + f'</figcaption><div class="chart-svg">{inline_svg(svg, alt)}</div>'
+            + (f'<p class="figure-note">{notes}</p>' if notes else "")
+            + f'<details><summary>The numbers behind this chart</summary>{table_html(numbers, title)}</details>'
+            + '<p class="downloads">' + csv_link(download_frame, filename)
+            + download(image, f"{name}.svg", "image/svg+xml", "Download the chart (SVG)") + "</p></figure>")
 
 
-def links(items: list[tuple[str, str]], heading: str = "") -> None:
-    """A short list of links to related reports (relative, so the folder can be published anywhere)."""
-    lis = "".join(f'<li><a href="{html.escape(href)}">{html.escape(text)}</a></li>' for text, href in items)
-    _show((f"<p><strong>{html.escape(heading)}</strong></p>" if heading else "") + f'<ul class="related">{lis}</ul>')
+# --- text ---------------------------------------------------------------------------------------------------
+def main_points_html(points: Sequence[Point]) -> str:
+    """The page's opening box: each point a headline, with its n, sources and caveat on a second line."""
+    items = "".join(f'<li><p class="headline">{e(p.headline)}</p>'
+                    + (f'<p class="detail">{e(p.detail)}</p>' if p.detail else "") + "</li>" for p in points)
+    return (f'<section class="main-points" aria-labelledby="main-points"><h2 id="main-points">Main points</h2>'
+            f"<ul>{items}</ul></section><!--/main-points-->")
 
 
-def sources(release, source_ids) -> None:
-    """The report's sources: title (linked when it has a web address), publisher and date; no ids."""
-    ids = split_ids(source_ids)
-    known = release.sources[release.sources.source_id.isin(ids)].sort_values(["publisher", "published", "title"])
+def sources_html(sources: pd.DataFrame) -> str:
+    """The page's sources: title (linked when it has a web address), publisher and date; no ids."""
     items = []
-    for s in known.itertuples():
+    for s in sources.itertuples():
         link = source_link(s.url)
-        title = html.escape(s.title)
-        shown = (f'<a href="{html.escape(link)}">{title}</a> <span class="url">{html.escape(link)}</span>'
-                 if link.startswith(("http://", "https://")) else f"{title} <span class=\"url\">({html.escape(link)} in the pdukit repository)</span>")
-        date = f", {html.escape(str(s.published))}" if pd.notna(s.published) else ""
-        items.append(f"<li>{shown}. {html.escape(s.publisher)}{date}.</li>")
-    frame = known[["title", "publisher", "published", "url"]].rename(columns={"title": "Title", "publisher": "Publisher",
-                                                                             "published": "Published", "url": "Link"})
-    frame["Link"] = frame["Link"].map(source_link)
-    _show(f'<ol class="sources">{"".join(items)}</ol>' + (download_link(frame, "sources") if len(frame) >= DOWNLOAD_MIN_ROWS else ""))
-
-
-def standards_figure(release, ratings: pd.DataFrame, labels: dict[str, str], place: str, filename: str) -> None:
-    """The grid of standard ratings (framework order, 'i' for implied) of some inspections, titled with its counts
-    and with the stated and implied split in its subtitle."""
-    from pdukit.report.charts import rating_grid
-
-    known = ratings.dropna(subset=["rating"])
-    bad = int((known.rating == "Inadequate").sum())
-    stated, implied = int((known.basis == "stated").sum()), int((known.basis == "implied").sum())
-    inspections = known.inspection_id.nunique()
-    figure(rating_grid(known, labels),
-           f"{bad} of {len(known)} known standard ratings Inadequate, over {inspections} inspection{'s' if inspections != 1 else ''}",
-           f"Grid of {place}'s standard ratings by inspection: {bad} of {len(known)} known ratings Inadequate.",
-           known.assign(inspection=known.inspection_id.map(labels))[["inspection", "standard_label", "rating", "basis", "source_ids"]],
-           release, subtitle=f"{stated} stated, {implied} implied ('i'); grey: not in any source.", filename=filename)
-
-
-def anchored_lists(groups: list[tuple[str, str, list[str]]], href_of) -> None:
-    """One heading per group, anchored by its id (so other pages can link to it) and linked to `href_of(name)`,
-    with its lines as a list: e.g. the audit's rows under each PDU."""
-    parts = [f'<h3 id="{html.escape(anchor)}"><a href="{html.escape(href_of(name))}">{html.escape(name)}</a></h3>'
-             "<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>"
-             for anchor, name, lines in groups]
-    _show("".join(parts))
+        title = e(s.title)
+        shown = (f'<a href="{e(link)}">{title}</a> <span class="url">{e(link)}</span>'
+                 if link.startswith(("http://", "https://")) else
+                 f'{title} <span class="url">(no public web address: a copy is {e(link)} in the pdukit repository)</span>')
+        date = f", {e(str(s.published))}" if pd.notna(s.published) else ""
+        items.append(f"<li>{shown}. {e(s.publisher)}{date}.</li>")
+    return f'<ol class="sources">{"".join(items)}</ol>'

@@ -1,19 +1,32 @@
-"""What every report notebook does first and the names it uses: start-up (theme, release), per-report state,
-the page title, labels for inspections, and relative links between reports. Display lives in `pdukit.display`,
-sentences in `pdukit.words` and `pdukit.mainpoints`.
+"""The page a report notebook writes: one `Page` per report holds the release, the place it is about, the links to
+other reports, and the sources of everything it showed, so the notebook only narrates and calls.
 
-Every piece of text that comes from the data passes through `escape` (or `display`) before it reaches HTML, so a
-name containing markup stays inert text in a shared report.
+    page = report.start("region", data_version, place="Wales")
+    page.main_points(mainpoints.region(page.release, "Wales"))
+    page.table(frame, "Inspections in Wales region", links={"pdu": page.pdu_links()})
+    page.sources()          # exactly the documents behind what the page showed
+
+Every piece of text that comes from the data is escaped before it reaches HTML, so a name containing markup stays
+inert text in a shared report.
 """
 
 from __future__ import annotations
 
 import html
+import io
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from pdukit.dataset.names import UnknownName, resolve_pdu_record, resolve_region, slug  # noqa: F401 (re-exported for notebooks)
+from pdukit.dataset.names import slug
 from pdukit.dataset.release import Release, load_release
+from pdukit.dataset.sources import source_link, split_ids
+from pdukit.narrative.mainpoints import Point
+from pdukit.narrative.readable import header, sources_credit, sources_line
+from pdukit.report import display
+
+KINDS = ("national", "regions", "pdus", "audit", "notebook")
+KERNEL_WARNING_FILTERS: list = []  # the kernel's warning filters as it started, restored between reports
 
 
 def escape(value) -> str:
@@ -23,27 +36,9 @@ def escape(value) -> str:
     return html.escape(str(value), quote=True)
 
 
-_STATE = {"figures": 0}  # per report: reset between reports run in one kernel
-KERNEL_WARNING_FILTERS: list = []  # the kernel's warning filters as it started, restored between reports
-
-
-def reset() -> None:
-    """Forget per-report state (figure numbering), so a report does not depend on the one run before it."""
-    _STATE["figures"] = 0
-
-
-def start(data_version: str = "latest") -> Release:
-    """Apply the chart style and return the validated release a notebook reports on."""
-    from pdukit.report.charts import set_theme  # here, not at import: modules that only need labels stay light
-
-    set_theme()
-    return load_release(data_version)
-
-
-# --- for the reader-facing reports ---------------------------------------------------------------------------
 def href(kind: str, name: str, here: str) -> str:
     """The relative link from a page of kind `here` ('national', 'audit', 'regions', 'pdus') to a region's or a
-    PDU's page, or to the national or audit page."""
+    PDU's page, or to the national, audit or glossary page. One slug function names every page."""
     root = "../" if here in ("regions", "pdus") else ""
     if kind == "region":
         return f"{root}regions/{slug(name)}.html"
@@ -52,3 +47,189 @@ def href(kind: str, name: str, here: str) -> str:
     return f"{root}{kind}.html"
 
 
+def _show(markup: str) -> None:
+    from IPython.display import HTML, display
+
+    display(HTML(markup))
+
+
+class Page:
+    """One report page: its release, its kind and place, and the sources of what it has shown so far."""
+
+    def __init__(self, release: Release, kind: str, place: str = "") -> None:
+        if kind not in KINDS:
+            raise ValueError(f"unknown page kind {kind!r}; expected one of {', '.join(KINDS)}")
+        self.release = release
+        self.kind = kind
+        self.place = place
+        self.shown: dict[str, None] = {}  # source ids of everything displayed, in order
+        self.figures = 0
+
+    # --- links ------------------------------------------------------------------------------------------
+    def href(self, kind: str, name: str = "") -> str:
+        """The relative link from this page to another report ('pdu', 'region', 'national', 'audit', 'glossary')."""
+        return href(kind, name, self.kind)
+
+    def pdu_links(self, pdu_names: Iterable[str] | None = None) -> dict[str, str]:
+        """{PDU name: link to its page} for the inspected PDUs (or those named), to link a table's PDU column."""
+        inspected = set(self.release.inspections.pdu_id)
+        names = [self.release.pdu_names[p] for p in inspected] if pdu_names is None else list(pdu_names)
+        return {name: self.href("pdu", name) for name in names}
+
+    def inspection_links(self) -> dict[str, str]:
+        """{'Gwent (2022)': link to Gwent's page} for every inspection label."""
+        return {label: self.href("pdu", self.release.pdu_name(self.release.pdu_of(i)))
+                for i, label in self.release.inspection_labels.items()}
+
+    def region_links(self) -> dict[str, str]:
+        """{region: link to its page}."""
+        from pdukit.dataset.schema import REGIONS
+
+        return {r: self.href("region", r) for r in REGIONS}
+
+    # --- showing ----------------------------------------------------------------------------------------
+    def cite(self, source_ids) -> None:
+        """Add documents to the page's Sources that no table or chart showed (e.g. the PDU register's entry)."""
+        self._remember(source_ids)
+
+    def _remember(self, source_ids) -> None:
+        for source_id in split_ids(source_ids):
+            self.shown[source_id] = None
+
+    def _ids(self, frame: pd.DataFrame | None, source_ids) -> list[str]:
+        if source_ids is not None:
+            return split_ids(source_ids)
+        if frame is not None and "source_ids" in frame:
+            return split_ids(frame["source_ids"])
+        return []
+
+    def title(self, text: str) -> None:
+        """The page's H1, naming its place ("Gwent PDU", "Wales region")."""
+        _show(f"<h1>{html.escape(text)}</h1>")
+
+    def main_points(self, points: Sequence[Point]) -> None:
+        """The opening box of headlines; their sources join the page's list."""
+        for point in points:
+            self._remember(point.source_ids)
+        _show(display.main_points_html(points))
+
+    def paragraph(self, text: str, css: str = "", source_ids=None) -> None:
+        """A paragraph of computed text (escaped)."""
+        self._remember(source_ids)
+        _show(f'<p class="{css}">{html.escape(text)}</p>' if css else f"<p>{html.escape(text)}</p>")
+
+    def bullets(self, items: Sequence[str], heading: str = "") -> None:
+        """A short list of computed sentences."""
+        _show((f"<p><strong>{html.escape(heading)}</strong></p>" if heading else "")
+              + "<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ul>")
+
+    def links(self, items: Sequence[tuple[str, str]], heading: str = "") -> None:
+        """A short list of links to related reports (relative, so the folder can be published anywhere)."""
+        lis = "".join(f'<li><a href="{html.escape(h)}">{html.escape(t)}</a></li>' for t, h in items)
+        _show((f"<p><strong>{html.escape(heading)}</strong></p>" if heading else "") + f'<ul class="related">{lis}</ul>')
+
+    def _download_frame(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """The frame for download: its source ids replaced by the sources' links, under 'Sources'."""
+        if "source_ids" not in frame:
+            return frame
+        sources = self.release.sources.set_index("source_id")
+        links = frame["source_ids"].map(lambda ids: " ; ".join(source_link(sources.at[i, "url"])
+                                                                for i in split_ids(ids) if i in sources.index))
+        return frame.drop(columns=["source_ids"]).assign(Sources=links)
+
+    def table(self, frame: pd.DataFrame, caption: str, *, links: Mapping[str, Mapping[str, str]] | None = None,
+              note: str = "", filename: str | None = None, key: str | None = None, source_ids=None,
+              excel: bool = False) -> None:
+        """Show a table: readable headers and values from the vocabulary, a caption, its note and sources, and a
+        CSV download of every row (with the sources' links). `links` maps a column to {cell text: href};
+        `key` names the column a phone reader must see first."""
+        ids = self._ids(frame, source_ids)
+        self._remember(ids)
+        links_by_header = {header(c): v for c, v in (links or {}).items()}
+        shown = frame.drop(columns=[c for c in ("source_ids",) if c in frame])
+        shown, same = _said_once(shown, keep={key, *(links or {})})
+        note = " ".join(x for x in (same, note) if x)
+        _show(display.table_figure(shown, caption, sources=sources_line(self.release, ids), note=note,
+                                   filename=filename or caption, download_frame=self._download_frame(frame),
+                                   links=links_by_header, key=header(key) if key else None, excel=excel))
+
+    def figure(self, fig, *, title: str, alt: str, data: pd.DataFrame, subtitle: str = "", note: str = "",
+               filename: str | None = None, source_ids=None) -> None:
+        """Show a chart: its title and subtitle, the chart as inline SVG labelled with `alt` (the finding, for
+        screen readers), a note and its sources, the numbers behind it (collapsed), and downloads of the numbers
+        (CSV) and of the chart with its title, source and licence inside (SVG)."""
+        import matplotlib
+        import matplotlib.pyplot as plt
+
+        self.figures += 1
+        if len(alt.strip()) < 20:
+            raise ValueError(f"alt text {alt!r} is too short: say what the chart shows")
+        buffer = io.StringIO()
+        with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": f"pdukit-{self.figures}"}):
+            fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+        plt.close(fig)
+        ids = self._ids(data, source_ids)
+        self._remember(ids)
+        numbers = data.drop(columns=[c for c in ("source_ids",) if c in data])
+        credit = sources_credit(self.release, ids)
+        _show(display.chart_figure(buffer.getvalue(), title=title, alt=alt, subtitle=subtitle, note=note,
+                                   sources=sources_line(self.release, ids), numbers=numbers,
+                                   download_frame=self._download_frame(data), filename=filename or title,
+                                   credit=credit))
+
+    def standards(self, ratings: pd.DataFrame, place: str, filename: str) -> None:
+        """The grid of standard ratings (framework order, 'i' for implied) of some inspections, titled with its
+        counts and with the stated and implied split in its subtitle."""
+        from pdukit.narrative.mainpoints import standards_title
+        from pdukit.report.charts import rating_grid, standard_key
+
+        known = ratings.dropna(subset=["rating"])
+        title, subtitle, alt = standards_title(known, place)
+        data = known.assign(inspection=known.inspection_id.map(self.release.inspection_labels))[
+            ["inspection", "standard_label", "rating", "basis", "source_ids"]]
+        self.figure(rating_grid(known, self.release.inspection_labels), title=title, alt=alt, data=data,
+                    subtitle=subtitle, note=standard_key(known), filename=filename)
+
+    def anchored_lists(self, groups: Sequence[tuple[str, str, list[str]]], href_of) -> None:
+        """One heading per group, anchored by its id (so other pages can link to it) and linked to
+        `href_of(name)`, with its lines as a list: e.g. the audit's rows under each PDU."""
+        parts = [f'<h3 id="{html.escape(anchor)}"><a href="{html.escape(href_of(name))}">{html.escape(name)}</a></h3>'
+                 "<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>"
+                 for anchor, name, lines in groups]
+        _show("".join(parts))
+
+    def sources(self) -> None:
+        """The page's sources: every document behind what it showed, by title, publisher and date; a CSV of them."""
+        frame = self.release.sources
+        known = frame[frame.source_id.isin(list(self.shown))].sort_values(["publisher", "published", "title"])
+        table = known[["title", "publisher", "published", "url"]].assign(url=known.url.map(source_link))
+        _show(display.sources_html(known) + display.csv_link(table, "sources"))
+
+
+def _said_once(frame: pd.DataFrame, keep: set) -> tuple[pd.DataFrame, str]:
+    """A column with the same value in every row (of two or more) is said once, under the table, not in each row:
+    'In every row: As of: at inspection.' The download keeps it."""
+    from pdukit.narrative.readable import for_reader
+
+    if len(frame) < 2 or len(frame.columns) < 3:
+        return frame, ""
+    shown = for_reader(frame)
+    same = [c for c, h in zip(frame.columns[1:], shown.columns[1:], strict=True)
+            if c not in keep and shown[h].nunique() == 1]
+    if not same:
+        return frame, ""
+    values = {c: shown[header(c)].iloc[0] for c in same}
+    text = "; ".join(f"{header(c)}: {'not in any source' if x == '—' else x}" for c, x in values.items())
+    return frame.drop(columns=same), f"In every row, {text}."
+
+
+def start(kind: str = "notebook", data_version: str = "latest", place: str = "") -> Page:
+    """Apply the chart style and return the page a notebook writes, on the validated release it reports on."""
+    from pdukit.report.charts import set_theme  # here, not at import: modules that only need labels stay light
+
+    set_theme()
+    return Page(load_release(data_version), kind, place)
+
+
+def reset() -> None:
+    """Forget per-report state between reports run in one kernel (a Page holds its own; nothing module-level)."""
