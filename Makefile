@@ -25,11 +25,13 @@ venv: $(VENV)/.installed-test-$(INPUTS)
 reports: $(VENV)/.installed-test-$(INPUTS)
 	$(BIN)/pdukit render
 
+# --dist loadfile: a file's tests stay on one worker, so the whole-site check (tests/test_site.py) renders and checks
+# every page once while the other worker runs the rest.
 test: $(VENV)/.installed-test-$(INPUTS)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/python -m pytest -n 2 --durations=12
+	$(BIN)/python -m pytest -n 2 --dist loadfile --durations=12
 
 # The edit loop: everything but kernels and the browser (under 30 s).
 test-fast: $(VENV)/.installed-test-$(INPUTS)

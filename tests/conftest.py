@@ -51,3 +51,44 @@ def rendered(tmp_path_factory):
     out = tmp_path_factory.mktemp("reports")
     assert main(["render", *RENDER_SUBSET, "--out", str(out)]) == 0
     return out
+
+
+def shared_once(tmp_path_factory, name: str, make):
+    """Run `make(folder)` once per test run, even across pytest-xdist workers: the first worker to get here makes
+    `folder` (under the run's shared temporary folder) while any other waits on a lock, then uses what it made."""
+    import fcntl
+    import os
+
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # shared by every worker of this run
+    folder, done = base / name, base / f"{name}.done"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            make(folder)
+            done.touch()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def rendered_site(tmp_path_factory) -> Path:
+    """Every report (national, audit, every region and PDU, with the index and glossary) rendered once per test
+    run, for the whole-site check (tests/test_site.py). A report that fails is left out (its page is missing, so
+    links to it show as broken); the render's exit code is in the folder's render-exit-code file."""
+    from pdukit.cli import main
+
+    def render(out: Path) -> None:
+        site = out / "site"
+        code = main(["render", "--no-progress", "--out", str(site)])
+        (out / "render-exit-code").write_text(str(code))
+
+    return shared_once(tmp_path_factory, "all-reports", render) / "site"
+
+
+def pytest_collection_modifyitems(config, items):
+    """The whole-site check first: it is the longest file (about 4 minutes), so under make test's --dist loadfile
+    one worker starts on it while the other runs the rest of the suite."""
+    items.sort(key=lambda item: item.nodeid.split("::")[0] != "tests/test_site.py")

@@ -34,7 +34,8 @@ def _imported(folder_glob: str) -> set[str]:
                 found |= {a.name.split(".")[0] for a in node.names}
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 found.add(node.module.split(".")[0])
-    return found - set(sys.stdlib_module_names) - {"pdukit", "conftest", "__future__"}
+    local = {p.stem for p in ROOT.glob("tests/*.py")}  # conftest, sitecheck: the tests' own helpers
+    return found - set(sys.stdlib_module_names) - local - {"pdukit", "__future__"}
 
 
 def _distributions(modules: set[str]) -> set[str]:
