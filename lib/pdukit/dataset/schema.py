@@ -95,6 +95,14 @@ class Column:
     pattern: str | None = None
     description: str = ""
     since: str = ""  # the first release that has this column; earlier releases are read without it
+    values_since: tuple[tuple[str, str], ...] = ()  # (allowed value, first release that allows it)
+
+    def allowed_for(self, version: str) -> tuple[str, ...] | None:
+        """The values a release of `version` allows: those introduced later are left out of its manifest."""
+        if self.allowed is None:
+            return None
+        later = {value for value, since in self.values_since if since > version}
+        return tuple(v for v in self.allowed if v not in later)
 
 
 @dataclass(frozen=True)
@@ -122,6 +130,7 @@ class Table:
     references: dict[str, str] = field(default_factory=dict)
     description: str = ""
     rules: tuple[Rule, ...] = ()
+    since: str = ""  # the first release that has this table; earlier releases have no such file
 
     @property
     def filename(self) -> str:
@@ -141,6 +150,11 @@ class Table:
 def columns_for(table: Table, version: str) -> list[str]:
     """The columns a release of `version` has: those introduced later are left out of earlier releases."""
     return [c.name for c in table.columns if not c.since or c.since <= version]
+
+
+def tables_for(version: str) -> list[Table]:
+    """The tables a release of `version` has: those introduced later are not files of earlier releases."""
+    return [t for t in TABLES.values() if not t.since or t.since <= version]
 
 
 def _sources(required: bool = True) -> Column:

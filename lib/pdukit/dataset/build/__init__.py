@@ -34,7 +34,7 @@ from pdukit.dataset.build.tables import (
     build_unpaid_work,
 )
 from pdukit.dataset.manifest import write_manifest
-from pdukit.dataset.schema import FIRST_RELEASE, TABLES, columns_for
+from pdukit.dataset.schema import FIRST_RELEASE, columns_for, tables_for
 from pdukit.errors import BuildError
 from pdukit.paths import project_root
 
@@ -89,8 +89,8 @@ def _sources(book: SourceBook, facts, recommendations, rules, extra: list[str]) 
 def write_tables(tables: dict[str, list[dict]], folder: Path, version: str) -> None:
     """Write each table as CSV in the one canonical form (header, '\\n' line ends, minimal quoting)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name, table in TABLES.items():
-        columns = columns_for(table, version)
+    for table in tables_for(version):
+        name, columns = table.name, columns_for(table, version)
         with open(folder / table.filename, "w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
             writer.writeheader()
