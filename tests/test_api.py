@@ -37,7 +37,7 @@ def test_with_sources_gives_gwents_nine_2022_ratings_with_titles_and_links(relea
     gwent = release.with_sources(release.standard_ratings("gwent-1"))
     assert gwent.standard_label.astype(str).tolist()[:2] == ["1.1 Leadership", "1.2 Staff"]
     assert len(gwent) == 9 and gwent.source_title.notna().all()
-    assert gwent.source_title.str.contains("Regional letter to the Probation Service - Wales region").all()
+    assert gwent.source_title.str.contains("Letter to the Regional Probation Director, Probation Service Wales region").all()
     assert gwent.source_link.str.contains("data/raw/seeds/002_e9634e9afcece682.txt").all()
     long = release.with_sources(release.standard_ratings("gwent-1"), long=True)
     assert len(long) > 9 and long.source_title.notna().all()

@@ -40,7 +40,7 @@ CASES = {
                        "inspections.csv:1:score:", "column is missing"),
     "missing column": (lambda r: (r / "sources.csv").write_text(
         "\n".join(",".join(line.split(",")[:-1]) for line in (r / "sources.csv").read_text().splitlines()) + "\n"),
-        "sources.csv:1:kind:", "column is missing"),
+        "sources.csv:1:copy:", "column is missing"),  # the last column of sources.csv (from 2026-12-01)
     "unknown rating word": (lambda r: _edit(r / "ratings.csv", "gwent-1,court_work,Outstanding", "gwent-1,court_work,Excellent"),
                             ":rating: found 'Excellent'", "expected one of 'Inadequate'"),
     "unknown region": (lambda r: _edit(r / "pdus.csv", "gwent,Gwent,Wales", "gwent,Gwent,Atlantis"),

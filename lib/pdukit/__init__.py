@@ -33,7 +33,10 @@ from pdukit.paths import list_releases, resolve_release
 _LAZY = {"Release": "dataset.release", "load_release": "dataset.release", "compare_rounds": "analysis.compare",
          "rating_shares": "analysis.summaries", "pdu_coverage": "analysis.summaries", "share_table": "analysis.stats",
          "spearman": "analysis.stats", "staffing_outcomes": "analysis.outcomes", "run_audit": "analysis.audit",
-         "diff_releases": "dataset.diff"}
+         "diff_releases": "dataset.diff", "official_staffing": "analysis.official", "official_series": "analysis.official",
+         "staffing_series": "analysis.official", "regional_staffing": "analysis.official",
+         "public_protection": "analysis.official", "public_protection_inspections": "analysis.official",
+         "unlinked_only": "analysis.official"}
 
 
 def __getattr__(name: str):
@@ -50,7 +53,8 @@ def __dir__() -> list[str]:
 __version__ = "0.2.0"
 __all__ = [
     "Release", "load_release", "list_releases", "resolve_release", "compare_rounds", "rating_shares", "pdu_coverage",
-    "share_table", "spearman", "staffing_outcomes", "run_audit", "diff_releases",
+    "share_table", "spearman", "staffing_outcomes", "run_audit", "diff_releases", "official_staffing", "official_series",
+    "staffing_series", "regional_staffing", "public_protection", "public_protection_inspections", "unlinked_only",
     "RATINGS", "REGIONS", "STANDARDS", "STANDARD_LABELS", "errors", "PdukitError", "ReleaseError", "ReleaseNotFound",
     "UnknownName", "PublishError", "BuildError", "MixedMeasuresError", "ParameterError", "__version__",
 ]

@@ -6,7 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from pdukit.dataset.schema import TABLES, Column, Table, columns_for
+from pdukit.dataset.schema import Column, Table, columns_for, tables_for
 from pdukit.paths import MANIFEST  # noqa: E402
 
 LICENCE = {
@@ -29,15 +29,16 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _field(column: Column) -> dict:
+def _field(column: Column, version: str) -> dict:
     field: dict = {"name": column.name, "type": _FRICTIONLESS_TYPES[column.kind]}
     if column.description:
         field["description"] = column.description
     constraints: dict = {}
     if column.required:
         constraints["required"] = True
-    if column.allowed:
-        constraints["enum"] = list(column.allowed)
+    allowed = column.allowed_for(version)  # values a later release introduced are not in an earlier manifest
+    if allowed:
+        constraints["enum"] = list(allowed)
     if column.minimum is not None:
         constraints["minimum"] = column.minimum
     if column.maximum is not None:
@@ -52,7 +53,7 @@ def _field(column: Column) -> dict:
 def table_schema(table: Table, version: str) -> dict:
     """Return the Frictionless table schema of one table as a release of `version` has it (fields, keys)."""
     names = columns_for(table, version)
-    schema: dict = {"fields": [_field(c) for c in table.columns if c.name in names]}
+    schema: dict = {"fields": [_field(c, version) for c in table.columns if c.name in names]}
     if table.key:
         schema["primaryKey"] = list(table.key)
     if table.references:
@@ -68,7 +69,7 @@ def build_manifest(release_dir: Path, version: str, created: str, description: s
     """Return the manifest of a release folder: version, creation time, licence, every table's schema and sha256,
     and (for releases built from the repository) the sha256 of every build input under data/."""
     resources = []
-    for table in TABLES.values():
+    for table in tables_for(version):
         path = release_dir / table.filename
         if not path.exists():
             continue

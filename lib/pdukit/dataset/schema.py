@@ -72,10 +72,41 @@ GRADES = (
 )
 ADDRESSEES = ("pdu", "region", "hmpps")
 BASES = ("stated", "implied")
-SOURCE_KINDS = ("inspectorate", "news", "other")
+SOURCE_KINDS = ("inspectorate", "news", "other", "official")  # official: from 2026-12-01 (OFFICIAL_RELEASE)
 PDU_STATUSES = ("current", "merged")
 FIRST_RELEASE = "2026-11-22"
 REGISTER_RELEASE = "2026-11-22b"  # the first release whose pdus.csv is the MoJ register
+OFFICIAL_RELEASE = "2026-12-01"  # the first release with official staffing, the public protection inspections,
+# framework rules as curation data, and sources marked linked or not
+FRAMEWORKS = ("2021", "2024", "2025", "2023")  # '2023' (from OFFICIAL_RELEASE): round 2, year of publication unknown
+PUBLIC_PROTECTION_FRAMEWORK = "2025-public-protection"  # never a PDU inspection's framework
+
+NATIONAL = "England and Wales"
+OFFICIAL_SCOPES = (NATIONAL, *REGIONS)
+OFFICIAL_MEASURES = (
+    "vacancies",  # posts or FTE unfilled (against the target staffing level, where the source says so)
+    "staff_in_post",
+    "staff_required",  # the target or required staffing level
+    "vacancy_rate",  # per cent, only as published
+    "pct_of_target_in_post",  # per cent, only as published
+    "caseload_avg",  # cases per practitioner
+    "workload_pct",  # per cent of capacity on the Workload Measurement Tool
+    "leaving_rate",  # per cent leaving in 12 months
+    "people_on_probation",  # the service's caseload: people supervised
+    "regions_beyond_capacity",  # count of regions
+    "staff_required_underestimate",  # staff the service found it had under-counted
+)
+OFFICIAL_GRADES = ("overall", "po", "pso", "po_and_pso", "trainee_po", "sentence_management")
+OFFICIAL_UNITS = ("fte", "headcount", "count", "percent", "cases", "people", "unstated")
+PP_KINDS = ("case_quality", "staffing", "practice", "programme")
+PP_TOPICS = (
+    "keeping_safe", "assessment", "planning", "implementation_and_delivery", "reviewing", "risk_of_harm_assessment",
+    "work_to_address_risk", "domestic_abuse_multi_agency", "management_oversight", "child_protection_information",
+    "child_safeguarding", "po_target_staffing", "understaffing", "recruitment_and_retention", "workforce_stability",
+    "staffing_challenges", "capacity", "vetting", "vacancies", "programme_scope", "cases_insufficient_before",
+    "guidance_published", "programme_start",
+)
+PP_COUNTED = ("cases", "assignments")
 
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 SOURCE_IDS = r"^[a-z0-9][a-z0-9-]*(;[a-z0-9][a-z0-9-]*)*$"
@@ -95,6 +126,14 @@ class Column:
     pattern: str | None = None
     description: str = ""
     since: str = ""  # the first release that has this column; earlier releases are read without it
+    values_since: tuple[tuple[str, str], ...] = ()  # (allowed value, first release that allows it)
+
+    def allowed_for(self, version: str) -> tuple[str, ...] | None:
+        """The values a release of `version` allows: those introduced later are left out of its manifest."""
+        if self.allowed is None:
+            return None
+        later = {value for value, since in self.values_since if since > version}
+        return tuple(v for v in self.allowed if v not in later)
 
 
 @dataclass(frozen=True)
@@ -122,6 +161,7 @@ class Table:
     references: dict[str, str] = field(default_factory=dict)
     description: str = ""
     rules: tuple[Rule, ...] = ()
+    since: str = ""  # the first release that has this table; earlier releases have no such file
 
     @property
     def filename(self) -> str:
@@ -141,6 +181,11 @@ class Table:
 def columns_for(table: Table, version: str) -> list[str]:
     """The columns a release of `version` has: those introduced later are left out of earlier releases."""
     return [c.name for c in table.columns if not c.since or c.since <= version]
+
+
+def tables_for(version: str) -> list[Table]:
+    """The tables a release of `version` has: those introduced later are not files of earlier releases."""
+    return [t for t in TABLES.values() if not t.since or t.since <= version]
 
 
 def _sources(required: bool = True) -> Column:
@@ -169,7 +214,14 @@ _add(Table("sources", (
     Column("title", required=True),
     Column("publisher", required=True),
     Column("published", "partial_date", pattern=PARTIAL_DATE, description="Only the precision the source gives"),
-    Column("kind", required=True, allowed=SOURCE_KINDS),
+    Column("kind", required=True, allowed=SOURCE_KINDS, values_since=(("official", OFFICIAL_RELEASE),)),
+    Column("author", since=OFFICIAL_RELEASE,
+           description="The author or signatory as the document names them; empty where it names none"),
+    Column("linked", "boolean", True, since=OFFICIAL_RELEASE,
+           description="true when url is a public web address a reader can open; false for a document known only "
+                       "from a copy in the repository or a page whose address was not recorded"),
+    Column("copy", since=OFFICIAL_RELEASE,
+           description="'seed:<file>': the copy in data/raw/seeds the values were transcribed from"),
 ), key=("source_id",), description="Every document a value comes from."))
 
 _add(Table("pdus", (
@@ -196,7 +248,7 @@ _add(Table("inspections", (
     Column("published", "partial_date", pattern=PARTIAL_DATE, description="Report publication; precision as sourced"),
     Column("published_source_ids", "source_ids", pattern=SOURCE_IDS),
     Column("fieldwork", description="Fieldwork period in the source's words"),
-    Column("framework", allowed=("2021", "2024", "2025"),
+    Column("framework", allowed=FRAMEWORKS, values_since=(("2023", OFFICIAL_RELEASE),),
            description="Inspection framework, by programme and publication year"),
     Column("overall_rating", allowed=RATINGS),
     Column("score", "integer", minimum=0, maximum=27),
@@ -346,3 +398,78 @@ _add(Table("rule_case_thresholds", (
     _sources(),
     _note(),
 ), key=("framework", "rating"), description="Rating a standard gets from its share of sufficient cases."))
+
+# --- from release 2026-12-01: official staffing, and the dynamic inspections of public protection ---------------
+_add(Table("official_staffing", (
+    Column("scope", required=True, allowed=OFFICIAL_SCOPES, description="A probation region, or England and Wales"),
+    Column("measure", required=True, allowed=OFFICIAL_MEASURES),
+    Column("grade", required=True, allowed=OFFICIAL_GRADES, description="The staff the figure counts"),
+    Column("unit", required=True, allowed=OFFICIAL_UNITS,
+           description="fte, headcount, count (posts or people, as the source says), percent, cases, people, or "
+                       "unstated where the source does not say"),
+    Column("value", "number", minimum=0, maximum=1_000_000, description="The figure as published; empty where the "
+                                                                        "source gives words only"),
+    Column("value_text", description="The source's words where it gives no exact number"),
+    Column("period_from", "partial_date", pattern=PARTIAL_DATE,
+           description="First month of the period a figure over a period covers; empty for a point in time"),
+    Column("as_of", "partial_date", pattern=PARTIAL_DATE,
+           description="The date the figure refers to (a period's last month), at the source's precision"),
+    Column("series", required=True, pattern=r"^[a-z0-9_]+$",
+           description="Figures of one publisher on one definition (and one vintage where the publisher revised "
+                       "it): only figures of one series form a time series"),
+    Column("definition", required=True, description="What the figure counts, in the source's words"),
+    _sources(),
+    _note(),
+), key=("scope", "measure", "grade", "unit", "series", "period_from", "as_of"),
+    rules=(Rule("not_after_release", "as_of"),), since=OFFICIAL_RELEASE,
+    description="Official staffing figures for a region or England and Wales (vacancies, staff in post, caseloads, "
+                "workloads, leaving rates), each dated, with its definition and series."))
+
+_add(Table("regional_inspections", (
+    Column("inspection_id", required=True, pattern=SLUG, description="<region>-public-protection"),
+    Column("region", required=True, allowed=REGIONS),
+    Column("framework", required=True, allowed=(PUBLIC_PROTECTION_FRAMEWORK,),
+           description="The dynamic inspection of public protection (from October 2025): never pooled with PDU "
+                       "ratings"),
+    Column("report_number", "integer", minimum=1, maximum=12,
+           description="The report's place in the programme, where the inspectorate states it"),
+    Column("announced", "partial_date", pattern=PARTIAL_DATE),
+    Column("fieldwork", description="When inspectors were on site, in the source's words"),
+    Column("published", "partial_date", pattern=PARTIAL_DATE, description="Report publication; precision as sourced"),
+    Column("published_source_ids", "source_ids", pattern=SOURCE_IDS),
+    Column("cases_inspected", "integer", minimum=1),
+    Column("judgement", description="The Chief Inspector's judgement, in the report's words (these inspections give "
+                                    "no rating)"),
+    _sources(),
+    _note(),
+), key=("inspection_id",), rules=(Rule("not_after_release", "published"),), since=OFFICIAL_RELEASE,
+    description="One row per region's dynamic inspection of public protection (2025-26)."))
+
+_add(Table("public_protection", (
+    Column("inspection_id", description="Empty for statements about the programme as a whole"),
+    Column("kind", required=True, allowed=PP_KINDS),
+    Column("topic", required=True, allowed=PP_TOPICS),
+    _pct("pct", "Per cent, only where the source prints one"),
+    Column("numerator", "integer", minimum=0),
+    Column("denominator", "integer", minimum=1),
+    Column("counted", allowed=PP_COUNTED, description="What the per cent or count is of: cases, or assignments"),
+    Column("value_text", description="The source's words"),
+    Column("as_of", "partial_date", pattern=PARTIAL_DATE),
+    _sources(),
+    _note(),
+), key=("inspection_id", "kind", "topic"), references={"inspection_id": "regional_inspections.inspection_id"},
+    rules=(Rule("not_above", "numerator", "denominator"), Rule("not_after_release", "as_of")), since=OFFICIAL_RELEASE,
+    description="What the dynamic inspections of public protection state: shares of cases sufficient (numbers only "
+                "where printed), staffing and practice statements."))
+
+_add(Table("rule_frameworks", (
+    Column("round", "integer", True, minimum=1, maximum=2),
+    Column("published_year", pattern=r"^\d{4}$", description="The year of publication the rule is for; empty: any "
+                                                             "year, or the year not known"),
+    Column("framework", required=True, allowed=FRAMEWORKS),
+    Column("verified", "boolean", True),
+    _sources(),
+    _note(),
+), key=("round", "published_year"), since=OFFICIAL_RELEASE,
+    description="The framework an inspection of a round (and year of publication) was under: the rule inspections.csv "
+                "takes its framework from."))

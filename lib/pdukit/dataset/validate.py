@@ -23,7 +23,7 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from pdukit.dataset.manifest import MANIFEST, read_manifest, sha256
-from pdukit.dataset.schema import TABLES, Column, Rule, Table, columns_for
+from pdukit.dataset.schema import TABLES, Column, Rule, Table, columns_for, tables_for
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -313,7 +313,7 @@ def check_manifest(release_dir: Path) -> list[Problem]:
         return [Problem(MANIFEST, 0, "", f"cannot be read ({err}); expected valid JSON")]
     problems = []
     listed = {r.get("path"): r for r in manifest.get("resources", [])}
-    for table in TABLES.values():
+    for table in tables_for(str(manifest.get("version") or release_dir.name)):
         path = release_dir / table.filename
         resource = listed.get(table.filename)
         if resource is None:
@@ -338,7 +338,7 @@ def read_release(release_dir: Path, check_checksums: bool = True, version: str |
         return {}, [Problem(str(release_dir), 0, "", "not a folder; expected a release folder under data/releases")]
     version = version or release_version(release_dir)
     frames, problems = {}, []
-    for table in TABLES.values():
+    for table in tables_for(version):  # a table introduced by a later release is not a file of this one
         frame, found = read_table(release_dir / table.filename, table, version)
         problems += found
         if frame is not None:

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pdukit.dataset.names import closest
-from pdukit.dataset.schema import RATINGS, STANDARD_LABELS
+from pdukit.dataset.schema import RATINGS, REGIONS, STANDARD_LABELS
 from pdukit.errors import UnknownName
 
 # Units: how a value is written. A share is a fraction from 0 to 1 (shown as a rounded per cent); a percent is a
@@ -96,6 +96,14 @@ GRADES: dict[str, Term] = {
                                   description="staff who deliver accredited programmes"),
     "statutory_victim_work": Term("Victim work staff", "victim liaison staff",
                                   description="staff of the statutory victim contact scheme"),
+    # official staffing (from release 2026-12-01)
+    "po_and_pso": Term("Probation officers and probation services officers", "probation officers and probation "
+                       "services officers", "PO and PSO", description="the two practitioner grades counted together"),
+    "trainee_po": Term("Trainee probation officer", "trainee probation officers",
+                       description="in training to qualify as a probation officer"),
+    "sentence_management": Term("Sentence management staff", "sentence management staff",
+                                description="staff who manage people's sentences in the community, as HMPPS counts "
+                                            "them"),
 }
 CORE_GRADES = ("spo", "po", "pso")  # the three practitioner grades vacancy rates are compared on
 
@@ -148,7 +156,10 @@ ADDRESSEES: dict[str, Term] = {
 }
 PDU_STATUSES: dict[str, Term] = {"current": Term("Current"), "merged": Term("Since merged or split")}
 SOURCE_KINDS: dict[str, Term] = {"inspectorate": Term("HM Inspectorate of Probation"), "news": Term("News"),
-                                 "other": Term("Other")}
+                                 "other": Term("Other"),
+                                 "official": Term("Official", description="a government, parliamentary or audit "
+                                                  "publication: official statistics, a written answer, the National "
+                                                  "Audit Office")}
 AUDIT_CHECKS: dict[str, Term] = {
     "score_sum": Term("Score against the sum of its ratings"),
     "rating_band": Term("Rating against its score band"),
@@ -162,6 +173,130 @@ AUDIT_STATUSES: dict[str, Term] = {
     "disputed": Term("Disputed", description="the published figure differs from the one the rules give"),
     "not_recomputable": Term("Cannot be recomputed",
                              description="a count or rule the check needs is not published"),
+}
+
+# --- official staffing (from release 2026-12-01) -----------------------------------------------------------
+OFFICIAL_MEASURES: dict[str, Term] = {
+    "vacancies": Term("Vacancies", "vacancies", description="posts or full-time equivalents unfilled, as the source "
+                                                            "counts them (against the target staffing, where it says "
+                                                            "so)"),
+    "staff_in_post": Term("Staff in post", "staff in post", description="staff employed, as the source counts them"),
+    "staff_required": Term("Staff required", "staff required", description="the target or required staffing level "
+                                                                           "the source gives"),
+    "vacancy_rate": Term("Vacancy rate", "vacancy rates", unit=PERCENT,
+                         description="per cent of the target unfilled, as published (never computed here)"),
+    "pct_of_target_in_post": Term("Staff in post against target", unit=PERCENT,
+                                  description="staff in post as a per cent of the target, as published"),
+    "caseload_avg": Term("Average caseload", "average caseloads", unit=CASES,
+                         description="cases (people on probation) held per practitioner: a count, not a measure of "
+                                     "effort"),
+    "workload_pct": Term("Workload", "workloads", unit=PERCENT,
+                         description="per cent of capacity the work takes on the Workload Measurement Tool (WMT)"),
+    "leaving_rate": Term("Leaving rate", "leaving rates", unit=PERCENT,
+                         description="per cent of staff who left in the 12 months, as published"),
+    "people_on_probation": Term("People on probation", unit=COUNT,
+                                description="people the Probation Service supervises: the service's caseload, not a "
+                                            "caseload per practitioner"),
+    "regions_beyond_capacity": Term("Regions beyond full capacity", unit=COUNT,
+                                    description="how many of the 12 probation regions operate beyond full capacity"),
+    "staff_required_underestimate": Term("Staff required, under-counted", unit=COUNT,
+                                         description="staff HMPPS found it had under-counted as required"),
+}
+OFFICIAL_UNITS: dict[str, Term] = {
+    "fte": Term("FTE", short="FTE", unit=FTE, description="full-time equivalent: part-time staff counted by their hours"),
+    "headcount": Term("Headcount", unit=COUNT, description="people, each counted once whatever their hours"),
+    "count": Term("Count", unit=COUNT, description="posts or people, as the source counts them"),
+    "percent": Term("Per cent", unit=PERCENT, description="a per cent as published"),
+    "cases": Term("Cases", unit=CASES, description="cases per practitioner"),
+    "people": Term("People", unit=COUNT, description="people on probation"),
+    "unstated": Term("Not stated", description="the source does not say whether people or full-time equivalents"),
+}
+OFFICIAL_SCOPES: dict[str, Term] = {
+    "England and Wales": Term("England and Wales", description="the whole Probation Service"),
+    **{r: Term(r, description=f"the {r} probation region") for r in REGIONS},
+}
+# Each series: figures of one publisher on one definition (and one vintage where the publisher revised it).
+OFFICIAL_SERIES: dict[str, Term] = {
+    "regional_vacancies_answer_2024_01": Term("Vacancies by region, September 2023 (written answer, January 2024)"),
+    "wmt_caseload_answer_2024_09": Term("Probation officers' average caseload, Workload Measurement Tool (written "
+                                        "answer, September 2024)"),
+    "channel4_foi_workload": Term("Average workload, from Freedom of Information data (Channel 4 News)",
+                                  description="second-hand: a news report, not an official publication"),
+    "hmpps_workforce_2022_23": Term("HMPPS workforce statistics as published September 2022 to June 2023",
+                                    description="the vintage before the revision seen in the June 2024 publication"),
+    "hmpps_workforce_2024_25": Term("HMPPS workforce statistics as published June 2024 to June 2025",
+                                    description="a revised vintage: not one series with the 2022-23 publications"),
+    "written_answer_2021_09": Term("Staff in post, June 2021 (written answer, September 2021)"),
+    "hmpps_workforce_nps_2020": Term("National Probation Service staff in post, 2020 (before unification)",
+                                     description="NPS only: CRC staff not counted, so not comparable with later "
+                                                 "figures"),
+    "data_justice": Term("Probation Service staff in post (Ministry of Justice data, from March 2022)"),
+    "data_justice_nps": Term("Probation Service staff in post, March 2015 to March 2021 (before unification)",
+                             description="NPS only: CRC staff not counted, so not comparable with later figures"),
+    "written_answer_2025_07": Term("Probation Service staffing, March 2024 and March 2025 (written answer, July 2025)"),
+    "courts_function_answer": Term("Probation officers and probation services officers in court teams, December of "
+                                   "each year (written answer)"),
+    "hmip_london_2022": Term("Vacant posts in London at the 2022 inspections (HMI Probation)"),
+    "bbc_east_midlands_region": Term("Average caseloads in the East Midlands region inspections (BBC News)",
+                                     description="second-hand: a news report of the inspection reports"),
+    "bbc_nps_wales": Term("Probation officers in the National Probation Service in Wales (BBC News, before "
+                          "unification)", description="second-hand, and NPS only"),
+    "police_oracle_2023_03": Term("Probation officers against target, March 2023 (Police Oracle)",
+                                  description="second-hand: a news report's reading of the workforce statistics"),
+    "nao_2025": Term("National Audit Office report on the Probation Service (October 2025)"),
+    "leaked_sentence_management_review": Term("HMPPS sentence management activity review (leaked, reported by BBC "
+                                              "News)", description="second-hand"),
+    "britisheye_2025": Term("People on probation, March 2025 (The British Eye)", description="second-hand"),
+}
+
+# --- the dynamic inspections of public protection (from release 2026-12-01) --------------------------------
+FRAMEWORKS: dict[str, Term] = {
+    "2021": Term("2021 framework", description="round 1: the methodology introduced after unification in June 2021"),
+    "2023": Term("Programme from October 2023, year not known",
+                 description="round 2, the inspection programme that started in October 2023, where no source gives "
+                             "the year the report was published"),
+    "2024": Term("Programme from October 2023, published 2024",
+                 description="round 2, labelled by the year its report was published"),
+    "2025": Term("Programme from October 2023, published 2025",
+                 description="round 2, labelled by the year its report was published"),
+    "2025-public-protection": Term("Dynamic inspection of public protection",
+                                   description="the region-by-region inspections of public protection from October "
+                                               "2025: no ratings, never pooled with PDU inspections"),
+}
+PP_KINDS: dict[str, Term] = {
+    "case_quality": Term("Cases sufficient", description="how many of the cases inspected met the standard"),
+    "staffing": Term("Staffing", description="what the inspection says about staff and vacancies"),
+    "practice": Term("Practice", description="other findings on the work with cases"),
+    "programme": Term("The programme", description="the dynamic inspection programme as a whole"),
+}
+PP_TOPICS: dict[str, Term] = {
+    "keeping_safe": Term("Keeping people safe"),
+    "assessment": Term("Assessment: keeping people safe"),
+    "planning": Term("Planning: keeping people safe"),
+    "implementation_and_delivery": Term("Implementation and delivery: keeping people safe"),
+    "reviewing": Term("Reviewing: keeping people safe"),
+    "risk_of_harm_assessment": Term("Assessment of risk of harm"),
+    "work_to_address_risk": Term("Work to address risk of harm"),
+    "domestic_abuse_multi_agency": Term("Work with other agencies on domestic abuse"),
+    "management_oversight": Term("Management oversight"),
+    "child_protection_information": Term("Information for child protection"),
+    "child_safeguarding": Term("Child safeguarding"),
+    "po_target_staffing": Term("Probation officers against target"),
+    "understaffing": Term("Understaffing"),
+    "recruitment_and_retention": Term("Recruitment and retention"),
+    "workforce_stability": Term("Workforce stability"),
+    "staffing_challenges": Term("Staffing challenges"),
+    "capacity": Term("Capacity and workloads"),
+    "vetting": Term("Vetting of new staff"),
+    "vacancies": Term("Vacancies"),
+    "programme_scope": Term("Regions to be inspected"),
+    "cases_insufficient_before": Term("Cases insufficient before the programme"),
+    "guidance_published": Term("Guidance published"),
+    "programme_start": Term("Programme start"),
+}
+PP_COUNTED: dict[str, Term] = {
+    "cases": Term("Cases", description="each case inspected counted once"),
+    "assignments": Term("Assignments", description="the pieces of work inspected, several to a case"),
 }
 
 # --- case quality and other findings -----------------------------------------------------------------------
@@ -228,6 +363,8 @@ FINDINGS: dict[str, Term] = {
                                                            unit=PERCENT),
     "pct_victims_contributed_before_release": Term("Victims who contributed before release", unit=PERCENT),
     "pdus_in_region": Term("PDUs in the region", unit=COUNT),
+    "published_score_text": Term("Score as published (not comparable)", unit=TEXT,
+                                 description="a score in the page's words whose maximum matches no framework"),
     "peer_mentors": Term("Peer mentors", unit=COUNT),
     "people_on_probation": Term("People on probation", unit=COUNT),
     "people_on_probation_total": Term("People on probation supervised by the PDU", unit=COUNT),
@@ -293,6 +430,9 @@ COLUMNS: dict[str, Term] = {
     "title": Term("Title", description="the document's title"),
     "publisher": Term("Publisher", description="who published the document"),
     "kind": Term("Kind", description="inspectorate, news or other"),
+    "author": Term("Author", description="the author or signatory the document names"),
+    "linked": Term("Public address", description="whether the source has a web address a reader can open"),
+    "copy": Term("Copy in the repository", description="the stored copy in data/raw/seeds the values come from"),
     "quote": Term("Quote", unit=TEXT, description="the source's words, verbatim"),
     # inspections
     "round": Term("Round", unit=COUNT, description="1: published 2022-23; 2: the programme from October 2023"),
@@ -339,6 +479,19 @@ COLUMNS: dict[str, Term] = {
     "table": Term("Table"), "key": Term("Row"), "field": Term("Field"),
     "other_value": Term("Other value", description="the value another source gives"),
     "resolution": Term("Why", unit=TEXT, description="what the release keeps, and why"),
+    # official staffing
+    "scope": Term("Area", description="a probation region, or England and Wales"),
+    "period_from": Term("Period from", unit=DATE, description="the first month of the period a figure covers"),
+    "series": Term("Series", description="figures of one publisher on one definition: only these form a time series"),
+    "definition": Term("Definition", unit=TEXT, description="what the figure counts, in the source's words"),
+    # dynamic inspections of public protection
+    "report_number": Term("Report number", unit=COUNT, description="the report's place in the programme"),
+    "announced": Term("Announced", unit=DATE, description="when the inspection was announced"),
+    "cases_inspected": Term("Cases inspected", unit=CASES, description="cases the inspectors read"),
+    "judgement": Term("Chief Inspector's judgement", unit=TEXT, description="the report's words: these inspections "
+                                                                           "give no rating"),
+    "counted": Term("Counted in", description="cases, or assignments (several to a case)"),
+    "published_year": Term("Year published", unit=DATE, description="the year of publication a rule is for"),
     # rules
     "points": Term("Points", unit=POINTS), "verified": Term("Confirmed by a primary source"),
     "domain": Term("Domain", unit=COUNT), "optional": Term("May be unrated"),
@@ -459,4 +612,7 @@ VOCABULARIES: dict[str, dict[str, Term]] = {
     "standard": STANDARDS, "basis": BASES, "change": CHANGES, "addressee": ADDRESSEES, "PDU status": PDU_STATUSES,
     "source kind": SOURCE_KINDS, "audit check": AUDIT_CHECKS, "audit status": AUDIT_STATUSES,
     "case-quality topic": TOPICS, "finding": FINDINGS, "column": COLUMNS, "glossary term": GLOSSARY,
+    "official measure": OFFICIAL_MEASURES, "unit": OFFICIAL_UNITS, "area": OFFICIAL_SCOPES, "series": OFFICIAL_SERIES,
+    "framework": FRAMEWORKS, "public protection kind": PP_KINDS, "public protection topic": PP_TOPICS,
+    "counted in": PP_COUNTED,
 }

@@ -19,6 +19,12 @@ from pdukit.dataset.build.corrections import apply_corrections, apply_edits
 from pdukit.dataset.build.facts import Subjects, apply_value_corrections, load_facts
 from pdukit.dataset.build.inputs import Inputs
 from pdukit.dataset.build.merge import ids
+from pdukit.dataset.build.official import (
+    build_official_staffing,
+    build_public_protection,
+    framework_rules,
+    publication_statements,
+)
 from pdukit.dataset.build.register import build_pdus, curated_pdus, register_refs
 from pdukit.dataset.build.sources import SourceBook
 from pdukit.dataset.build.tables import (
@@ -34,7 +40,7 @@ from pdukit.dataset.build.tables import (
     build_unpaid_work,
 )
 from pdukit.dataset.manifest import write_manifest
-from pdukit.dataset.schema import FIRST_RELEASE, TABLES, columns_for
+from pdukit.dataset.schema import FIRST_RELEASE, columns_for, tables_for
 from pdukit.errors import BuildError
 from pdukit.paths import project_root
 
@@ -47,11 +53,14 @@ def build_tables(version: str, root: Path | None = None) -> tuple[dict[str, list
     book = SourceBook(inputs)
     pdus = curated_pdus(inputs)
     facts = load_facts(inputs)
+    dated, decided = publication_statements(inputs)  # from 2026-12-01: publication days, and decisions between them
+    facts += dated
     apply_value_corrections(facts, inputs)
     Subjects(inputs, pdus, book).assign(facts)
     ctx = Context(facts, inputs)
     undated = {r["pdu_id"]: (int(r["round"]), r["evidence"]) for r in inputs.curation("undated_rounds.csv")}
-    tables: dict[str, list[dict]] = {"inspections": build_inspections(ctx, undated)}
+    rules, rule_rows, rule_evidence, rule_refs = framework_rules(inputs, book.id)
+    tables: dict[str, list[dict]] = {"inspections": build_inspections(ctx, undated, decided, rules)}
     tables["ratings"] = build_ratings(ctx)
     tables["staffing"] = build_staffing(ctx)
     tables["case_quality"] = build_case_quality(ctx)
@@ -59,15 +68,20 @@ def build_tables(version: str, root: Path | None = None) -> tuple[dict[str, list
     tables["findings"] = build_findings(ctx)
     recommendations = inputs.curation("recommendations.csv")
     tables["recommendations"] = build_recommendations(recommendations, pdus, book.id)
-    tables["evidence"] = build_evidence(facts)
+    official, official_evidence, official_refs = build_official_staffing(inputs, book.id)
+    regional, protection, protection_evidence, protection_refs = build_public_protection(inputs, book.id)
+    tables["official_staffing"], tables["regional_inspections"], tables["public_protection"] = official, regional, protection
+    tables["evidence"] = build_evidence(facts) + official_evidence + protection_evidence + rule_evidence
     rules = inputs.curation("rules.csv")
     tables.update(build_rules(rules, book.id))
+    tables["rule_frameworks"] = rule_rows
     by_pdu = defaultdict(list)
     for fact in facts:
         by_pdu[fact.pdu_id].append(fact)
     tables["pdus"] = build_pdus(inputs, {p: ids(f) for p, f in by_pdu.items()}, book.id, ctx.disagreements)
     tables["disagreements"] = ctx.disagreements
-    tables["sources"] = _sources(book, facts, recommendations, rules, register_refs(inputs))
+    tables["sources"] = _sources(book, facts, recommendations, rules,
+                                 register_refs(inputs) + official_refs + protection_refs + rule_refs)
     apply_corrections(tables, inputs)
     apply_edits(tables, inputs)
     return tables, inputs
@@ -89,8 +103,8 @@ def _sources(book: SourceBook, facts, recommendations, rules, extra: list[str]) 
 def write_tables(tables: dict[str, list[dict]], folder: Path, version: str) -> None:
     """Write each table as CSV in the one canonical form (header, '\\n' line ends, minimal quoting)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name, table in TABLES.items():
-        columns = columns_for(table, version)
+    for table in tables_for(version):
+        name, columns = table.name, columns_for(table, version)
         with open(folder / table.filename, "w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
             writer.writeheader()

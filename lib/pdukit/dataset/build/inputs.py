@@ -2,16 +2,19 @@
 (data/curation, the decisions: transcriptions, mappings, corrections), each read as a list of dicts.
 
 A curation row with a `since` column applies to releases from that version on, so a later decision never
-changes how an earlier release rebuilds.
+changes how an earlier release rebuilds. A release's manifest records the sha256 of each input as in force for
+it (the file without the rows of a later `since`), so adding a row for a later release leaves every earlier
+manifest as it was; a curation file a release predates (`Inputs.curation(name, since=...)`) is not read for it.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pdukit.dataset.manifest import sha256
 from pdukit.errors import BuildError
 from pdukit.paths import project_root
 
@@ -54,12 +57,42 @@ class Inputs:
         self.files[f"raw/{name}"] = path
         return read_rows(path)
 
-    def curation(self, name: str) -> list[dict]:
-        """Rows of a curation CSV file in force for this version."""
+    def curation(self, name: str, since: str = "") -> list[dict]:
+        """Rows of a curation CSV file in force for this version; none (and the file not read) for a version
+        before `since`, the first release that reads the file."""
+        if since and self.version < since:
+            return []
         path = curation_dir(self.root) / name
         self.files[f"curation/{name}"] = path
         return [row for row in read_rows(path) if applies(row, self.version)]
 
     def hashes(self) -> dict[str, str]:
-        """sha256 of every input read so far, by path relative to data/."""
-        return {name: sha256(path) for name, path in sorted(self.files.items())}
+        """sha256 of every input read so far as in force for this version, by path relative to data/."""
+        return {name: in_force_sha256(path, self.version) for name, path in sorted(self.files.items())}
+
+
+def in_force_bytes(path: Path, version: str) -> bytes:
+    """A file's bytes without the records of a `since` later than `version` (all of them when none is later): the
+    input exactly as an earlier release read it, when rows were only added since."""
+    raw = path.read_bytes()
+    if not path.name.endswith(".csv"):
+        return raw
+    text = raw.decode("utf-8")
+    lines = list(io.StringIO(text, newline=""))  # the physical lines the csv reader consumes, ends kept
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if not header or "since" not in header:
+        return raw
+    column, kept, start = header.index("since"), lines[: reader.line_num], reader.line_num
+    for record in reader:
+        end = reader.line_num
+        since = record[column].strip() if len(record) > column else ""
+        if not since or since <= version:
+            kept += lines[start:end]
+        start = end
+    return "".join(kept).encode("utf-8")
+
+
+def in_force_sha256(path: Path, version: str) -> str:
+    """The hex sha256 of `in_force_bytes`: the file's own sha256 when every row is in force."""
+    return hashlib.sha256(in_force_bytes(path, version)).hexdigest()

@@ -129,12 +129,21 @@ def _date_candidates(facts: list[Fact]) -> list[tuple[str, Fact, float]]:
     return candidates
 
 
-def merge_published(facts: list[Fact], key: str, disagreements: list[dict], version: str) -> Merged:
+def merge_published(facts: list[Fact], key: str, disagreements: list[dict], version: str,
+                    decided: tuple[str, str] | None = None) -> Merged:
     """The report's publication date: the best-supported date of the best-ranked sources, made more precise
-    only where every more precise date agrees."""
+    only where every more precise date agrees; or, where curation decided between sources that disagree
+    (`decided`: the date and why), that date, every other date kept as a disagreement."""
     candidates = _date_candidates(facts)
     if not candidates:
         return Merged()
+    if decided:
+        chosen, why = decided
+        agree = [f for v, f, _ in candidates if _consistent(v, chosen)]
+        for value in sorted({v for v, _, _ in candidates if not _consistent(v, chosen)}):
+            disagreements.append(_difference("inspections", key, "published", chosen, agree, value,
+                                             [f for v, f, _ in candidates if v == value], why))
+        return Merged(chosen, [f.source_id for f in agree])
     best = max(r for _, _, r in candidates)
 
     def support(value: str) -> int:  # how many statements agree with a date

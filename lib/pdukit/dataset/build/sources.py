@@ -1,7 +1,10 @@
 """Sources: a stable id for every document a value comes from, and its row in sources.csv.
 
 Seeds and fixed sources are described in curation files; a web page's publisher and kind come from its domain
-(curation/publishers.csv) and its title, until one is curated, from its address.
+(curation/publishers.csv) and its title, until one is curated, from its address. From release 2026-12-01 every
+title is curated (curation/source_titles.csv, with the evidence for it), seeds are cited by their own title,
+author, date and public address where one exists (curation/seed_documents.csv), documents first cited then have
+their own ids (curation/documents.csv), and each source says whether a reader can follow its address (`linked`).
 """
 
 from __future__ import annotations
@@ -11,6 +14,13 @@ import re
 from urllib.parse import urlparse
 
 from pdukit.dataset.build.inputs import Inputs
+from pdukit.dataset.schema import OFFICIAL_RELEASE
+from pdukit.errors import BuildError
+
+
+def is_public_address(url: str) -> bool:
+    """True for a web address a reader can open (http or https)."""
+    return bool(re.match(r"^https?://", url or ""))
 
 
 class SourceBook:
@@ -18,9 +28,21 @@ class SourceBook:
 
     def __init__(self, inputs: Inputs):
         self.seeds = {r["file"]: r for r in inputs.curation("seed_sources.csv")}
+        for r in inputs.curation("seed_documents.csv", since=OFFICIAL_RELEASE):  # the seeds' own titles and authors
+            self.seeds[r["file"]] = dict(r, title=r["title"], published=r["published"])
         self.fixed = {r["source_id"]: r for r in inputs.curation("fixed_sources.csv")}
+        for r in inputs.curation("documents.csv", since=OFFICIAL_RELEASE):  # documents first cited from 2026-12-01
+            self.fixed[r["source_id"]] = r
         self.publishers = inputs.curation("publishers.csv")
         self.details = {r["url"]: r for r in inputs.curation("source_details.csv")}  # curated titles and dates
+        for r in inputs.curation("source_titles.csv", since=OFFICIAL_RELEASE):  # titles with their evidence
+            self.details[r["url"]] = r
+        if inputs.version >= OFFICIAL_RELEASE:
+            urls = {self._url(r["url"]) for r in self.fixed.values() if is_public_address(r["url"])}
+            clash = sorted(urls & set(self.details))
+            if clash:
+                raise BuildError(f"curation/documents.csv: {clash[0]} is also a titled web page; expected each "
+                                 "document under one source id")
 
     @staticmethod
     def _url(ref: str) -> str:
@@ -52,10 +74,15 @@ class SourceBook:
         """The sources.csv row; a page's date is kept only where every statement from it agrees on one."""
         if ref.startswith("seed:"):
             seed = self.seeds[ref[5:]]
-            return dict(source_id=self.id(ref), url=ref, title=seed["title"], publisher=seed["publisher"],
-                        published=seed["published"], kind=seed["kind"])
+            url = seed.get("public_url") or ref
+            return dict(source_id=self.id(ref), url=url, title=seed["title"], publisher=seed["publisher"],
+                        published=seed["published"], kind=seed["kind"], author=seed.get("author", ""),
+                        linked=_flag(is_public_address(url)), copy=ref)
         if ref in self.fixed:
-            return {k: v for k, v in self.fixed[ref].items() if k != "since"}
+            fixed = self.fixed[ref]
+            return dict(source_id=ref, url=fixed["url"], title=fixed["title"], publisher=fixed["publisher"],
+                        published=fixed["published"], kind=fixed["kind"], author=fixed.get("author", ""),
+                        linked=_flag(is_public_address(fixed["url"])), copy="")
         url = self._url(ref)
         parts = urlparse(url)
         host = parts.netloc.removeprefix("www.")
@@ -68,8 +95,12 @@ class SourceBook:
         published = next(iter(dates)) if len(dates) == 1 else ""
         title = title.strip()
         row = dict(source_id=self.id(ref), url=url, title=title[:1].upper() + title[1:], publisher=publisher,
-                   published=published, kind=kind)
+                   published=published, kind=kind, author="", linked=_flag(True), copy="")
         curated = self.details.get(url)
         if curated:
-            row.update({k: curated[k] for k in ("title", "publisher", "published", "kind") if curated[k]})
+            row.update({k: curated[k] for k in ("title", "publisher", "published", "kind", "author") if curated.get(k)})
         return row
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"

@@ -74,15 +74,31 @@ class Context:
         return subject if subject in self.inspection_ids else ""
 
 
-def build_inspections(ctx: Context, undated: dict[str, tuple[int, str]]) -> list[dict]:
+def framework_of(rnd: str, published: str, rules: list[dict] | None) -> tuple[str, dict | None]:
+    """The framework of an inspection of round `rnd` published `published`: from the curated rules
+    (curation/frameworks.csv: a rule for the round and year, else for the round alone) where they are in force,
+    else the rule of the releases before them (round 1: 2021; round 2: the year of publication, 2024 or 2025)."""
+    when = year(published)
+    if rules:
+        for wanted in (str(when or ""), ""):
+            rule = next((r for r in rules if r["round"] == rnd and r["published_year"] == wanted), None)
+            if rule is not None:
+                return rule["framework"], rule
+        return "", None
+    return ("2021" if rnd == "1" else (str(when) if when in (2024, 2025) else "")), None
+
+
+def build_inspections(ctx: Context, undated: dict[str, tuple[int, str]], decided: dict[str, tuple[str, str]] | None = None,
+                      frameworks: list[dict] | None = None) -> list[dict]:
     """Every PDU subject is an inspection, even where only its fieldwork is known."""
     rows = []
+    decided = decided or {}
     for subject in sorted({f.subject for f in ctx.facts if f.pdu_id}):
         mine = [f for f in ctx.by_table["inspections"] if f.subject == subject]
         everything = ctx.by_subject[subject]
         pdu_id, rnd = subject.rsplit("-", 1)
         row: dict[str, str] = dict(inspection_id=subject, pdu_id=pdu_id, region=everything[0].region, round=rnd)
-        published = merge_published(everything, subject, ctx.disagreements, ctx.version)
+        published = merge_published(everything, subject, ctx.disagreements, ctx.version, decided.get(subject))
         row["published"], row["published_source_ids"] = published.value, ";".join(sorted(set(published.sources)))
         sources, notes = set(published.sources), []
         for field_name, measures in (("overall_rating", ("overall_rating", "previous_rating")), ("score", ("score",)),
@@ -99,8 +115,9 @@ def build_inspections(ctx: Context, undated: dict[str, tuple[int, str]]) -> list
             own.sort(key=lambda f: (-f.rank, not re.match(r"^\d{4}", f.value), -len(f.value)))
             row["fieldwork"] = own[0].value
             sources.add(own[0].source_id)
-        year_published = year(row["published"])
-        row["framework"] = "2021" if rnd == "1" else (str(year_published) if year_published in (2024, 2025) else "")
+        row["framework"], rule = framework_of(rnd, row["published"], frameworks)
+        if rule is not None and not rule["published_year"] and not year(row["published"]):
+            notes.append(f"Framework from the round alone (rule_frameworks.csv): {rule['note']}")
         if pdu_id in undated and any(not f.published for f in everything) and int(rnd) == undated[pdu_id][0]:
             notes.append("Round from undated pages: " + undated[pdu_id][1])
         row["source_ids"] = ";".join(sorted(sources or {f.source_id for f in everything}))
