@@ -80,7 +80,7 @@ PHONE_PX = 358  # the text width of a 390 px phone
 CHAR_PX = 7.4  # an average character of 14 px table text
 CELL_PAD_PX = 16
 WRAP_CHARS = 18  # a cell's text wraps at about this many characters before its column gets wider
-HALF_LINE = 14  # characters: a stacked card's cell longer than this takes the card's whole width
+HALF_LINE = 24  # characters: a stacked card's cell longer than this takes the card's whole width
 LONG_TEXT = 80  # characters: a table with a cell this long is text to read, shown as a list of records
 WIDE_COLUMNS = 7  # a table wider than this scrolls sideways on a phone (key column second); narrower ones stack
 
