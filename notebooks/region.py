@@ -32,7 +32,7 @@ parameters.check(globals(), region=parameters.region)
 
 from pdukit.analysis import summaries
 from pdukit.analysis.compare import compare_rounds
-from pdukit.analysis.measures import SHORT_NAMES, UNITS, staffing_measure, vacancy_by_grade, with_labels
+from pdukit.analysis.measures import SHORT_NAMES, UNITS, staffing_measure, vacancy_by_grade, value_column, with_labels
 from pdukit.analysis.recommendations import recommendation_themes
 from pdukit.narrative import mainpoints, readable
 from pdukit.narrative.words import month_year
@@ -144,7 +144,8 @@ for measure in regional.measure.dropna().astype(str).unique():
         charts.measure_bars(bars, UNITS[measure], reference, "100% = full capacity" if reference else ""),
         f"{region}, region-wide: {SHORT_NAMES[measure]}",
         f"Bar chart of {region}'s region-wide {SHORT_NAMES[measure]} by grade, in {UNITS[measure]}.",
-        bars[["label", "value", "as_of", "source_ids"]].rename(columns={"label": "Grade", "value": UNITS[measure]}),
+        bars[["label", value_column(measure), "as_of", "source_ids"]].rename(
+            columns={"label": "Grade", value_column(measure): UNITS[measure]}),
         release, subtitle=f"In {UNITS[measure]}.", filename=f"{region}-{measure}")
 
 pressure = readable.staffing_pressure(release, region)

@@ -54,8 +54,13 @@ def test_rating_shares_have_n_and_intervals(release):
 
 
 def test_pdu_coverage_against_the_register(release):
-    total = pdukit.pdu_coverage(release).set_index("region").loc["England and Wales"]
-    assert (total.pdus, total.current, total.inspected, total.never_inspected) == (112, 108, 65, 47)
+    coverage = pdukit.pdu_coverage(release).set_index("region")
+    total = coverage.loc["England and Wales"]
+    assert (total.pdus, total.current, total.inspected, total.never_inspected) == (112, 108, 65, 45)
+    assert (total.merged, total.merged_inspected, total.merged_never_inspected) == (4, 2, 2)
+    manchester = coverage.loc["Greater Manchester"]  # 8 current PDUs, 2 inspected: 6 never (not 8: 2 are merged)
+    assert (manchester.current, manchester.current_inspected, manchester.never_inspected) == (8, 2, 6)
+    assert (manchester.merged, manchester.merged_inspected, manchester.merged_never_inspected) == (3, 1, 2)
 
 
 def test_exports_to_csv_and_excel(release, tmp_path):

@@ -52,9 +52,13 @@ def cmd_validate(args) -> int:
 
 def cmd_diff(args) -> int:
     """`pdukit diff OLD NEW`: the rows added, changed and removed, then counts per table."""
-    from pdukit.dataset.diff import diff_releases, summarise
+    from pdukit.dataset.diff import list_changes, summarise
+    from pdukit.errors import ReleaseError
 
-    changes = diff_releases(_release_dir(args.old), _release_dir(args.new))
+    try:
+        changes = list_changes(_release_dir(args.old), _release_dir(args.new))
+    except ReleaseError as err:
+        raise UsageError(str(err)) from None
     if not args.summary:
         for change in changes:
             print(change)
@@ -124,7 +128,7 @@ def cmd_rebuild(args) -> int:
 
 def cmd_audit(args) -> int:
     """`pdukit audit`: the audit as a table (flags only, or --all) or CSV; exit 0 when it ran."""
-    from pdukit.analysis.audit import run_audit
+    from pdukit.analysis.audit import FLAGGED, STATUSES, run_audit
     from pdukit.dataset.release import load_release
     from pdukit.errors import ReleaseError
 
@@ -137,10 +141,10 @@ def cmd_audit(args) -> int:
     if args.format == "csv":
         table.to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
-        with_flags = table if args.all else table[table["status"] == "flag"]
-        print(with_flags.to_string(index=False, max_colwidth=70))
+        with_flags = table if args.all else table[table["status"].isin(FLAGGED)]
+        print(with_flags.drop(columns=["source_ids"]).to_string(index=False, max_colwidth=70))
         counts = table["status"].value_counts()
-        print(f"\n{counts.get('ok', 0)} ok, {counts.get('flag', 0)} flagged ({release.version})")
+        print("\n" + ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUSES) + f" ({release.version})")
     return EXIT_OK
 
 
@@ -190,7 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("audit", help="check published figures against the published rules")
     p.add_argument("--format", choices=("table", "csv"), default="table")
-    p.add_argument("--all", action="store_true", help="with --format table, show ok rows too")
+    p.add_argument("--all", action="store_true", help="with --format table, show consistent rows too")
     p.add_argument("--data", default="latest", help="release folder or version (default: latest)")
     p.set_defaults(func=cmd_audit)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from pdukit.dataset.build import build_tables, release_metadata, write_release
 from pdukit.dataset.build.corrections import edits_dir, record_edits
 from pdukit.dataset.build.inputs import curation_dir
-from pdukit.dataset.diff import diff_releases, summarise
+from pdukit.dataset.diff import list_changes, summarise
 from pdukit.dataset.validate import Problem, read_release, validate_release
 from pdukit.errors import PublishError
 from pdukit.files import write_atomic
@@ -106,7 +106,7 @@ def publish(draft_dir: Path | str, note: str, changelog: Path | None = None) -> 
         edits.unlink(missing_ok=True)
         raise
     _record_release(version, created, note.strip())
-    changes = diff_releases(previous, target) if previous else []
+    changes = list_changes(previous, target) if previous else []
     _add_changelog(changelog or project_root() / "data" / "CHANGELOG.md", version, note.strip(), previous, changes, count)
     shutil.rmtree(draft_dir)
     return target, []

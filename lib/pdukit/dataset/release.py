@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import os
 import weakref
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -107,11 +107,12 @@ class Release:
             self.__dict__["_inspection_labels"] = cached
         return cached
 
-    def pdu_name(self, pdu_id: str) -> str:
-        """The name of a PDU given its id; UnknownName names the closest ids."""
-        if pdu_id not in self.pdu_names:
-            raise UnknownName(f"unknown PDU id {pdu_id!r}; closest: {closest(str(pdu_id), list(self.pdu_names))}")
-        return self.pdu_names[pdu_id]
+    def pdu_name(self, pdu: str) -> str:
+        """The name of a PDU given its id (or its name, an alias or its official code); UnknownName names the
+        closest PDUs."""
+        if pdu in self.pdu_names:
+            return self.pdu_names[pdu]
+        return self.pdu_names[self.resolve_pdu(pdu)]
 
     def pdu_of(self, inspection_id: str) -> str:
         """The pdu_id of an inspection (read from the inspections table, never split from the id)."""
@@ -134,9 +135,13 @@ class Release:
 
     def inspections_of(self, subject: str) -> list[str]:
         """The inspection ids a name stands for: an inspection id itself, or every inspection of a PDU (given by
-        name, alias, code or id), in round order. UnknownName for anything else, naming the closest."""
+        name, alias, code or id), in round order. UnknownName for anything else, naming the closest.
+
+            >>> release.inspections_of("Gwent")
+            ['gwent-1', 'gwent-2']
+        """
         frame = self.tables._frames["inspections"]
-        if subject in set(frame.inspection_id):
+        if subject in self._inspection_ids:
             return [subject]
         try:
             pdu_id = self.resolve_pdu(subject)
@@ -144,6 +149,26 @@ class Release:
             choices = list(frame.inspection_id) + list(self.pdu_names.values())
             raise UnknownName(f"unknown PDU or inspection {subject!r}; closest: {closest(str(subject), choices)}") from None
         return list(frame[frame.pdu_id == pdu_id].sort_values("round").inspection_id)
+
+    def resolve_inspections(self, subjects: str | Iterable[str] | None) -> list[str] | None:
+        """The inspection ids of one subject or many (inspection ids, or PDUs by name, alias, code or id), each
+        once, in the order given; None stays None (every inspection). UnknownName for any that is not known."""
+        if subjects is None:
+            return None
+        if isinstance(subjects, str):
+            subjects = [subjects]
+        found: dict[str, None] = {}
+        for subject in subjects:
+            for inspection_id in ([subject] if subject in self._inspection_ids else self.inspections_of(subject)):
+                found[inspection_id] = None
+        return list(found)
+
+    @property
+    def _inspection_ids(self) -> set[str]:
+        cached = self.__dict__.get("_ids")
+        if cached is None:
+            cached = self.__dict__["_ids"] = set(self.tables._frames["inspections"].inspection_id)
+        return cached
 
     def with_sources(self, frame: pd.DataFrame, column: str = "source_ids", long: bool = False) -> pd.DataFrame:
         """`frame` with the title, publisher, date and link of each row's sources (`long=True`: a row per source).
@@ -154,16 +179,20 @@ class Release:
 
         return with_sources(self, frame, column, long)
 
-    def standard_ratings(self, subject: str | None = None) -> pd.DataFrame:
+    def standard_ratings(self, subject: str | Iterable[str] | None = None) -> pd.DataFrame:
         """Standard ratings in framework order (1.1 Leadership ... 2.5 Reviewing): of every inspection, or of one
-        inspection, or of every inspection of one PDU (by name, alias, code or id); `inspection_id` says which.
+        inspection, or of every inspection of one PDU (by name, alias, code or id), or of a list of them;
+        `inspection_id` and `inspection` ('West Sussex (2022)') say which inspection each row is.
 
-            >>> release.standard_ratings("West Sussex")[["inspection_id", "standard_label", "rating", "basis"]]
+            >>> release.standard_ratings("West Sussex")[["inspection", "standard_label", "rating", "basis"]]
         """
         ratings = self.ratings
-        if subject is not None:
-            ratings = ratings[ratings.inspection_id.isin(self.inspections_of(subject))]
-        return ratings.sort_values(["inspection_id", "standard"]).reset_index(drop=True)
+        wanted = self.resolve_inspections(subject)
+        if wanted is not None:
+            ratings = ratings[ratings.inspection_id.isin(wanted)]
+        ratings = ratings.sort_values(["inspection_id", "standard"]).reset_index(drop=True)
+        ratings.insert(1, "inspection", ratings.inspection_id.map(self.inspection_labels))
+        return ratings
 
     @property
     def tables_read(self) -> set[str]:

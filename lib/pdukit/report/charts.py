@@ -16,7 +16,7 @@ import seaborn as sns
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from pdukit.analysis.measures import GRADE_LABELS, require_same_measure
+from pdukit.analysis.measures import GRADE_LABELS, require_same_measure, value_column
 from pdukit.dataset.schema import RATINGS, STANDARD_LABELS
 
 # Okabe-Ito colours, ordered warm (worse) to cool (better): distinguishable with the common colour-vision deficiencies.
@@ -211,12 +211,13 @@ def vacancy_dots(vacancy: pd.DataFrame, labels: dict[str, str], reference: float
 
 
 def measure_bars(frame: pd.DataFrame, xlabel: str, reference: float | None = None, reference_label: str = "") -> plt.Figure:
-    """Horizontal bars of one measure (columns label, value); an optional reference line (e.g. 100% of capacity).
-    `frame` must come from `measures.staffing_measure`: a frame mixing measures raises MixedMeasuresError."""
-    require_same_measure(frame)
+    """Horizontal bars of one measure (columns label and the measure's own value column); an optional reference
+    line (e.g. 100% of capacity). `frame` must come from `measures.staffing_measure`: a frame mixing measures raises
+    MixedMeasuresError."""
+    values = frame[value_column(require_same_measure(frame))].astype(float)
     fig, ax = _figure(len(frame))
-    ax.barh(np.arange(len(frame)), frame.value.astype(float), color="#0072B2", height=0.65)
-    for yi, value in enumerate(frame.value.astype(float)):
+    ax.barh(np.arange(len(frame)), values, color="#0072B2", height=0.65)
+    for yi, value in enumerate(values):
         ax.text(value, yi, f" {value:g}", va="center", fontsize=11)
     if reference is not None:
         ax.axvline(reference, color="#D55E00", lw=1.5, ls="--")
@@ -224,7 +225,7 @@ def measure_bars(frame: pd.DataFrame, xlabel: str, reference: float | None = Non
     ax.set_yticks(np.arange(len(frame)), [_wrap(v) for v in frame.label])
     ax.invert_yaxis()
     ax.set_xlabel(_wrap(xlabel, 60))
-    ax.set_xlim(0, max(frame.value.astype(float).max(), reference or 0) * 1.15)
+    ax.set_xlim(0, max(values.max(), reference or 0) * 1.15)
     ax.grid(axis="y", visible=False)
     return fig
 
