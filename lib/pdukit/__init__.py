@@ -6,6 +6,7 @@
     pdukit.compare_rounds(release)               # PDUs inspected twice, and whether they improved
     pdukit.rating_shares(release, "Inadequate")  # share by region with n and a 95% interval
     release.with_sources(pdukit.compare_rounds(release))   # each row's sources: title, publisher, date, link
+    pdukit.describe("staffing")                  # the data dictionary: every column, its unit and meaning
 
 Layers, each importing only from those below it: `pdukit.dataset` (schema, vocabulary, reading, validating,
 building, publishing and comparing releases; `Release` and its lookups), `pdukit.analysis` (the questions:
@@ -39,7 +40,7 @@ _LAZY = {"Release": "dataset.release", "load_release": "dataset.release", "compa
          "standard_counts": "analysis.summaries", "ratings_by_year": "analysis.summaries",
          "published_between": "analysis.dates", "share_table": "analysis.stats", "spearman": "analysis.stats",
          "staffing_outcomes": "analysis.outcomes", "staffing_measure": "analysis.measures",
-         "run_audit": "analysis.audit", "diff_releases": "dataset.diff"}
+         "run_audit": "analysis.audit", "diff_releases": "dataset.diff", "describe": "dataset.dictionary"}
 
 
 def __getattr__(name: str) -> object:
@@ -57,7 +58,7 @@ __version__ = "0.2.0"
 __all__ = [
     "Release", "load_release", "list_releases", "resolve_release", "compare_rounds", "rating_shares", "pdu_coverage",
     "standard_counts", "ratings_by_year", "published_between", "share_table", "spearman", "staffing_outcomes",
-    "staffing_measure", "run_audit", "diff_releases",
+    "staffing_measure", "run_audit", "diff_releases", "describe",
     "RATINGS", "REGIONS", "STANDARDS", "STANDARD_LABELS", "errors", "PdukitError", "ReleaseError", "ReleaseNotFound",
     "UnknownName", "InvalidValue", "NoRule", "UndatedLeftOut", "PublishError", "BuildError", "MixedMeasuresError",
     "ParameterError", "__version__",

@@ -66,6 +66,25 @@ def cmd_diff(args) -> int:
     return EXIT_OK
 
 
+def cmd_describe(args) -> int:
+    """`pdukit describe [TABLE] [--markdown]`: the data dictionary (every column: label, unit, type, allowed
+    values, meaning); --markdown prints docs/data-dictionary.md."""
+    from pdukit.dataset.dictionary import describe, markdown
+    from pdukit.errors import UnknownName
+
+    if args.markdown:
+        if args.table:
+            raise UsageError("--markdown writes the whole dictionary; leave out the table")
+        print(markdown(), end="")
+        return EXIT_OK
+    try:
+        frame = describe(args.table)
+    except UnknownName as err:
+        raise UsageError(str(err)) from None
+    print(frame.drop(columns=["in_file"]).to_string(index=False, max_colwidth=60))
+    return EXIT_OK
+
+
 def cmd_list(args) -> int:
     """`pdukit list`: release versions, oldest first."""
     from pdukit.paths import list_releases
@@ -176,6 +195,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_diff)
 
     sub.add_parser("list", help="list releases, oldest first").set_defaults(func=cmd_list)
+
+    p = sub.add_parser("describe", help="the data dictionary: every column, its unit, allowed values and meaning")
+    p.add_argument("table", nargs="?", default=None, help="one table (default: all)")
+    p.add_argument("--markdown", action="store_true", help="print docs/data-dictionary.md")
+    p.set_defaults(func=cmd_describe)
 
     release = sub.add_parser("release", help="make a new release").add_subparsers(dest="action", required=True)
     p = release.add_parser("draft", help="build data/drafts/VERSION from data/raw and data/curation")

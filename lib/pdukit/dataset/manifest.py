@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
-from pdukit.dataset.schema import TABLES, Column, Table, columns_for
+from pdukit.dataset.schema import AS_PUBLISHED, TABLES, Column, Table, column_bounds, columns_for
 from pdukit.paths import MANIFEST  # noqa: E402
 
 LICENCE = {
@@ -29,19 +30,28 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _field(column: Column) -> dict:
-    field: dict = {"name": column.name, "type": _FRICTIONLESS_TYPES[column.kind]}
-    if column.description:
-        field["description"] = column.description
-    constraints: dict = {}
+def _field(table: Table, column: Column, version: str) -> dict[str, Any]:
+    """One column as a Frictionless field; a release older than a change to the column gets what its manifest
+    declared (schema.AS_PUBLISHED), so it rebuilds byte for byte."""
+    minimum, maximum = column_bounds(table, column)  # a range_by rule's column: the widest of its ranges
+    description = column.description
+    earlier = AS_PUBLISHED.get((table.name, column.name))
+    if earlier and version <= earlier.until:
+        minimum = earlier.minimum if earlier.minimum is not None else minimum
+        maximum = earlier.maximum if earlier.maximum is not None else maximum
+        description = earlier.description if earlier.description is not None else description
+    field: dict[str, Any] = {"name": column.name, "type": _FRICTIONLESS_TYPES[column.kind]}
+    if description:
+        field["description"] = description
+    constraints: dict[str, Any] = {}
     if column.required:
         constraints["required"] = True
     if column.allowed:
         constraints["enum"] = list(column.allowed)
-    if column.minimum is not None:
-        constraints["minimum"] = column.minimum
-    if column.maximum is not None:
-        constraints["maximum"] = column.maximum
+    if minimum is not None:
+        constraints["minimum"] = minimum
+    if maximum is not None:
+        constraints["maximum"] = maximum
     if column.pattern:
         constraints["pattern"] = column.pattern
     if constraints:
@@ -52,7 +62,7 @@ def _field(column: Column) -> dict:
 def table_schema(table: Table, version: str) -> dict:
     """Return the Frictionless table schema of one table as a release of `version` has it (fields, keys)."""
     names = columns_for(table, version)
-    schema: dict = {"fields": [_field(c) for c in table.columns if c.name in names]}
+    schema: dict[str, Any] = {"fields": [_field(table, c, version) for c in table.columns if c.name in names]}
     if table.key:
         schema["primaryKey"] = list(table.key)
     if table.references:

@@ -126,7 +126,7 @@ def build_ratings(ctx: Context) -> list[dict]:
 
 def build_staffing(ctx: Context) -> list[dict]:
     """Numeric staffing figures; a figure stated for one grade by one source and all staff by another is kept
-    twice and listed as a disagreement (shared/sources/README)."""
+    twice and listed as a disagreement."""
     groups = defaultdict(list)
     for f in ctx.by_table["staffing"]:
         measure, grade = ctx.staffing_map.get(f.measure) or f.measure.split(":")
