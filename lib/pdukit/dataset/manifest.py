@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pdukit.dataset.schema import AS_PUBLISHED, TABLES, Column, Table, column_bounds, columns_for
-from pdukit.paths import MANIFEST  # noqa: E402
+from pdukit.paths import MANIFEST as MANIFEST  # importable from here
 
 LICENCE = {
     "name": "OGL-UK-3.0",
@@ -59,7 +59,7 @@ def _field(table: Table, column: Column, version: str) -> dict[str, Any]:
     return field
 
 
-def table_schema(table: Table, version: str) -> dict:
+def table_schema(table: Table, version: str) -> dict[str, Any]:
     """Return the Frictionless table schema of one table as a release of `version` has it (fields, keys)."""
     names = columns_for(table, version)
     schema: dict[str, Any] = {"fields": [_field(table, c, version) for c in table.columns if c.name in names]}
@@ -74,7 +74,7 @@ def table_schema(table: Table, version: str) -> dict:
 
 
 def build_manifest(release_dir: Path, version: str, created: str, description: str = "",
-                   inputs: dict[str, str] | None = None) -> dict:
+                   inputs: dict[str, str] | None = None) -> dict[str, Any]:
     """Return the manifest of a release folder: version, creation time, licence, every table's schema and sha256,
     and (for releases built from the repository) the sha256 of every build input under data/."""
     resources = []
@@ -111,6 +111,9 @@ def write_manifest(release_dir: Path, version: str, created: str, description: s
     return path
 
 
-def read_manifest(release_dir: Path) -> dict:
+def read_manifest(release_dir: Path) -> dict[str, Any]:
     """Return the parsed manifest of a release folder (raises OSError or ValueError when unreadable)."""
-    return json.loads((release_dir / MANIFEST).read_text(encoding="utf-8"))
+    manifest = json.loads((release_dir / MANIFEST).read_text(encoding="utf-8"))
+    if not isinstance(manifest, dict):
+        raise ValueError(f"{release_dir / MANIFEST} holds {type(manifest).__name__}; expected a JSON object")
+    return manifest

@@ -8,9 +8,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from pdukit.dataset.schema import REGIONS
-from pdukit.errors import UnknownName  # noqa: E402 (raised here, importable from here)
+from pdukit.errors import UnknownName as UnknownName  # raised here, importable from here
 
 
 def slug(name: str) -> str:
@@ -51,7 +52,7 @@ def resolve_region(name: str) -> str:
     raise UnknownName(f"unknown region {name!r}; closest valid names: {closest(name, list(REGIONS))}")
 
 
-def resolve_pdu_record(name: str, pdus: list[dict]) -> dict:
+def resolve_pdu_record(name: str, pdus: list[dict[str, Any]]) -> dict[str, Any]:
     """Return the PDU record (pdu_id, name, aliases, ...) matching a name, alias, slug, official code or id (any
     case)."""
     wanted = str(name).strip().lower()

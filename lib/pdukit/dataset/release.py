@@ -13,13 +13,14 @@ import os
 import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from pdukit.dataset.manifest import MANIFEST, read_manifest, sha256
 from pdukit.dataset.names import closest, resolve_pdu_record
 from pdukit.dataset.schema import RATINGS, REGIONS, STANDARD_LABELS, STANDARDS, TABLES, Table
-from pdukit.dataset.validate import read_release, release_version
+from pdukit.dataset.validate import Problem, read_release, release_version
 from pdukit.errors import ReleaseError, UnknownName
 from pdukit.paths import is_draft, resolve_release
 
@@ -28,13 +29,13 @@ REGION_TYPE = pd.CategoricalDtype(list(REGIONS), ordered=True)
 PRECISION_TYPE = pd.CategoricalDtype(["year", "month", "day"], ordered=True)
 
 MOVED_QUESTIONS = ("compare_rounds", "rating_shares", "pdu_coverage")
-_LOADED: weakref.WeakSet = weakref.WeakSet()  # releases loaded in this process, so a caller can ask what was read
+_LOADED: weakref.WeakSet[Release] = weakref.WeakSet()  # releases loaded in this process, so a caller can ask what was read
 
 
-class Tables(Mapping):
+class Tables(Mapping[str, pd.DataFrame]):
     """A release's tables by name, read-only, noting every table handed out (however it is asked for)."""
 
-    def __init__(self, frames: dict[str, pd.DataFrame]):
+    def __init__(self, frames: dict[str, pd.DataFrame]) -> None:
         self._frames = frames
         self.read: set[str] = set()
 
@@ -56,7 +57,8 @@ class Release:
     Each table is an attribute (`release.inspections`, `release.ratings`, ...; see `pdukit.schema` for columns)
     and is listed by `dir(release)`, so tab completion shows them."""
 
-    def __init__(self, version: str, path: Path, manifest: dict, tables: dict[str, pd.DataFrame], draft: bool = False):
+    def __init__(self, version: str, path: Path, manifest: dict[str, Any], tables: dict[str, pd.DataFrame],
+                 draft: bool = False) -> None:
         self.version = version
         self.path = path
         self.manifest = manifest
@@ -131,7 +133,7 @@ class Release:
     def resolve_pdu(self, name: str) -> str:
         """The pdu_id of a PDU given its name, an alias, its slug, its official code or its id (any case);
         UnknownName names the closest PDUs."""
-        return resolve_pdu_record(name, self.tables._frames["pdus"].to_dict("records"))["pdu_id"]
+        return str(resolve_pdu_record(name, self.tables._frames["pdus"].to_dict("records"))["pdu_id"])
 
     def inspections_of(self, subject: str) -> list[str]:
         """The inspection ids a name stands for: an inspection id itself, or every inspection of a PDU (given by
@@ -217,7 +219,7 @@ def forget_reads() -> None:
         release.tables.read.clear()
 
 
-def _precision(value) -> str | None:
+def _precision(value: object) -> str | None:
     if pd.isna(value):
         return None
     return {4: "year", 7: "month", 10: "day"}.get(len(str(value)))
@@ -245,10 +247,10 @@ def shape_table(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
     return frame
 
 
-_CACHE: dict[tuple, tuple[list, dict[str, pd.DataFrame]]] = {}
+_CACHE: dict[tuple[object, ...], tuple[list[Problem], dict[str, pd.DataFrame]]] = {}
 
 
-def load_release(spec: str | os.PathLike | None = "latest", validate: bool = True) -> Release:
+def load_release(spec: str | os.PathLike[str] | None = "latest", validate: bool = True) -> Release:
     """Return the release named by `spec` ('latest', a version, a release or draft folder) as typed DataFrames.
 
     With `validate` (the default) a release with any problem raises ReleaseError listing them all, so no analysis
@@ -274,6 +276,6 @@ def load_release(spec: str | os.PathLike | None = "latest", validate: bool = Tru
                    draft=draft)
 
 
-def _fingerprint(path: Path) -> tuple:
+def _fingerprint(path: Path) -> tuple[object, ...]:
     """Name, size and modification time of every file: changes whenever any file is rewritten."""
     return (str(path),) + tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(path.iterdir()) if p.is_file())

@@ -11,7 +11,7 @@ Standard library only (the renderer imports it before pandas).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from pdukit.dataset.names import closest
@@ -61,7 +61,7 @@ def label(vocabulary: Mapping[str, Term], code: object, what: str) -> str:
     return term(vocabulary, code, what).label
 
 
-def check_choice(value: object, choices, what: str) -> str:
+def check_choice(value: object, choices: Iterable[object], what: str) -> str:
     """`value` itself when it is one of `choices`; else UnknownName naming the closest valid ones (never a silent
     empty answer for a typo)."""
     options = [str(c) for c in choices]

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
-from pdukit.dataset.build.inputs import Inputs
-from pdukit.dataset.build.merge import Fact, as_of, ids, merge, merge_published, number, same, year
+from pdukit.dataset.build.inputs import Inputs, Row
+from pdukit.dataset.build.merge import Fact, Merged, as_of, ids, merge, merge_published, number, same, year
 from pdukit.dataset.schema import REGIONS
 from pdukit.errors import BuildError
 
@@ -32,7 +33,7 @@ class Context:
         self.version = inputs.version
         self.staffing_map = {r["harvested_measure"]: (r["measure"], r["grade"]) for r in inputs.curation("staffing_measures.csv")}
         self.case_counts = {r["numerator_measure"]: (r["denominator_measure"], r["topic"]) for r in inputs.curation("case_counts.csv")}
-        self.disagreements: list[dict] = []
+        self.disagreements: list[Row] = []
         self.by_table: dict[str, list[Fact]] = defaultdict(list)
         self.by_subject: dict[str, list[Fact]] = defaultdict(list)
         for fact in facts:
@@ -40,7 +41,7 @@ class Context:
             self.by_subject[fact.subject].append(fact)
         self.inspection_ids: set[str] = set()
 
-    def merge(self, facts, table, key, field_name):
+    def merge(self, facts: list[Fact], table: str, key: str, field_name: str) -> Merged:
         return merge(facts, table, key, field_name, self.disagreements, self.version)
 
     def _is_staffing(self, measure: str) -> bool:
@@ -74,7 +75,7 @@ class Context:
         return subject if subject in self.inspection_ids else ""
 
 
-def build_inspections(ctx: Context, undated: dict[str, tuple[int, str]]) -> list[dict]:
+def build_inspections(ctx: Context, undated: dict[str, tuple[int, str]]) -> list[Row]:
     """Every PDU subject is an inspection, even where only its fieldwork is known."""
     rows = []
     for subject in sorted({f.subject for f in ctx.facts if f.pdu_id}):
@@ -110,7 +111,7 @@ def build_inspections(ctx: Context, undated: dict[str, tuple[int, str]]) -> list
     return rows
 
 
-def build_ratings(ctx: Context) -> list[dict]:
+def build_ratings(ctx: Context) -> list[Row]:
     """One rating per standard of an inspection, merged over every statement of it."""
     groups = defaultdict(list)
     for f in ctx.by_table["ratings"]:
@@ -124,7 +125,7 @@ def build_ratings(ctx: Context) -> list[dict]:
     return rows
 
 
-def build_staffing(ctx: Context) -> list[dict]:
+def build_staffing(ctx: Context) -> list[Row]:
     """Numeric staffing figures; a figure stated for one grade by one source and all staff by another is kept
     twice and listed as a disagreement."""
     groups = defaultdict(list)
@@ -151,7 +152,7 @@ def build_staffing(ctx: Context) -> list[dict]:
     return rows
 
 
-def build_case_quality(ctx: Context) -> list[dict]:
+def build_case_quality(ctx: Context) -> list[Row]:
     """Per cent of cases judged sufficient, or a count out of a sample; wording kept as value_text."""
     groups = defaultdict(list)
     denominators = {(f.subject, f.measure): f for f in ctx.by_table["evidence"]}
@@ -183,7 +184,7 @@ def build_case_quality(ctx: Context) -> list[dict]:
     return rows
 
 
-def build_unpaid_work(ctx: Context) -> list[dict]:
+def build_unpaid_work(ctx: Context) -> list[Row]:
     """Unpaid-work backlog figures with the definition each was published under."""
     groups = defaultdict(list)
     for f in ctx.by_table["unpaid_work"]:
@@ -214,7 +215,7 @@ def _finding_measure(f: Fact) -> str:
     return f.measure.replace("other:", "")
 
 
-def build_findings(ctx: Context) -> list[dict]:
+def build_findings(ctx: Context) -> list[Row]:
     """Every other figure or statement; numbers only where the source gives one."""
     groups = defaultdict(list)
     for f in ctx.by_table["findings"]:
@@ -232,7 +233,7 @@ def build_findings(ctx: Context) -> list[dict]:
     return rows
 
 
-def build_recommendations(rows: list[dict], pdus: list[dict], source_id) -> list[dict]:
+def build_recommendations(rows: list[Row], pdus: list[Row], source_id: Callable[[str], str]) -> list[Row]:
     """Recommendations transcribed from the seeds, attached to the inspection their date falls in."""
     by_name = {p["name"]: p for p in pdus}
     out = []
@@ -247,15 +248,15 @@ def build_recommendations(rows: list[dict], pdus: list[dict], source_id) -> list
     return out
 
 
-def build_evidence(facts: list[Fact]) -> list[dict]:
+def build_evidence(facts: list[Fact]) -> list[Row]:
     """Every statement with its verbatim quote, in reading order."""
     return [dict(fact_id=f.fact_id, subject=f.subject, measure=f.measure, value=f.value, basis=f.basis,
                  source_ids=f.source_id, quote=f.quote, note=f.note) for f in facts]
 
 
-def build_rules(rows: list[dict], source_id) -> dict[str, list[dict]]:
+def build_rules(rows: list[Row], source_id: Callable[[str], str]) -> dict[str, list[Row]]:
     """The four rule tables from curation/rules.csv."""
-    tables: dict[str, list[dict]] = defaultdict(list)
+    tables: dict[str, list[Row]] = defaultdict(list)
     for r in rows:
         common = dict(verified=r["verified"], note=r["note"],
                       source_ids=";".join(sorted({source_id(s.strip()) for s in r["sources"].split(";") if s.strip()})))
