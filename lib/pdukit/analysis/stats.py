@@ -3,7 +3,7 @@ minimum n), and shares with their n and a Wilson interval.
 
 Nothing here implies causation: a correlation between vacancies and scores across a few inspections says the two
 move together in this sample, not that one drives the other. Joins of staffing and outcomes live in
-`pdukit.outcomes`; summaries by region and time in `pdukit.summaries`.
+`pdukit.analysis.outcomes`; summaries by region and time in `pdukit.analysis.summaries`.
 """
 
 from __future__ import annotations

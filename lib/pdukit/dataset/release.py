@@ -1,6 +1,6 @@
 """Load a release into tidy, typed pandas DataFrames.
 
-The files are read, typed and checked once, by `pdukit.validate.read_release`; this module only shapes the typed
+The files are read, typed and checked once, by `pdukit.dataset.validate.read_release`; this module only shapes the typed
 frames for analysis: ratings become ordered categoricals (Inadequate < Requires improvement < Good <
 Outstanding), regions categoricals in the official order, and every partial date column `x` gains `x_start` (the
 first day it can mean) and `x_precision` ('year', 'month' or 'day').
@@ -54,7 +54,7 @@ class Tables(Mapping[str, pd.DataFrame]):
 class Release:
     """One data release (or draft): its version, folder, manifest and typed tables.
 
-    Each table is an attribute (`release.inspections`, `release.ratings`, ...; see `pdukit.schema` for columns)
+    Each table is an attribute (`release.inspections`, `release.ratings`, ...; `pdukit.describe()` for columns)
     and is listed by `dir(release)`, so tab completion shows them."""
 
     def __init__(self, version: str, path: Path, manifest: dict[str, Any], tables: dict[str, pd.DataFrame],

@@ -1,6 +1,6 @@
 """Read and check a release: the one place a release's CSV files are parsed and typed.
 
-`read_release` parses every file strictly, types each column as `pdukit.schema` declares it, runs the declared
+`read_release` parses every file strictly, types each column as `pdukit.dataset.schema` declares it, runs the declared
 checks (pandera for cell values and keys; the schema's rules for what relates columns and tables) and the
 manifest's checksums. `pdukit validate` prints its problems; `load_release` wraps its typed frames.
 
