@@ -19,8 +19,9 @@ def test_dir_lists_the_tables_and_a_typo_names_the_valid_ones(release):
 
 def test_top_level_exposes_what_an_analyst_needs():
     for name in ("load_release", "Release", "compare_rounds", "rating_shares", "pdu_coverage", "share_table", "spearman", "RATINGS", "REGIONS",
-                 "ReleaseError", "UnknownName"):
+                 "ReleaseError", "UnknownName", "published_between", "diff_releases", "describe", "standard_counts"):
         assert hasattr(pdukit, name) and name in pdukit.__all__
+    assert all(hasattr(pdukit, name) for name in pdukit.__all__)
 
 
 def test_compare_rounds_orders_ratings_not_text(release):

@@ -120,6 +120,14 @@ def test_an_unknown_measure_or_grade_names_the_closest(release):
         outcomes.pdu_comparison(outcomes.staffing_outcomes(release), "gwnet", release.inspection_labels)
 
 
+def test_change_between_two_ratings_refuses_a_word_that_is_not_one():
+    from pdukit.analysis.compare import direction
+
+    assert direction("Inadequate", "Good") == "improved" and direction(None, "Good") == "not known"
+    with pytest.raises(UnknownName, match="'Requires improvement'"):
+        direction("Requires Improvement", "Good")
+
+
 def test_scoring_names_are_checked(release):
     rules = scoring.rules_from_release(release)
     with pytest.raises(UnknownName, match="'2021'"):

@@ -12,6 +12,7 @@ import pandas as pd
 from pdukit.dataset.release import RATING_TYPE, REGION_TYPE, Release
 from pdukit.dataset.schema import RATINGS
 from pdukit.dataset.sources import join_ids
+from pdukit.dataset.vocabulary import check_choice
 
 CHANGES = ("worse", "no change", "improved", "not known")
 CHANGE_TYPE = pd.CategoricalDtype(list(CHANGES), ordered=False)
@@ -20,10 +21,12 @@ FRAMEWORK_CAVEAT = ("The inspection framework changed between rounds (2021 frame
 
 
 def direction(first: object, second: object) -> str:
-    """'improved', 'no change', 'worse' or 'not known' for two ratings (names or ordered categoricals)."""
+    """'improved', 'no change', 'worse' or 'not known' for two ratings (names or ordered categoricals); a rating
+    that does not exist raises UnknownName."""
     if pd.isna(first) or pd.isna(second):
         return "not known"
-    a, b = RATINGS.index(str(first)), RATINGS.index(str(second))
+    a = RATINGS.index(check_choice(first, RATINGS, "rating"))
+    b = RATINGS.index(check_choice(second, RATINGS, "rating"))
     return "improved" if b > a else "worse" if b < a else "no change"
 
 
