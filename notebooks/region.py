@@ -142,7 +142,7 @@ for measure in regional.measure.dropna().astype(str).unique():
                             "100% = full capacity" if reference else ""),
         title=f"{region}, region-wide: {term.label.lower()} by grade",
         alt=f"Bar chart of {region}'s region-wide {term.label.lower()} by grade: {term.description}.",
-        data=bars[["grade", "value", "as_of", "source_ids"]], subtitle=term.description[:1].upper() + term.description[1:] + ".",
+        data=bars[["grade", measures.value_column(measure), "as_of", "source_ids"]], subtitle=term.description[:1].upper() + term.description[1:] + ".",
         filename=f"{region}-{measure}")
 
 pressure = readable.staffing_pressure(release, region)

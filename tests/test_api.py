@@ -19,8 +19,9 @@ def test_dir_lists_the_tables_and_a_typo_names_the_valid_ones(release):
 
 def test_top_level_exposes_what_an_analyst_needs():
     for name in ("load_release", "Release", "compare_rounds", "rating_shares", "pdu_coverage", "share_table", "spearman", "RATINGS", "REGIONS",
-                 "ReleaseError", "UnknownName"):
+                 "ReleaseError", "UnknownName", "published_between", "diff_releases", "describe", "standard_counts"):
         assert hasattr(pdukit, name) and name in pdukit.__all__
+    assert all(hasattr(pdukit, name) for name in pdukit.__all__)
 
 
 def test_compare_rounds_orders_ratings_not_text(release):
@@ -54,8 +55,13 @@ def test_rating_shares_have_n_and_intervals(release):
 
 
 def test_pdu_coverage_against_the_register(release):
-    total = pdukit.pdu_coverage(release).set_index("region").loc["England and Wales"]
-    assert (total.pdus, total.current, total.inspected, total.never_inspected) == (112, 108, 65, 47)
+    coverage = pdukit.pdu_coverage(release).set_index("region")
+    total = coverage.loc["England and Wales"]
+    assert (total.pdus, total.current, total.inspected, total.never_inspected) == (112, 108, 65, 45)
+    assert (total.merged, total.merged_inspected, total.merged_never_inspected) == (4, 2, 2)
+    manchester = coverage.loc["Greater Manchester"]  # 8 current PDUs, 2 inspected: 6 never (not 8: 2 are merged)
+    assert (manchester.current, manchester.current_inspected, manchester.never_inspected) == (8, 2, 6)
+    assert (manchester.merged, manchester.merged_inspected, manchester.merged_never_inspected) == (3, 1, 2)
 
 
 def test_exports_to_csv_and_excel(release, tmp_path):

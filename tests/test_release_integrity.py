@@ -77,8 +77,9 @@ def test_draft_edit_publish_adds_a_release_with_manifest_changelog_and_recorded_
     assert main(["release", "publish", "2099-01-01", "--note", "Test release"]) == 0
     new = project_copy / "data" / "releases" / "2099-01-01"
     assert validate_release(new) == []
-    changes = [str(c) for c in diff_releases(project_copy / "data" / "releases" / latest.name, new)]
-    assert changes == ["findings gwent-1|Wales|example_measure|: added"]
+    changes = diff_releases(project_copy / "data" / "releases" / latest.name, new)
+    assert changes[["table", "key", "change"]].astype(str).values.tolist() == [
+        ["findings", "gwent-1|Wales|example_measure|", "added"]]
     changelog = (project_copy / "data" / "CHANGELOG.md").read_text()
     assert changelog.index("## 2099-01-01") < changelog.index("## " + latest.name)
     assert "findings: 1 added, 0 changed, 0 removed" in changelog

@@ -3,14 +3,16 @@
     import pdukit
     release = pdukit.load_release()              # latest release, validated; dir(release) lists its tables
     release.inspections.head()
-    release.compare_rounds()                     # PDUs inspected twice, and whether they improved
-    release.rating_shares("Inadequate")          # share by region with n and a 95% interval
-    release.with_sources(release.ratings)        # each row's sources: title, publisher, date, link
+    pdukit.compare_rounds(release)               # PDUs inspected twice, and whether they improved
+    pdukit.rating_shares(release, "Inadequate")  # share by region with n and a 95% interval
+    release.with_sources(pdukit.compare_rounds(release))   # each row's sources: title, publisher, date, link
+    pdukit.describe("staffing")                  # the data dictionary: every column, its unit and meaning
 
-Modules, one concept each: `schema` (tables), `load`/`validate` (reading), `build`/`publish`/`diff` (making
-releases), `scoring` (rules), `measures` (comparable measures), `stats` (small-sample statistics), `outcomes`
-(staffing against outcomes), `summaries` (by region and time), `compare` (change between inspections), `sources`,
-`recommendations`, `audit`, `charts`, `report` (notebook display), `errors`. See docs/api.md.
+Layers, each importing only from those below it: `pdukit.dataset` (schema, vocabulary, reading, validating,
+building, publishing and comparing releases; `Release` and its lookups), `pdukit.analysis` (the questions:
+scoring, measures, statistics, summaries, change, outcomes, dates, recommendations, audit), `pdukit.narrative`
+(the sentences readers see), `pdukit.report` (notebook display and charts), `pdukit.render` and `pdukit.cli`.
+Every deliberate error is in `pdukit.errors`. See docs/api.md.
 """
 
 from importlib import import_module
@@ -19,27 +21,33 @@ from pdukit import errors
 from pdukit.dataset.schema import RATINGS, REGIONS, STANDARD_LABELS, STANDARDS
 from pdukit.errors import (
     BuildError,
+    InvalidValue,
     MixedMeasuresError,
+    NoRule,
     ParameterError,
     PdukitError,
     PublishError,
     ReleaseError,
     ReleaseNotFound,
+    UndatedLeftOut,
     UnknownName,
 )
 from pdukit.paths import list_releases, resolve_release
 
 # Imported on first use, so `import pdukit` (and every `pdukit` command) does not pay for pandas and scipy up front.
 _LAZY = {"Release": "dataset.release", "load_release": "dataset.release", "compare_rounds": "analysis.compare",
-         "rating_shares": "analysis.summaries", "pdu_coverage": "analysis.summaries", "share_table": "analysis.stats",
-         "spearman": "analysis.stats", "staffing_outcomes": "analysis.outcomes", "run_audit": "analysis.audit",
-         "diff_releases": "dataset.diff", "official_staffing": "analysis.official", "official_series": "analysis.official",
+         "rating_shares": "analysis.summaries", "pdu_coverage": "analysis.summaries",
+         "standard_counts": "analysis.summaries", "ratings_by_year": "analysis.summaries",
+         "published_between": "analysis.dates", "share_table": "analysis.stats", "spearman": "analysis.stats",
+         "staffing_outcomes": "analysis.outcomes", "staffing_measure": "analysis.measures",
+         "run_audit": "analysis.audit", "diff_releases": "dataset.diff", "describe": "dataset.dictionary",
+         "official_staffing": "analysis.official", "official_series": "analysis.official",
          "staffing_series": "analysis.official", "regional_staffing": "analysis.official",
          "public_protection": "analysis.official", "public_protection_inspections": "analysis.official",
          "unlinked_only": "analysis.official"}
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name in _LAZY:
         value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
         globals()[name] = value
@@ -53,8 +61,11 @@ def __dir__() -> list[str]:
 __version__ = "0.2.0"
 __all__ = [
     "Release", "load_release", "list_releases", "resolve_release", "compare_rounds", "rating_shares", "pdu_coverage",
-    "share_table", "spearman", "staffing_outcomes", "run_audit", "diff_releases", "official_staffing", "official_series",
-    "staffing_series", "regional_staffing", "public_protection", "public_protection_inspections", "unlinked_only",
+    "standard_counts", "ratings_by_year", "published_between", "share_table", "spearman", "staffing_outcomes",
+    "staffing_measure", "run_audit", "diff_releases", "describe",
+    "official_staffing", "official_series", "staffing_series", "regional_staffing", "public_protection",
+    "public_protection_inspections", "unlinked_only",
     "RATINGS", "REGIONS", "STANDARDS", "STANDARD_LABELS", "errors", "PdukitError", "ReleaseError", "ReleaseNotFound",
-    "UnknownName", "PublishError", "BuildError", "MixedMeasuresError", "ParameterError", "__version__",
+    "UnknownName", "InvalidValue", "NoRule", "UndatedLeftOut", "PublishError", "BuildError", "MixedMeasuresError",
+    "ParameterError", "__version__",
 ]

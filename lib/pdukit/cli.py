@@ -52,13 +52,36 @@ def cmd_validate(args) -> int:
 
 def cmd_diff(args) -> int:
     """`pdukit diff OLD NEW`: the rows added, changed and removed, then counts per table."""
-    from pdukit.dataset.diff import diff_releases, summarise
+    from pdukit.dataset.diff import list_changes, summarise
+    from pdukit.errors import ReleaseError
 
-    changes = diff_releases(_release_dir(args.old), _release_dir(args.new))
+    try:
+        changes = list_changes(_release_dir(args.old), _release_dir(args.new))
+    except ReleaseError as err:
+        raise UsageError(str(err)) from None
     if not args.summary:
         for change in changes:
             print(change)
     print(summarise(changes))
+    return EXIT_OK
+
+
+def cmd_describe(args) -> int:
+    """`pdukit describe [TABLE] [--markdown]`: the data dictionary (every column: label, unit, type, allowed
+    values, meaning); --markdown prints docs/data-dictionary.md."""
+    from pdukit.dataset.dictionary import describe, markdown
+    from pdukit.errors import UnknownName
+
+    if args.markdown:
+        if args.table:
+            raise UsageError("--markdown writes the whole dictionary; leave out the table")
+        print(markdown(), end="")
+        return EXIT_OK
+    try:
+        frame = describe(args.table)
+    except UnknownName as err:
+        raise UsageError(str(err)) from None
+    print(frame.drop(columns=["in_file"]).to_string(index=False, max_colwidth=60))
     return EXIT_OK
 
 
@@ -124,7 +147,7 @@ def cmd_rebuild(args) -> int:
 
 def cmd_audit(args) -> int:
     """`pdukit audit`: the audit as a table (flags only, or --all) or CSV; exit 0 when it ran."""
-    from pdukit.analysis.audit import run_audit
+    from pdukit.analysis.audit import FLAGGED, STATUSES, run_audit
     from pdukit.dataset.release import load_release
     from pdukit.errors import ReleaseError
 
@@ -137,10 +160,10 @@ def cmd_audit(args) -> int:
     if args.format == "csv":
         table.to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
-        with_flags = table if args.all else table[table["status"] == "flag"]
-        print(with_flags.to_string(index=False, max_colwidth=70))
+        with_flags = table if args.all else table[table["status"].isin(FLAGGED)]
+        print(with_flags.drop(columns=["source_ids"]).to_string(index=False, max_colwidth=70))
         counts = table["status"].value_counts()
-        print(f"\n{counts.get('ok', 0)} ok, {counts.get('flag', 0)} flagged ({release.version})")
+        print("\n" + ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUSES) + f" ({release.version})")
     return EXIT_OK
 
 
@@ -173,6 +196,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("list", help="list releases, oldest first").set_defaults(func=cmd_list)
 
+    p = sub.add_parser("describe", help="the data dictionary: every column, its unit, allowed values and meaning")
+    p.add_argument("table", nargs="?", default=None, help="one table (default: all)")
+    p.add_argument("--markdown", action="store_true", help="print docs/data-dictionary.md")
+    p.set_defaults(func=cmd_describe)
+
     release = sub.add_parser("release", help="make a new release").add_subparsers(dest="action", required=True)
     p = release.add_parser("draft", help="build data/drafts/VERSION from data/raw and data/curation")
     p.add_argument("version", help="ISO date, with a suffix if two come on one day (2026-11-22b)")
@@ -190,7 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("audit", help="check published figures against the published rules")
     p.add_argument("--format", choices=("table", "csv"), default="table")
-    p.add_argument("--all", action="store_true", help="with --format table, show ok rows too")
+    p.add_argument("--all", action="store_true", help="with --format table, show consistent rows too")
     p.add_argument("--data", default="latest", help="release folder or version (default: latest)")
     p.set_defaults(func=cmd_audit)
 

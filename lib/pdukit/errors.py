@@ -15,6 +15,16 @@ class UnknownName(PdukitError, ValueError):
     """A region, PDU, report kind or parameter that is not known; the message lists the valid ones."""
 
 
+class InvalidValue(PdukitError, ValueError):
+    """An argument of the right kind whose value cannot be used: a date that is not a date, a start after its end;
+    the message says what was expected."""
+
+
+class NoRule(PdukitError, LookupError):
+    """The release holds no rule for what was asked (e.g. no points rule for a framework); the message names the
+    rules it does hold."""
+
+
 class PublishError(PdukitError, ValueError):
     """A draft cannot become a release; the message says why and what to do."""
 
@@ -31,10 +41,15 @@ class ParameterError(PdukitError, ValueError):
     """A notebook was given an unknown parameter or an invalid value; the message lists the valid ones."""
 
 
+class UndatedLeftOut(UserWarning):
+    """A date filter left out rows whose date is not known (or too imprecise to place): the message says how many,
+    so a count 'since 2023' can say 'and 2 undated'."""
+
+
 class ReleaseError(PdukitError, ValueError):
     """A release that failed validation; `problems` lists every fault, one line each."""
 
-    def __init__(self, release_dir, problems):
+    def __init__(self, release_dir: object, problems: list) -> None:
         self.release_dir = release_dir
         self.problems = problems
         lines = "\n".join(str(p) for p in problems[:20])

@@ -1,7 +1,7 @@
 """The audit: where a published figure does not follow the published rules, or is not comparable with others.
 
-`run_audit` returns one row per check and subject with columns check, subject, published, recomputed, status
-and detail. `status` is 'consistent' (the published figure follows the rule), 'disputed' (it differs from what
+`run_audit` returns one row per check and subject with columns check, subject, published, recomputed, status,
+detail and source_ids (the sources of the figures and rules the row compares). `status` is 'consistent' (the published figure follows the rule), 'disputed' (it differs from what
 the rule gives) or 'not_recomputable' (a count or rule the check needs is not published), so a figure in question
 is never confused with one that cannot be checked. Rules marked unverified in the release are named as such in the detail.
 """
@@ -21,8 +21,9 @@ from pdukit.analysis.scoring import (
     rules_from_release,
 )
 from pdukit.dataset.release import Release
+from pdukit.dataset.sources import join_ids
 
-COLUMNS = ["check", "subject", "published", "recomputed", "status", "detail"]
+COLUMNS = ["check", "subject", "published", "recomputed", "status", "detail", "source_ids"]
 NEAR_MISS_PTS = 5  # seed 000: ratings were lifted when a figure sat "within 5%" of the next band
 TOPIC_STANDARD = {  # case-quality topic prefix -> the standard it measures
     "assessment": "assessment", "planning": "planning", "implementation": "implementation_and_delivery",
@@ -35,11 +36,16 @@ FLAGGED = ("disputed", "not_recomputable")  # the rows a reader is asked to look
 NOT_RECOMPUTABLE = "not_recomputable"
 
 
-def _row(check, subject, published, recomputed, ok: bool | str, detail) -> dict:
-    """One audit row; `ok` is True (consistent), False (disputed) or a status name."""
+def _row(check: str, subject: str, published: object, recomputed: object, ok: bool | str, detail: str,
+         *sources: object) -> dict:
+    """One audit row; `ok` is True (consistent), False (disputed) or a status name; `sources`: the source ids of
+    what the row compares."""
     status = ok if isinstance(ok, str) else ("consistent" if ok else "disputed")
+    if status not in STATUSES:
+        raise ValueError(f"audit status {status!r} is not one of {', '.join(STATUSES)}")
     return dict(check=check, subject=subject, published="" if published is None else str(published),
-                recomputed="" if recomputed is None else str(recomputed), status=status, detail=detail)
+                recomputed="" if recomputed is None else str(recomputed), status=status, detail=detail,
+                source_ids=join_ids(*sources))
 
 
 def check_score_sum(release: Release, scores: pd.DataFrame) -> list[dict]:
@@ -52,7 +58,7 @@ def check_score_sum(release: Release, scores: pd.DataFrame) -> list[dict]:
         rows.append(_row("score_sum", s.inspection_id, f"{s.published_score}/{s.published_max}",
                          f"{s.recomputed_score}/{s.recomputed_max}", same,
                          f"sum of the {s.standards_known} standard ratings {'matches' if same else 'differs'}"
-                         + implied + rules))
+                         + implied + rules, s.source_ids, rules_sources(release, "rule_points", s.framework)))
     return rows
 
 
@@ -62,13 +68,15 @@ def check_rating_band(release: Release, scores: pd.DataFrame, rules) -> list[dic
     for s in scores[scores.published_score.notna() & scores.overall_rating.notna()].itertuples():
         band = band_for_score(int(s.published_score), int(s.published_max), s.framework, rules)
         caveat = "" if band.verified else " (band table unverified: observed ranges only)"
+        sources = (s.source_ids, rules_sources(release, "rule_bands", s.framework))
         if band.rating is None:
             rows.append(_row("rating_band", s.inspection_id, s.overall_rating, "", NOT_RECOMPUTABLE,
-                             f"no known band holds {s.published_score}/{s.published_max}{caveat}"))
+                             f"no known band holds {s.published_score}/{s.published_max}{caveat}", *sources))
         else:
             same = band.rating == s.overall_rating
             rows.append(_row("rating_band", s.inspection_id, s.overall_rating, band.rating, same,
-                             f"score {s.published_score}/{s.published_max} falls in the {band.rating} band{caveat}"))
+                             f"score {s.published_score}/{s.published_max} falls in the {band.rating} band{caveat}",
+                             *sources))
     return rows
 
 
@@ -85,19 +93,22 @@ def check_upw_backlog(release: Release) -> list[dict]:
                       + ("" if ok else f": {abs(u.difference_pts):g} points apart, a different definition"))
             if pd.notna(u.note) and not ok:
                 detail += f" ({u.note})"
-            rows.append(_row("upw_backlog", subject, f"{u.published_pct:g}%", f"{u.recomputed_pct:g}%", ok, detail))
+            rows.append(_row("upw_backlog", subject, f"{u.published_pct:g}%", f"{u.recomputed_pct:g}%", ok, detail,
+                             u.source_ids))
         else:
             rows.append(_row("upw_backlog", subject, f"{u.published_pct:g}%", "", NOT_RECOMPUTABLE,
                              f"cannot be recomputed: the count beyond 12 months is not published{when}; "
-                             f"definition: {u.published_definition}"))
+                             f"definition: {u.published_definition}", u.source_ids))
     return rows
 
 
 def check_standard_from_cases(release: Release, rules) -> list[dict]:
     """Standard ratings against the rating their case percentages imply; flags lifts and near misses."""
     rows = []
-    ratings = release.ratings.dropna(subset=["rating"]).set_index(["inspection_id", "standard"]).rating
+    rated = release.ratings.dropna(subset=["rating"]).set_index(["inspection_id", "standard"])
+    ratings, rating_sources = rated.rating, rated.source_ids
     frameworks = release.inspections.set_index("inspection_id").framework
+    thresholds = rules_sources(release, "rule_case_thresholds", "2021")
     for c in release.case_quality.dropna(subset=["inspection_id"]).itertuples():
         pct = c.pct if pd.notna(c.pct) else (c.numerator / c.denominator * 100 if pd.notna(c.numerator) else None)
         standard = next((s for prefix, s in TOPIC_STANDARD.items() if c.topic.startswith(prefix)), None)
@@ -105,8 +116,11 @@ def check_standard_from_cases(release: Release, rules) -> list[dict]:
         if pct is None or standard is None or (c.inspection_id, standard) not in ratings.index or pd.isna(framework):
             continue
         published = str(ratings[(c.inspection_id, standard)])
+        sources = (c.source_ids, rating_sources[(c.inspection_id, standard)], thresholds)
         implied = rating_from_pct(float(pct), "2021", rules)  # the only threshold table in the release
         if implied.rating is None:
+            rows.append(_row("standard_from_cases", f"{c.inspection_id}|{standard}", published, "", NOT_RECOMPUTABLE,
+                             f"{c.topic} {pct:.0f}% of cases sufficient: no threshold band holds it", *sources))
             continue
         gap = points_to_next_band(float(pct), "2021", rules)
         lifted = rating_rank(published) > rating_rank(implied.rating)
@@ -117,7 +131,8 @@ def check_standard_from_cases(release: Release, rules) -> list[dict]:
                   + (f"; {gap:.0f} points below the next band without a lift" if near else "")
                   + "; one key question, not the whole standard" + caveat)
         rows.append(_row("standard_from_cases", f"{c.inspection_id}|{standard}", published, implied.rating,
-                         not (lifted or near or rating_rank(published) < rating_rank(implied.rating)), detail))
+                         not (lifted or near or rating_rank(published) < rating_rank(implied.rating)), detail,
+                         *sources))
     return rows
 
 
@@ -140,7 +155,8 @@ def check_rating_lifts(release: Release, scores: pd.DataFrame, rules) -> list[di
                          f"{before}/{ins.published_max.iloc[0]} before the stated +{int(lift.value)}", False,
                          f"professional judgement added {int(lift.value)} points (source: {lift.source_ids}); "
                          f"band without it: {band.rating or 'unknown'}; inspections within 2 points of the unlifted "
-                         f"score, with no lift recorded: {peer_text or 'none'}"))
+                         f"score, with no lift recorded: {peer_text or 'none'}", lift.source_ids,
+                         ins.source_ids.iloc[0], peers.source_ids))
     return rows
 
 
@@ -150,7 +166,7 @@ def check_recommendations(release: Release) -> list[dict]:
     themed = recommendation_themes(release)
     full = complete_lists(release)
     # 1. one theme across inspections of the same round: different addressees or wordings
-    themed["round"] = themed.inspection_id.str.rsplit("-", n=1).str[1]
+    themed["round"] = themed.inspection_id.map(release.inspections.set_index("inspection_id")["round"]).astype(str)
     for (theme, rnd), group in themed[themed.theme.isin(["vetting", "staffing", "performance monitoring"])].groupby(
             ["theme", "round"]):
         if group.inspection_id.nunique() < 2:
@@ -161,9 +177,14 @@ def check_recommendations(release: Release) -> list[dict]:
         detail = f"{group.inspection_id.nunique()} inspections, {wordings} different wordings; asked of " + \
             "; ".join(f"{a}: {ids}" for a, ids in addressees.items())
         rows.append(_row("recommendations", f"{theme} (round {rnd})", f"{len(group)} recommendations",
-                         f"{wordings} wordings, {len(addressees)} addressees", same, detail))
+                         f"{wordings} wordings, {len(addressees)} addressees", same, detail, group.source_ids))
     # 2. a risk-of-harm recommendation that leaves out work rated below Good
-    ratings = release.ratings.dropna(subset=["rating"]).set_index(["inspection_id", "standard"]).rating
+    rated = release.ratings.dropna(subset=["rating"]).set_index(["inspection_id", "standard"])
+    ratings = rated.rating
+
+    def rating_sources(inspection_id: str, standards: list[str]) -> list[str]:
+        return [rated.source_ids[(inspection_id, s)] for s in standards if (inspection_id, s) in rated.index]
+
     for rec in themed[(themed.theme == "risk of harm") & (themed.addressee == "pdu")].itertuples():
         named = risk_activities(rec.text)
         if "quality of work" not in rec.text.lower() or len(named) < 2:
@@ -175,7 +196,8 @@ def check_recommendations(release: Release) -> list[dict]:
             "; leaves out " + ", ".join(f"{a} ({ratings[(rec.inspection_id, standards[a])]})" for a in left_out)
             if left_out else "")
         rows.append(_row("recommendations", f"{rec.inspection_id}|risk of harm", rec.text[:80], ", ".join(named),
-                         not left_out, detail))
+                         not left_out, detail, rec.source_ids,
+                         rating_sources(rec.inspection_id, [standards[a] for a in left_out])))
     # 3. inspections whose whole list is known but that have no risk-of-harm recommendation to the PDU
     with_risk = set(themed[(themed.theme == "risk of harm") & (themed.addressee == "pdu")].inspection_id)
     for inspection_id in sorted(full - with_risk):
@@ -183,12 +205,22 @@ def check_recommendations(release: Release) -> list[dict]:
                 if (inspection_id, s) in ratings.index and str(ratings[(inspection_id, s)]) == "Inadequate"]
         if poor:
             rows.append(_row("recommendations", f"{inspection_id}|risk of harm", "none", "", False,
-                             f"no risk-of-harm recommendation to the PDU although {', '.join(poor)} rated Inadequate"))
+                             f"no risk-of-harm recommendation to the PDU although {', '.join(poor)} rated Inadequate",
+                             themed[themed.inspection_id == inspection_id].source_ids,
+                             rating_sources(inspection_id, poor)))
     return rows
 
 
+def rules_sources(release: Release, table: str, framework: object) -> list[str]:
+    """The source ids of a rule table's rows for one framework."""
+    frame = release.tables[table]
+    return list(frame.source_ids[frame.framework == framework])
+
+
 def run_audit(release: Release) -> pd.DataFrame:
-    """Return every audit row (columns: check, subject, published, recomputed, status, detail), sorted by check."""
+    """Return every audit row (columns: check, subject, published, recomputed, status, detail, source_ids).
+
+    status: 'consistent', 'disputed' or 'not_recomputable' (STATUSES); FLAGGED are the last two."""
     rules = rules_from_release(release)
     scores = inspection_scores(release, rules)
     rows = (check_score_sum(release, scores) + check_rating_band(release, scores, rules) + check_upw_backlog(release)

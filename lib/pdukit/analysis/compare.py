@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pdukit.dataset.release import RATING_TYPE, REGION_TYPE, Release
 from pdukit.dataset.schema import RATINGS
+from pdukit.dataset.sources import join_ids
+from pdukit.dataset.vocabulary import check_choice
 
 CHANGES = ("worse", "no change", "improved", "not known")
 CHANGE_TYPE = pd.CategoricalDtype(list(CHANGES), ordered=False)
@@ -17,22 +20,25 @@ FRAMEWORK_CAVEAT = ("The inspection framework changed between rounds (2021 frame
                     "so a change of rating is not a like-for-like measure of change in the service.")
 
 
-def direction(first, second) -> str:
-    """'improved', 'no change', 'worse' or 'not known' for two ratings (names or ordered categoricals)."""
+def direction(first: object, second: object) -> str:
+    """'improved', 'no change', 'worse' or 'not known' for two ratings (names or ordered categoricals); a rating
+    that does not exist raises UnknownName."""
     if pd.isna(first) or pd.isna(second):
         return "not known"
-    a, b = RATINGS.index(str(first)), RATINGS.index(str(second))
+    a = RATINGS.index(check_choice(first, RATINGS, "rating"))
+    b = RATINGS.index(check_choice(second, RATINGS, "rating"))
     return "improved" if b > a else "worse" if b < a else "no change"
 
 
-def compare_rounds(release) -> pd.DataFrame:
-    """One row per PDU inspected more than once: region, first and latest inspection (id, round, date, framework,
-    rating) and `change`, in region then PDU order.
+def compare_rounds(release: Release) -> pd.DataFrame:
+    """One row per PDU inspected more than once: region, first and latest inspection (id, date, framework,
+    rating), `change`, and the source_ids of both inspections, in region then PDU order.
 
-        >>> release.compare_rounds().query("change == 'worse'").pdu.tolist()
+        >>> pdukit.compare_rounds(release).query("change == 'worse'").pdu.tolist()
+        >>> release.with_sources(pdukit.compare_rounds(release))   # each row's sources
     """
     ins = release.inspections.sort_values(["pdu_id", "round"])
-    names = dict(zip(release.pdus.pdu_id, release.pdus.name, strict=True))
+    names = release.pdu_names
     rows = []
     for pdu_id, group in ins.groupby("pdu_id", sort=False):
         if len(group) < 2:
@@ -45,12 +51,12 @@ def compare_rounds(release) -> pd.DataFrame:
             "second_inspection": last.inspection_id, "second_published": last.published,
             "second_framework": last.framework, "second_rating": last.overall_rating,
             "change": direction(first.overall_rating, last.overall_rating),
+            "source_ids": join_ids(first.source_ids, first.published_source_ids, last.source_ids,
+                                   last.published_source_ids),
         })
-    from pdukit.dataset.release import RATING_TYPE, REGION_TYPE
-
     out = pd.DataFrame(rows, columns=["pdu_id", "pdu", "region", "first_inspection", "first_published", "first_framework",
                                       "first_rating", "second_inspection", "second_published", "second_framework",
-                                      "second_rating", "change"])
+                                      "second_rating", "change", "source_ids"])
     out["region"] = out.region.astype(object).astype(REGION_TYPE)
     for column in ("first_rating", "second_rating"):
         out[column] = out[column].astype(object).astype(RATING_TYPE)

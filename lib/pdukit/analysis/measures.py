@@ -1,8 +1,10 @@
 """Comparable measures: one definition per measure, units attached, and no silent mixing of different ones.
 
 Caseload (cases held per practitioner) and workload (per cent of capacity on the Workload Measurement Tool) are
-different measures: a frame returned here carries its measure in `frame.attrs['measure']`, and
-`require_same_measure` refuses to put two different ones side by side.
+different measures: a frame returned here holds its figures in a column named for its measure
+(`cases_per_practitioner`, `workload_pct_of_capacity`, ...: `vocabulary.MEASURE_COLUMNS`), so two measures put
+in one frame (`pd.concat`, a merge) stay in two columns and are never averaged as one; the frame also carries its
+measure in `frame.attrs['measure']`, and `require_same_measure` refuses to put two different ones side by side.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import pandas as pd
 from pdukit.dataset import vocabulary
 from pdukit.dataset.release import Release
 from pdukit.dataset.schema import STAFFING_MEASURES
+from pdukit.dataset.sources import join_ids
+from pdukit.dataset.vocabulary import check_choice
 
 UNITS = {
     "vacancy_rate": "% of target posts vacant (negative = over target)",
@@ -30,20 +34,33 @@ SHORT_NAMES = {
     "sickness_days_avg": "sickness absence",
 }
 GRADE_LABELS = {code: term.short or term.label for code, term in vocabulary.GRADES.items()}  # chart labels
+VACANCY_GRADES = ("spo", "po", "pso", "overall")  # the columns of vacancy_by_grade
 
 
 from pdukit.errors import MixedMeasuresError  # noqa: E402 (re-exported: raised by require_same_measure)
 
 
-def staffing_measure(release: Release, measure: str, pdu_level: bool | None = None) -> pd.DataFrame:
-    """Return the staffing rows of one measure (value in its UNITS), tagged so it cannot be mixed with another.
+def value_column(measure: str) -> str:
+    """The column a measure's figures are in ('caseload_avg' -> 'cases_per_practitioner'); UnknownName for a
+    measure that does not exist."""
+    return vocabulary.MEASURE_COLUMNS[check_choice(measure, STAFFING_MEASURES, "staffing measure")]
 
-    pdu_level True keeps inspection figures, False keeps region-wide figures, None keeps both."""
-    if measure not in STAFFING_MEASURES:
-        raise ValueError(f"unknown staffing measure {measure!r}; expected one of {', '.join(STAFFING_MEASURES)}")
+
+def staffing_measure(release: Release, measure: str, pdu_level: bool | None = None) -> pd.DataFrame:
+    """Return the staffing rows of one measure, its figures in a column named for it (`value_column(measure)`,
+    e.g. `cases_per_practitioner` for caseload_avg, `workload_pct_of_capacity` for workload_pct) with its UNITS in
+    `unit`, tagged so it cannot be mixed with another (`pd.concat` of two measures gives two columns).
+
+    pdu_level True keeps inspection figures, False keeps region-wide figures, None keeps both. An unknown measure
+    raises UnknownName naming the closest.
+
+        >>> staffing_measure(release, "caseload_avg", pdu_level=False)[["region", "grade", "cases_per_practitioner"]]
+    """
+    column = value_column(measure)
     frame = release.staffing[release.staffing.measure == measure].copy()
     if pdu_level is not None:
         frame = frame[frame.inspection_id.notna() == pdu_level]
+    frame = frame.rename(columns={"value": column})
     frame["unit"] = UNITS[measure]
     frame.attrs["measure"] = measure
     return frame
@@ -69,14 +86,21 @@ def require_same_measure(*frames: pd.DataFrame) -> str:
 
 
 def vacancy_by_grade(release: Release) -> pd.DataFrame:
-    """Return one row per inspection with vacancy rates (%) by grade as columns spo, po, pso, overall (negative kept)."""
+    """Return one row per inspection with vacancy rates (%) by grade as columns spo, po, pso, overall (negative
+    kept), and the source_ids of those rates."""
     frame = staffing_measure(release, "vacancy_rate", pdu_level=True)
-    wide = frame.pivot_table(index="inspection_id", columns="grade", values="value", aggfunc="first", observed=True)
-    wide = wide.reindex(columns=[g for g in ("spo", "po", "pso", "overall") if g in wide.columns])
+    frame = frame[frame.grade.isin(VACANCY_GRADES)]
+    column = value_column("vacancy_rate")
+    wide = frame.pivot_table(index="inspection_id", columns="grade", values=column, aggfunc="first", observed=True)
+    wide = wide.reindex(columns=[g for g in VACANCY_GRADES if g in wide.columns])
     wide = wide.dropna(how="all")  # an inspection that gives a rate only for another team has no row here
     wide.columns = list(wide.columns.astype(str))
-    wide.attrs["measure"] = "vacancy_rate"
-    return wide.reset_index()
+    known = frame.dropna(subset=[column])
+    sources = {i: join_ids(group.source_ids) for i, group in known.groupby("inspection_id")}
+    out = wide.reset_index()
+    out["source_ids"] = out.inspection_id.map(sources)
+    out.attrs["measure"] = "vacancy_rate"
+    return out
 
 
 UPW_CAVEAT = ("Published figures use different definitions (share of requirements, or of hours, outstanding beyond "

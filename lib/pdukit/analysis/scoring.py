@@ -12,7 +12,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pdukit.dataset.release import RATING_TYPE, REGION_TYPE, Release
-from pdukit.dataset.schema import RATINGS
+from pdukit.dataset.schema import RATINGS, STANDARDS, TABLES
+from pdukit.dataset.sources import join_ids
+from pdukit.dataset.vocabulary import check_choice
+from pdukit.errors import NoRule
 
 POINTS_PER_STANDARD_MAX = 3
 
@@ -60,8 +63,22 @@ def rules_from_release(release: Release) -> Rules:
     )
 
 
+FRAMEWORKS = TABLES["inspections"].column("framework").allowed or ()
+
+
+def check_framework(framework: str) -> str:
+    """`framework` itself when it is one the inspections can have ('2021', '2024', '2025'); else UnknownName."""
+    return check_choice(framework, FRAMEWORKS, "framework")
+
+
 def points_for(rating: str, framework: str, rules: Rules) -> tuple[int, bool]:
-    """Return (points, verified) a rating earns under a framework; KeyError where the framework has no points rule."""
+    """Return (points, verified) a rating earns under a framework; UnknownName for a rating or framework that does
+    not exist, NoRule where the framework has no points rule in the release."""
+    check_choice(rating, RATINGS, "rating")
+    check_framework(framework)
+    if (framework, rating) not in rules.points.index:
+        raise NoRule(f"the release has no points rule for a {rating} rating under the {framework} framework; "
+                     f"frameworks with one: {', '.join(sorted(set(rules.points.index.get_level_values(0))))}")
     row = rules.points.loc[(framework, rating)]
     return int(row["points"]), bool(row["verified"])
 
@@ -69,7 +86,14 @@ def points_for(rating: str, framework: str, rules: Rules) -> tuple[int, bool]:
 def score_from_ratings(ratings: dict[str, str], framework: str, rules: Rules,
                        implied: set[str] | frozenset[str] = frozenset()) -> ScoreResult:
     """Recompute a score from {standard: rating}. Optional standards (court work) may be unrated: they lower the
-    maximum by three points instead of counting as missing. Returns score and maximum in points."""
+    maximum by three points instead of counting as missing. Returns score and maximum in points. A standard,
+    rating or framework that does not exist raises UnknownName (a framework the rules do not cover gives no
+    score)."""
+    check_framework(framework)
+    for standard, given in ratings.items():
+        check_choice(standard, STANDARDS, "standard")
+        if given is not None and not pd.isna(given):
+            check_choice(given, RATINGS, "rating")
     standards = rules.framework_standards(framework)
     if standards.empty or framework not in rules.points.index.get_level_values(0):
         return ScoreResult(None, None, tuple(), tuple(), False)
@@ -91,7 +115,9 @@ def score_from_ratings(ratings: dict[str, str], framework: str, rules: Rules,
 
 
 def band_for_score(score: int, score_max: int, framework: str, rules: Rules) -> BandResult:
-    """Return the overall rating whose band holds `score` out of `score_max`, or rating None if no band does."""
+    """Return the overall rating whose band holds `score` out of `score_max`, or rating None if no band does
+    (UnknownName for a framework that does not exist)."""
+    check_framework(framework)
     bands = rules.bands[(rules.bands.framework == framework) & (rules.bands.score_max == score_max)]
     for row in bands.itertuples():
         if pd.notna(row.min_score) and pd.notna(row.max_score) and row.min_score <= score <= row.max_score:
@@ -100,7 +126,9 @@ def band_for_score(score: int, score_max: int, framework: str, rules: Rules) -> 
 
 
 def rating_from_pct(pct: float, framework: str, rules: Rules) -> BandResult:
-    """Return the rating a standard gets from the per cent of cases judged sufficient, under the threshold table."""
+    """Return the rating a standard gets from the per cent of cases judged sufficient, under the threshold table
+    (rating None where the table has no band for it; UnknownName for a framework that does not exist)."""
+    check_framework(framework)
     table = rules.thresholds[rules.thresholds.framework == framework]
     for row in table.itertuples():
         if row.min_pct <= pct <= row.max_pct:
@@ -110,19 +138,21 @@ def rating_from_pct(pct: float, framework: str, rules: Rules) -> BandResult:
 
 def points_to_next_band(pct: float, framework: str, rules: Rules) -> float | None:
     """Return how many percentage points `pct` lies below the next band up (None at the top band)."""
+    check_framework(framework)
     table = rules.thresholds[rules.thresholds.framework == framework].sort_values("min_pct")
     above = table[table.min_pct > pct]
     return None if above.empty else float(above.min_pct.iloc[0] - pct)
 
 
 def rating_rank(rating: str) -> int:
-    """Return 0 for Inadequate up to 3 for Outstanding."""
-    return RATINGS.index(rating)
+    """Return 0 for Inadequate up to 3 for Outstanding (UnknownName for anything else)."""
+    return RATINGS.index(check_choice(rating, RATINGS, "rating"))
 
 
 def inspection_scores(release: Release, rules: Rules | None = None) -> pd.DataFrame:
     """Return one row per inspection: published score and maximum, the score recomputed from its standard
-    ratings (points), the standards missing, the implied ratings used, and whether the rules are verified."""
+    ratings (points), the standards missing, the implied ratings used, whether the rules are verified, and the
+    source_ids of the inspection and of its standard ratings."""
     rules = rules or rules_from_release(release)
     ratings = release.ratings.dropna(subset=["rating"])
     rows = []
@@ -131,12 +161,14 @@ def inspection_scores(release: Release, rules: Rules | None = None) -> pd.DataFr
         given = {r.standard: str(r.rating) for r in mine.itertuples()}
         implied = {r.standard for r in mine.itertuples() if r.basis == "implied"}
         framework = ins.framework if pd.notna(ins.framework) else ""
-        result = score_from_ratings(given, str(framework), rules, implied)
+        result = score_from_ratings(given, str(framework), rules, implied) if framework else \
+            ScoreResult(None, None, (), (), False)
         rows.append(dict(
             inspection_id=ins.inspection_id, pdu_id=ins.pdu_id, region=ins.region, framework=framework,
             overall_rating=ins.overall_rating, published_score=ins.score, published_max=ins.score_max,
             recomputed_score=result.score, recomputed_max=result.score_max, standards_known=len(given),
-            missing=",".join(result.missing), implied=",".join(result.implied), rules_verified=result.verified))
+            missing=",".join(result.missing), implied=",".join(result.implied), rules_verified=result.verified,
+            source_ids=join_ids(ins.source_ids, mine.source_ids)))
     frame = pd.DataFrame(rows)
     frame["overall_rating"] = frame.overall_rating.astype(RATING_TYPE)
     frame["region"] = frame.region.astype(REGION_TYPE)

@@ -3,7 +3,7 @@ minimum n), and shares with their n and a Wilson interval.
 
 Nothing here implies causation: a correlation between vacancies and scores across a few inspections says the two
 move together in this sample, not that one drives the other. Joins of staffing and outcomes live in
-`pdukit.outcomes`; summaries by region and time in `pdukit.summaries`.
+`pdukit.analysis.outcomes`; summaries by region and time in `pdukit.analysis.summaries`.
 """
 
 from __future__ import annotations
@@ -13,6 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from scipy import stats as sps
+
+from pdukit.dataset.schema import TABLES
+from pdukit.dataset.sources import join_ids
+from pdukit.dataset.vocabulary import check_choice
 
 MIN_N = 8  # below this a rank correlation is too unstable to report
 
@@ -72,23 +76,55 @@ def wilson_interval(count: int, n: int, level: float = 0.95) -> tuple[float | No
     return float(max(0.0, centre - half)), float(min(1.0, centre + half))
 
 
-def share_table(frame: pd.DataFrame, by: str, column: str, value, level: float = 0.95) -> pd.DataFrame:
+def _allowed_values(frame: pd.DataFrame, column: str) -> list[str] | None:
+    """The values `column` may hold: its categories, else the schema's allowed values for a column of that name,
+    else None (any value)."""
+    if isinstance(frame[column].dtype, pd.CategoricalDtype):
+        return [str(c) for c in frame[column].cat.categories]
+    for table in TABLES.values():
+        if column in table.column_names and table.column(column).allowed:
+            return list(table.column(column).allowed or ())
+    return None
+
+
+def share_table(frame: pd.DataFrame, by: str, column: str, value: object, level: float = 0.95,
+                total: str | None = None) -> pd.DataFrame:
     """Per group of `by`: n (rows with `column` known), count (rows where it equals `value`), share and its Wilson
-    interval. Groups with no known value keep n = 0 and an empty share.
+    interval, and the source_ids of the n rows (when `frame` has them). Groups with no known value keep n = 0 and
+    an empty share. `total` (e.g. 'England and Wales') adds a last row over every group.
+
+    `by` and `column` must be columns of `frame`, and `value` one `column` can hold (its categories, or the
+    schema's allowed values): a typo raises UnknownName naming the closest, never a table of zeros.
 
         >>> share_table(release.inspections, "region", "overall_rating", "Inadequate")
     """
+    check_choice(by, frame.columns, "column to group by")
+    check_choice(column, frame.columns, "column")
+    allowed = _allowed_values(frame, column)
+    if allowed is not None:
+        check_choice(value, allowed, f"value of {column}")
     known = frame.dropna(subset=[column])
-    groups = frame[by].cat.categories if isinstance(frame[by].dtype, pd.CategoricalDtype) else sorted(frame[by].dropna().unique())
-    rows = []
-    for group in groups:
-        mine = known[known[by] == group]
+    categorical = isinstance(frame[by].dtype, pd.CategoricalDtype)
+    groups = list(frame[by].cat.categories) if categorical else sorted(frame[by].dropna().unique())
+    has_sources = "source_ids" in frame.columns
+
+    def row(key: object, mine: pd.DataFrame) -> dict:
         n, count = len(mine), int((mine[column].astype(object) == value).sum())
         low, high = wilson_interval(count, n, level)
-        rows.append({by: group, "n": n, "count": count, "share": count / n if n else None, "low": low, "high": high})
-    out = pd.DataFrame(rows)
-    if isinstance(frame[by].dtype, pd.CategoricalDtype):
-        out[by] = out[by].astype(frame[by].dtype)
+        out = {by: key, "n": n, "count": count, "share": count / n if n else None, "low": low, "high": high}
+        if has_sources:
+            out["source_ids"] = join_ids(mine.source_ids)
+        return out
+
+    rows = [row(group, known[known[by] == group]) for group in groups]
+    if total is not None:
+        rows.append(row(total, known[known[by].notna()]))
+    out = pd.DataFrame(rows, columns=[by, "n", "count", "share", "low", "high", *(["source_ids"] if has_sources else [])])
+    if categorical:
+        kind = frame[by].dtype
+        if total is not None:
+            kind = pd.CategoricalDtype([*kind.categories, total], ordered=kind.ordered)
+        out[by] = out[by].astype(object).astype(kind)
     for col in ("share", "low", "high"):
         out[col] = out[col].astype("Float64")
     return out

@@ -2,27 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from pdukit.analysis.outcomes import staffing_outcomes
+from pdukit.analysis.stats import share_table
 from pdukit.dataset.release import Release
-from pdukit.dataset.schema import RATINGS, REGIONS
+from pdukit.dataset.schema import RATINGS, REGIONS, STANDARD_LABELS, STANDARDS
+from pdukit.dataset.sources import join_ids
+from pdukit.dataset.vocabulary import check_choice
 
 
 def regional_summary(release: Release, outcomes: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Return one row per region: inspections held, rated, count per rating, and the median and range of
-    PO vacancy rates (%) with their n."""
+    """Return one row per region: inspections held, rated, count per rating, the median and range of PO vacancy
+    rates (%) with their n, and the source_ids of the inspections and vacancy rates counted."""
     ins = release.inspections
     vac = staffing_outcomes(release) if outcomes is None else outcomes
     rows = []
     for region in REGIONS:
         mine = ins[ins.region == region]
-        po = vac[vac.region == region]["po"].dropna() if "po" in vac else pd.Series(dtype=float)
-        row = dict(region=region, inspections=len(mine), rated=int(mine.overall_rating.notna().sum()))
+        with_po = vac[(vac.region == region) & vac["po"].notna()] if "po" in vac else vac.iloc[:0]
+        po = with_po["po"] if "po" in vac else pd.Series(dtype=float)
+        row: dict[str, object] = dict(region=region, inspections=len(mine), rated=int(mine.overall_rating.notna().sum()))
         for rating in RATINGS:
             row[rating] = int((mine.overall_rating == rating).sum())
         row.update(po_vacancy_n=len(po), po_vacancy_median=po.median() if len(po) else None,
-                   po_vacancy_min=po.min() if len(po) else None, po_vacancy_max=po.max() if len(po) else None)
+                   po_vacancy_min=po.min() if len(po) else None, po_vacancy_max=po.max() if len(po) else None,
+                   source_ids=join_ids(mine.source_ids, with_po.get("source_ids")))
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -36,23 +43,29 @@ def highest_inadequate_share(summary: pd.DataFrame) -> pd.Series:
 
 
 def pdu_coverage(release: Release) -> pd.DataFrame:
-    """Per region and for England and Wales: PDUs in the MoJ register (current, and since merged), how many the
-    release holds an inspection of, and how many it never does. One row per region, then a 'England and Wales' row.
+    """Per region and for England and Wales: PDUs in the MoJ register, current and since merged, and how many of
+    each the release holds an inspection of. One row per region, then an 'England and Wales' row.
 
-        >>> pdu_coverage(release).tail(1)   # e.g. 65 of the 112 register PDUs inspected at least once
+    `never_inspected` counts current PDUs only (a merged PDU can no longer be inspected); merged PDUs have their
+    own `merged_inspected` and `merged_never_inspected`. `inspected` counts every PDU inspected at least once,
+    current or merged. `source_ids`: the register rows and the inspections counted.
+
+        >>> pdu_coverage(release).tail(1)   # 112 register PDUs, 108 current, 65 inspected at least once
     """
     pdus = release.pdus.copy()
-    inspected = set(release.inspections.pdu_id)
+    inspections = release.inspections
+    inspected = set(inspections.pdu_id)
     pdus["was_inspected"] = pdus.pdu_id.isin(inspected)
     current = pdus.status.astype(object).fillna("current") == "current"
     rows = []
     for region in [*REGIONS, None]:
         mine = pdus if region is None else pdus[pdus.region == region]
-        cur = current.loc[mine.index]
+        cur, seen = current.loc[mine.index], mine.was_inspected
         rows.append({"region": region or "England and Wales", "pdus": len(mine), "current": int(cur.sum()),
-                     "merged": int((~cur).sum()), "inspected": int(mine.was_inspected.sum()),
-                     "current_inspected": int((mine.was_inspected & cur).sum()),
-                     "never_inspected": int((~mine.was_inspected).sum())})
+                     "merged": int((~cur).sum()), "inspected": int(seen.sum()),
+                     "current_inspected": int((seen & cur).sum()), "never_inspected": int((~seen & cur).sum()),
+                     "merged_inspected": int((seen & ~cur).sum()), "merged_never_inspected": int((~seen & ~cur).sum()),
+                     "source_ids": join_ids(mine.source_ids, inspections[inspections.pdu_id.isin(mine.pdu_id)].source_ids)})
     return pd.DataFrame(rows)
 
 
@@ -68,7 +81,8 @@ def ratings_by_year(release: Release, inspections: pd.DataFrame | None = None) -
     """Overall ratings per year of publication, each inspection counted once under its best-known year (dated to
     the day, the month or only the year); those with no date form their own last group, 'date not known'.
 
-    Columns: year, one per rating, 'Not known' (no rating in any source), n."""
+    Columns: year, one per rating, 'Not known' (no rating in any source), n, and the source_ids of the year's
+    inspections (their ratings and their dates)."""
     ins = (release.inspections if inspections is None else inspections).copy()
     ins["year"] = ins.published.map(publication_year)
     ins["rating"] = ins.overall_rating.astype(object).fillna("Not known")
@@ -79,7 +93,8 @@ def ratings_by_year(release: Release, inspections: pd.DataFrame | None = None) -
     table = table.loc[order]
     table["n"] = table.sum(axis=1)
     table.columns.name = None
-    return table.reset_index()
+    sources = {year: join_ids(group.source_ids, group.get("published_source_ids")) for year, group in ins.groupby("year")}
+    return table.reset_index().assign(source_ids=lambda f: f.year.map(sources))
 
 
 def inspections_by_year(release: Release) -> dict[str, list[str]]:
@@ -89,29 +104,35 @@ def inspections_by_year(release: Release) -> dict[str, list[str]]:
     return {year: sorted(ins.inspection_id[years == year]) for year in sorted(set(years))}
 
 
-def standard_counts(release: Release, inspection_ids=None) -> pd.DataFrame:
-    """Per standard (framework order): known ratings n, count per rating, and Inadequate split into stated and
-    implied. Each inspection counts once per standard; unknown ratings are left out of n."""
-    from pdukit.dataset.schema import STANDARD_LABELS, STANDARDS
+def standard_counts(release: Release, inspection_ids: str | Iterable[str] | None = None) -> pd.DataFrame:
+    """Per standard (framework order): known ratings n, count per rating, Inadequate split into stated and
+    implied, and the source_ids of the ratings counted. Each inspection counts once per standard; unknown ratings
+    are left out of n. `inspection_ids`: inspections, or PDUs by name, alias, code or id (all their inspections);
+    None for every inspection.
 
+        >>> standard_counts(release, ["Gwent", "west-sussex-1"])
+    """
     ratings = release.ratings.dropna(subset=["rating"])
-    if inspection_ids is not None:
-        ratings = ratings[ratings.inspection_id.isin(inspection_ids)]
+    wanted = release.resolve_inspections(inspection_ids)
+    if wanted is not None:
+        ratings = ratings[ratings.inspection_id.isin(wanted)]
     rows = []
     for standard in STANDARDS:
         mine = ratings[ratings.standard == standard]
         if mine.empty:
             continue
-        row = {"standard": standard, "label": STANDARD_LABELS[standard], "n": len(mine),
-               "stated": int((mine.basis == "stated").sum()), "implied": int((mine.basis == "implied").sum())}
+        row: dict[str, object] = {"standard": standard, "label": STANDARD_LABELS[standard], "n": len(mine),
+                                  "stated": int((mine.basis == "stated").sum()),
+                                  "implied": int((mine.basis == "implied").sum())}
         for rating in RATINGS:
             row[rating] = int((mine.rating == rating).sum())
         bad = mine[mine.rating == "Inadequate"]
         row["inadequate_stated"] = int((bad.basis == "stated").sum())
         row["inadequate_implied"] = int((bad.basis == "implied").sum())
+        row["source_ids"] = join_ids(mine.source_ids)
         rows.append(row)
     return pd.DataFrame(rows, columns=["standard", "label", "n", "stated", "implied", *RATINGS, "inadequate_stated",
-                                       "inadequate_implied"])
+                                       "inadequate_implied", "source_ids"])
 
 
 def coverage_by_region(release: Release) -> pd.DataFrame:
@@ -129,31 +150,40 @@ def coverage_by_region(release: Release) -> pd.DataFrame:
                      "Inspections": len(mine), "With a date": int(mine.published.notna().sum()),
                      "With a rating": int(mine.overall_rating.notna().sum()), "With a score": int(mine.score.notna().sum()),
                      "With standard ratings": int(mine.inspection_id.isin(has_std).sum()),
-                     "With staffing figures": int(mine.inspection_id.isin(has_staff).sum())})
+                     "With staffing figures": int(mine.inspection_id.isin(has_staff).sum()),
+                     "source_ids": join_ids(mine.source_ids, cov.at[key, "source_ids"])})
     return pd.DataFrame(rows)
 
 
-def rating_shares(release: Release, rating: str = "Inadequate", by: str = "region",
-                  latest_only: bool = False) -> pd.DataFrame:
-    """Share of inspections with a known overall rating that were `rating`, per `by`, with n, count and a 95%
-    Wilson interval. Each inspection counts once; `latest_only` keeps each PDU's latest inspection.
+ENGLAND_AND_WALES = "England and Wales"
 
-        >>> rating_shares(release, "Inadequate", by="region")
+
+def rating_shares(release: Release, rating: str = "Inadequate", by: str = "region", latest_only: bool = False,
+                  total: bool = False) -> pd.DataFrame:
+    """Share of inspections with a known overall rating that were `rating`, per `by` (a column of inspections:
+    region, framework, round, ...), with n, count, a 95% Wilson interval and the source_ids of the n inspections.
+    Each inspection counts once; `latest_only` keeps each PDU's latest inspection. `total=True` adds a last row,
+    'England and Wales', over every inspection (leave it out, the default, for a chart of the groups alone; or
+    drop it with `shares[shares.region != "England and Wales"]`).
+
+    A rating or column that does not exist raises UnknownName naming the closest (`"inadequate"` -> did you mean
+    'Inadequate'?), never a table of zeros.
+
+        >>> rating_shares(release, "Inadequate", by="region", total=True).tail(1)   # England and Wales, 40 of 95
     """
-    from pdukit.analysis.stats import share_table
-
+    rating = check_choice(rating, RATINGS, "rating")
     frame = release.inspections
+    by = check_choice(by, [c for c in frame.columns if c not in ("source_ids", "note")], "column of inspections to group by")
     if latest_only:
         frame = frame.sort_values("round").groupby("pdu_id", observed=True).tail(1)
-    return share_table(frame, by, "overall_rating", rating)
+    return share_table(frame, by, "overall_rating", rating, total=ENGLAND_AND_WALES if total else None)
 
 
-def overall_share(release: Release, rating: str = "Inadequate"):
-    """England and Wales as a whole: n rated inspections, the count that were `rating`, the share and its interval
-    (the reference line of the regional comparisons)."""
-    from pdukit.analysis.stats import share_table
-
-    return share_table(release.inspections.assign(scope="England and Wales"), "scope", "overall_rating", rating).iloc[0]
+def overall_share(release: Release, rating: str = "Inadequate") -> pd.Series:
+    """England and Wales as a whole: n rated inspections, the count that were `rating`, the share, its interval
+    and source_ids (the reference line of the regional comparisons)."""
+    rating = check_choice(rating, RATINGS, "rating")
+    return share_table(release.inspections.assign(scope=ENGLAND_AND_WALES), "scope", "overall_rating", rating).iloc[0]
 
 
 def ratings_by_round(release: Release, inspections: pd.DataFrame | None = None) -> pd.DataFrame:

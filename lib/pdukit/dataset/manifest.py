@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
-from pdukit.dataset.schema import Column, Table, columns_for, tables_for
-from pdukit.paths import MANIFEST  # noqa: E402
+from pdukit.dataset.schema import AS_PUBLISHED, Column, Table, column_bounds, columns_for, tables_for
+from pdukit.paths import MANIFEST as MANIFEST  # importable from here
 
 LICENCE = {
     "name": "OGL-UK-3.0",
@@ -29,20 +30,29 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _field(column: Column, version: str) -> dict:
-    field: dict = {"name": column.name, "type": _FRICTIONLESS_TYPES[column.kind]}
-    if column.description:
-        field["description"] = column.description
-    constraints: dict = {}
+def _field(table: Table, column: Column, version: str) -> dict[str, Any]:
+    """One column as a Frictionless field; a release older than a change to the column gets what its manifest
+    declared (schema.AS_PUBLISHED), so it rebuilds byte for byte."""
+    minimum, maximum = column_bounds(table, column)  # a range_by rule's column: the widest of its ranges
+    description = column.description
+    earlier = AS_PUBLISHED.get((table.name, column.name))
+    if earlier and version <= earlier.until:
+        minimum = earlier.minimum if earlier.minimum is not None else minimum
+        maximum = earlier.maximum if earlier.maximum is not None else maximum
+        description = earlier.description if earlier.description is not None else description
+    field: dict[str, Any] = {"name": column.name, "type": _FRICTIONLESS_TYPES[column.kind]}
+    if description:
+        field["description"] = description
+    constraints: dict[str, Any] = {}
     if column.required:
         constraints["required"] = True
     allowed = column.allowed_for(version)  # values a later release introduced are not in an earlier manifest
     if allowed:
         constraints["enum"] = list(allowed)
-    if column.minimum is not None:
-        constraints["minimum"] = column.minimum
-    if column.maximum is not None:
-        constraints["maximum"] = column.maximum
+    if minimum is not None:
+        constraints["minimum"] = minimum
+    if maximum is not None:
+        constraints["maximum"] = maximum
     if column.pattern:
         constraints["pattern"] = column.pattern
     if constraints:
@@ -50,10 +60,10 @@ def _field(column: Column, version: str) -> dict:
     return field
 
 
-def table_schema(table: Table, version: str) -> dict:
+def table_schema(table: Table, version: str) -> dict[str, Any]:
     """Return the Frictionless table schema of one table as a release of `version` has it (fields, keys)."""
     names = columns_for(table, version)
-    schema: dict = {"fields": [_field(c, version) for c in table.columns if c.name in names]}
+    schema: dict[str, Any] = {"fields": [_field(table, c, version) for c in table.columns if c.name in names]}
     if table.key:
         schema["primaryKey"] = list(table.key)
     if table.references:
@@ -65,7 +75,7 @@ def table_schema(table: Table, version: str) -> dict:
 
 
 def build_manifest(release_dir: Path, version: str, created: str, description: str = "",
-                   inputs: dict[str, str] | None = None) -> dict:
+                   inputs: dict[str, str] | None = None) -> dict[str, Any]:
     """Return the manifest of a release folder: version, creation time, licence, every table's schema and sha256,
     and (for releases built from the repository) the sha256 of every build input under data/."""
     resources = []
@@ -102,6 +112,9 @@ def write_manifest(release_dir: Path, version: str, created: str, description: s
     return path
 
 
-def read_manifest(release_dir: Path) -> dict:
+def read_manifest(release_dir: Path) -> dict[str, Any]:
     """Return the parsed manifest of a release folder (raises OSError or ValueError when unreadable)."""
-    return json.loads((release_dir / MANIFEST).read_text(encoding="utf-8"))
+    manifest = json.loads((release_dir / MANIFEST).read_text(encoding="utf-8"))
+    if not isinstance(manifest, dict):
+        raise ValueError(f"{release_dir / MANIFEST} holds {type(manifest).__name__}; expected a JSON object")
+    return manifest

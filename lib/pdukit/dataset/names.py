@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from pdukit.dataset.schema import REGIONS
-from pdukit.errors import UnknownName  # noqa: E402 (raised here, importable from here)
+from pdukit.errors import UnknownName as UnknownName  # raised here, importable from here
 
 
 def slug(name: str) -> str:
@@ -17,14 +19,29 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", str(name).lower()).strip("-")
 
 
-def closest(name: str, choices: list[str]) -> str:
-    """Return up to three of `choices` closest to `name`, quoted and comma-separated; every choice when none is
-    close (so the message always shows what would have been valid)."""
-    close = difflib.get_close_matches(name.lower(), [c.lower() for c in choices], n=3, cutoff=0.4)
-    found = [next(c for c in choices if c.lower() == m) for m in close]
+def closest(name: str, choices: Iterable[object], n: int = 3) -> str:
+    """Return up to `n` of `choices` closest to `name` (the same text in another case first, then close spellings,
+    then choices that contain it), quoted and comma-separated; every choice when none is close (so the message
+    always shows what would have been valid).
+
+        >>> closest("manchster", ["Greater Manchester", "Wales"])
+        "'Greater Manchester'"
+    """
+    options = list(dict.fromkeys(str(c) for c in choices))
+    wanted = str(name).strip().lower()
+    by_lower: dict[str, str] = {}
+    for option in options:
+        by_lower.setdefault(option.lower(), option)
+    found = [by_lower[wanted]] if wanted in by_lower else []
+    found += [by_lower[m] for m in difflib.get_close_matches(wanted, list(by_lower), n=n, cutoff=0.6)]
+    if wanted:
+        found += [o for o in options if wanted in o.lower() or (len(o) > 2 and o.lower() in wanted)]
+    if not found:
+        found = [by_lower[m] for m in difflib.get_close_matches(wanted, list(by_lower), n=n, cutoff=0.4)]
+    found = list(dict.fromkeys(found))[:n]
     if found:
         return ", ".join(repr(c) for c in found)
-    return "none close; valid names are " + ", ".join(repr(c) for c in sorted(choices))
+    return "none close; valid names are " + ", ".join(repr(c) for c in sorted(options))
 
 
 def resolve_region(name: str) -> str:
@@ -35,7 +52,7 @@ def resolve_region(name: str) -> str:
     raise UnknownName(f"unknown region {name!r}; closest valid names: {closest(name, list(REGIONS))}")
 
 
-def resolve_pdu_record(name: str, pdus: list[dict]) -> dict:
+def resolve_pdu_record(name: str, pdus: list[dict[str, Any]]) -> dict[str, Any]:
     """Return the PDU record (pdu_id, name, aliases, ...) matching a name, alias, slug, official code or id (any
     case)."""
     wanted = str(name).strip().lower()

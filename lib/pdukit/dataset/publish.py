@@ -13,11 +13,12 @@ import json
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from pdukit.dataset.build import build_tables, release_metadata, write_release
 from pdukit.dataset.build.corrections import edits_dir, record_edits
 from pdukit.dataset.build.inputs import curation_dir
-from pdukit.dataset.diff import diff_releases, summarise
+from pdukit.dataset.diff import Change, list_changes, summarise
 from pdukit.dataset.validate import Problem, read_release, validate_release
 from pdukit.errors import PublishError
 from pdukit.files import write_atomic
@@ -67,7 +68,7 @@ def resolve_draft(path_or_version: str | Path) -> Path:
                        "(make one with 'pdukit release draft VERSION')")
 
 
-def _frames_as_rows(folder: Path, version: str) -> dict[str, list[dict]]:
+def _frames_as_rows(folder: Path, version: str) -> dict[str, list[dict[str, Any]]]:
     from pdukit.dataset.schema import TABLES, columns_for
     from pdukit.dataset.validate import parse_table
 
@@ -106,7 +107,7 @@ def publish(draft_dir: Path | str, note: str, changelog: Path | None = None) -> 
         edits.unlink(missing_ok=True)
         raise
     _record_release(version, created, note.strip())
-    changes = diff_releases(previous, target) if previous else []
+    changes = list_changes(previous, target) if previous else []
     _add_changelog(changelog or project_root() / "data" / "CHANGELOG.md", version, note.strip(), previous, changes, count)
     shutil.rmtree(draft_dir)
     return target, []
@@ -120,7 +121,8 @@ def _record_release(version: str, created: str, note: str) -> None:
         csv.writer(handle, lineterminator="\n").writerow([version, created, note])
 
 
-def _add_changelog(path: Path, version: str, note: str, previous: Path | None, changes, edits: int) -> None:
+def _add_changelog(path: Path, version: str, note: str, previous: Path | None, changes: list[Change],
+                   edits: int) -> None:
     lines = "\n".join(f"- {line}" for line in summarise(changes).splitlines())
     by_hand = f"\n\n{edits} row(s) edited by hand in the draft, recorded in `data/curation/edits/{version}.csv`." if edits else ""
     entry = f"## {version}\n\n{note}{by_hand}\n\nCompared with {previous.name if previous else 'nothing'}:\n\n{lines}\n\n"

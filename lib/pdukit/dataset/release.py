@@ -1,6 +1,6 @@
 """Load a release into tidy, typed pandas DataFrames.
 
-The files are read, typed and checked once, by `pdukit.validate.read_release`; this module only shapes the typed
+The files are read, typed and checked once, by `pdukit.dataset.validate.read_release`; this module only shapes the typed
 frames for analysis: ratings become ordered categoricals (Inadequate < Requires improvement < Good <
 Outstanding), regions categoricals in the official order, and every partial date column `x` gains `x_start` (the
 first day it can mean) and `x_precision` ('year', 'month' or 'day').
@@ -11,15 +11,16 @@ from __future__ import annotations
 import difflib
 import os
 import weakref
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from pdukit.dataset.manifest import MANIFEST, read_manifest, sha256
 from pdukit.dataset.names import closest, resolve_pdu_record
 from pdukit.dataset.schema import RATINGS, REGIONS, STANDARD_LABELS, STANDARDS, TABLES, Table
-from pdukit.dataset.validate import read_release, release_version
+from pdukit.dataset.validate import Problem, read_release, release_version
 from pdukit.errors import ReleaseError, UnknownName
 from pdukit.paths import is_draft, resolve_release
 
@@ -28,13 +29,13 @@ REGION_TYPE = pd.CategoricalDtype(list(REGIONS), ordered=True)
 PRECISION_TYPE = pd.CategoricalDtype(["year", "month", "day"], ordered=True)
 
 MOVED_QUESTIONS = ("compare_rounds", "rating_shares", "pdu_coverage")
-_LOADED: weakref.WeakSet = weakref.WeakSet()  # releases loaded in this process, so a caller can ask what was read
+_LOADED: weakref.WeakSet[Release] = weakref.WeakSet()  # releases loaded in this process, so a caller can ask what was read
 
 
-class Tables(Mapping):
+class Tables(Mapping[str, pd.DataFrame]):
     """A release's tables by name, read-only, noting every table handed out (however it is asked for)."""
 
-    def __init__(self, frames: dict[str, pd.DataFrame]):
+    def __init__(self, frames: dict[str, pd.DataFrame]) -> None:
         self._frames = frames
         self.read: set[str] = set()
 
@@ -53,10 +54,11 @@ class Tables(Mapping):
 class Release:
     """One data release (or draft): its version, folder, manifest and typed tables.
 
-    Each table is an attribute (`release.inspections`, `release.ratings`, ...; see `pdukit.schema` for columns)
+    Each table is an attribute (`release.inspections`, `release.ratings`, ...; `pdukit.describe()` for columns)
     and is listed by `dir(release)`, so tab completion shows them."""
 
-    def __init__(self, version: str, path: Path, manifest: dict, tables: dict[str, pd.DataFrame], draft: bool = False):
+    def __init__(self, version: str, path: Path, manifest: dict[str, Any], tables: dict[str, pd.DataFrame],
+                 draft: bool = False) -> None:
         self.version = version
         self.path = path
         self.manifest = manifest
@@ -107,11 +109,12 @@ class Release:
             self.__dict__["_inspection_labels"] = cached
         return cached
 
-    def pdu_name(self, pdu_id: str) -> str:
-        """The name of a PDU given its id; UnknownName names the closest ids."""
-        if pdu_id not in self.pdu_names:
-            raise UnknownName(f"unknown PDU id {pdu_id!r}; closest: {closest(str(pdu_id), list(self.pdu_names))}")
-        return self.pdu_names[pdu_id]
+    def pdu_name(self, pdu: str) -> str:
+        """The name of a PDU given its id (or its name, an alias or its official code); UnknownName names the
+        closest PDUs."""
+        if pdu in self.pdu_names:
+            return self.pdu_names[pdu]
+        return self.pdu_names[self.resolve_pdu(pdu)]
 
     def pdu_of(self, inspection_id: str) -> str:
         """The pdu_id of an inspection (read from the inspections table, never split from the id)."""
@@ -130,13 +133,17 @@ class Release:
     def resolve_pdu(self, name: str) -> str:
         """The pdu_id of a PDU given its name, an alias, its slug, its official code or its id (any case);
         UnknownName names the closest PDUs."""
-        return resolve_pdu_record(name, self.tables._frames["pdus"].to_dict("records"))["pdu_id"]
+        return str(resolve_pdu_record(name, self.tables._frames["pdus"].to_dict("records"))["pdu_id"])
 
     def inspections_of(self, subject: str) -> list[str]:
         """The inspection ids a name stands for: an inspection id itself, or every inspection of a PDU (given by
-        name, alias, code or id), in round order. UnknownName for anything else, naming the closest."""
+        name, alias, code or id), in round order. UnknownName for anything else, naming the closest.
+
+            >>> release.inspections_of("Gwent")
+            ['gwent-1', 'gwent-2']
+        """
         frame = self.tables._frames["inspections"]
-        if subject in set(frame.inspection_id):
+        if subject in self._inspection_ids:
             return [subject]
         try:
             pdu_id = self.resolve_pdu(subject)
@@ -144,6 +151,26 @@ class Release:
             choices = list(frame.inspection_id) + list(self.pdu_names.values())
             raise UnknownName(f"unknown PDU or inspection {subject!r}; closest: {closest(str(subject), choices)}") from None
         return list(frame[frame.pdu_id == pdu_id].sort_values("round").inspection_id)
+
+    def resolve_inspections(self, subjects: str | Iterable[str] | None) -> list[str] | None:
+        """The inspection ids of one subject or many (inspection ids, or PDUs by name, alias, code or id), each
+        once, in the order given; None stays None (every inspection). UnknownName for any that is not known."""
+        if subjects is None:
+            return None
+        if isinstance(subjects, str):
+            subjects = [subjects]
+        found: dict[str, None] = {}
+        for subject in subjects:
+            for inspection_id in ([subject] if subject in self._inspection_ids else self.inspections_of(subject)):
+                found[inspection_id] = None
+        return list(found)
+
+    @property
+    def _inspection_ids(self) -> set[str]:
+        cached = self.__dict__.get("_ids")
+        if cached is None:
+            cached = self.__dict__["_ids"] = set(self.tables._frames["inspections"].inspection_id)
+        return cached
 
     def with_sources(self, frame: pd.DataFrame, column: str = "source_ids", long: bool = False) -> pd.DataFrame:
         """`frame` with the title, publisher, date and link of each row's sources (`long=True`: a row per source).
@@ -154,16 +181,20 @@ class Release:
 
         return with_sources(self, frame, column, long)
 
-    def standard_ratings(self, subject: str | None = None) -> pd.DataFrame:
+    def standard_ratings(self, subject: str | Iterable[str] | None = None) -> pd.DataFrame:
         """Standard ratings in framework order (1.1 Leadership ... 2.5 Reviewing): of every inspection, or of one
-        inspection, or of every inspection of one PDU (by name, alias, code or id); `inspection_id` says which.
+        inspection, or of every inspection of one PDU (by name, alias, code or id), or of a list of them;
+        `inspection_id` and `inspection` ('West Sussex (2022)') say which inspection each row is.
 
-            >>> release.standard_ratings("West Sussex")[["inspection_id", "standard_label", "rating", "basis"]]
+            >>> release.standard_ratings("West Sussex")[["inspection", "standard_label", "rating", "basis"]]
         """
         ratings = self.ratings
-        if subject is not None:
-            ratings = ratings[ratings.inspection_id.isin(self.inspections_of(subject))]
-        return ratings.sort_values(["inspection_id", "standard"]).reset_index(drop=True)
+        wanted = self.resolve_inspections(subject)
+        if wanted is not None:
+            ratings = ratings[ratings.inspection_id.isin(wanted)]
+        ratings = ratings.sort_values(["inspection_id", "standard"]).reset_index(drop=True)
+        ratings.insert(1, "inspection", ratings.inspection_id.map(self.inspection_labels))
+        return ratings
 
     @property
     def tables_read(self) -> set[str]:
@@ -188,7 +219,7 @@ def forget_reads() -> None:
         release.tables.read.clear()
 
 
-def _precision(value) -> str | None:
+def _precision(value: object) -> str | None:
     if pd.isna(value):
         return None
     return {4: "year", 7: "month", 10: "day"}.get(len(str(value)))
@@ -216,10 +247,10 @@ def shape_table(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
     return frame
 
 
-_CACHE: dict[tuple, tuple[list, dict[str, pd.DataFrame]]] = {}
+_CACHE: dict[tuple[object, ...], tuple[list[Problem], dict[str, pd.DataFrame]]] = {}
 
 
-def load_release(spec: str | os.PathLike | None = "latest", validate: bool = True) -> Release:
+def load_release(spec: str | os.PathLike[str] | None = "latest", validate: bool = True) -> Release:
     """Return the release named by `spec` ('latest', a version, a release or draft folder) as typed DataFrames.
 
     With `validate` (the default) a release with any problem raises ReleaseError listing them all, so no analysis
@@ -245,6 +276,6 @@ def load_release(spec: str | os.PathLike | None = "latest", validate: bool = Tru
                    draft=draft)
 
 
-def _fingerprint(path: Path) -> tuple:
+def _fingerprint(path: Path) -> tuple[object, ...]:
     """Name, size and modification time of every file: changes whenever any file is rewritten."""
     return (str(path),) + tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(path.iterdir()) if p.is_file())

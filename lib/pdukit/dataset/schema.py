@@ -1,7 +1,10 @@
 """The release's tables: one declaration per table, read by the loader, the validator and the manifest.
 
 Every table is a CSV file in a release folder. A column is declared once here with its type, whether it may be
-empty, the values it allows and its range; nothing else in the kit repeats those facts.
+empty, the values it allows and its range (or the rule that gives its range), and a table's own note on it; its
+reader's label, unit and general meaning are in `pdukit.dataset.vocabulary.COLUMNS`. Nothing else in the kit
+repeats those facts: the validator, the loader, the manifest and the data dictionary (`pdukit.describe()`) read
+them here.
 """
 
 from __future__ import annotations
@@ -57,8 +60,8 @@ STAFFING_MEASURES = (
     "headcount",
     "sickness_days_avg",
 )
-# Range of `value` in staffing.csv for each measure (vacancy can be negative: over target): a rule of the
-# staffing table, declared with it below.
+# Range of `value` in staffing.csv for each measure (vacancy can be negative: over target): the one range rule of
+# that column (a `range_by` rule of the staffing table, declared with it below; the column itself has no bounds).
 STAFFING_RANGES = {
     "vacancy_rate": (-100, 100),
     "caseload_avg": (0, 500),
@@ -141,8 +144,9 @@ class Rule:
     """A check that relates columns of one table to each other or to another table, declared beside the table.
 
     kind: 'not_above' (column <= other column of the same row), 'same_as' (column equals the other table's
-    column for the row it references), 'range_by' (column within STAFFING_RANGES-like bounds chosen by another
-    column), 'not_after_release' (a partial date no later than the release's own date)."""
+    column for the row it references), 'range_by' (column within bounds chosen by another column, as
+    STAFFING_RANGES by measure: the column's only range), 'not_after_release' (a partial date no later than the
+    release's own date)."""
 
     kind: str
     column: str
@@ -178,6 +182,38 @@ class Table:
         return next(c for c in self.columns if c.name == name)
 
 
+def column_bounds(table: Table, column: Column) -> tuple[float | None, float | None]:
+    """The lowest and highest value a column may hold: its own minimum and maximum, or, for a column whose range
+    a `range_by` rule chooses, the lowest and highest of the rule's ranges (a value of any kind)."""
+    ranges = [r.ranges for r in table.rules if r.kind == "range_by" and r.column == column.name]
+    if ranges:
+        return min(low for _, low, _ in ranges[0]), max(high for _, _, high in ranges[0])
+    return column.minimum, column.maximum
+
+
+# What the manifests of releases up to a version declared for a column that has since changed: (table, column) ->
+# the last release that declared it and the bounds or description it declared. A rebuild of such a release writes
+# them again, so it stays byte for byte what was published; validation always applies today's rules, which only
+# allow more. staffing.value had its own range of -100 to 1000 beside STAFFING_RANGES, which refused a headcount
+# of 1500 that STAFFING_RANGES allows: STAFFING_RANGES is now its one rule. The seed documents moved from
+# shared/seeds to data/raw/seeds.
+@dataclass(frozen=True)
+class Declared:
+    """What the manifests of releases up to `until` declared for a column (None: as the schema declares it now)."""
+
+    until: str
+    minimum: float | None = None
+    maximum: float | None = None
+    description: str | None = None
+
+
+AS_PUBLISHED: dict[tuple[str, str], Declared] = {
+    ("staffing", "value"): Declared(REGISTER_RELEASE, minimum=-100, maximum=1000),
+    ("sources", "url"): Declared(REGISTER_RELEASE,
+                                 description="Web address, or 'seed:<file>' for a document in shared/seeds"),
+}
+
+
 def columns_for(table: Table, version: str) -> list[str]:
     """The columns a release of `version` has: those introduced later are left out of earlier releases."""
     return [c.name for c in table.columns if not c.since or c.since <= version]
@@ -210,7 +246,7 @@ def _add(table: Table) -> None:
 
 _add(Table("sources", (
     Column("source_id", required=True, pattern=SLUG),
-    Column("url", required=True, description="Web address, or 'seed:<file>' for a document in shared/seeds"),
+    Column("url", required=True, description="Web address, or 'seed:<file>' for a document in data/raw/seeds"),
     Column("title", required=True),
     Column("publisher", required=True),
     Column("published", "partial_date", pattern=PARTIAL_DATE, description="Only the precision the source gives"),
@@ -276,7 +312,7 @@ _add(Table("staffing", (
     Column("region", required=True, allowed=REGIONS),
     Column("measure", required=True, allowed=STAFFING_MEASURES),
     Column("grade", required=True, allowed=GRADES),
-    Column("value", "number", True, minimum=-100, maximum=1000),
+    Column("value", "number", True),  # its range depends on the measure: STAFFING_RANGES, the range_by rule below
     Column("as_of", "partial_date", pattern=PARTIAL_DATE),
     _sources(),
     _note(),

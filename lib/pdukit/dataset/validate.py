@@ -1,6 +1,6 @@
 """Read and check a release: the one place a release's CSV files are parsed and typed.
 
-`read_release` parses every file strictly, types each column as `pdukit.schema` declares it, runs the declared
+`read_release` parses every file strictly, types each column as `pdukit.dataset.schema` declares it, runs the declared
 checks (pandera for cell values and keys; the schema's rules for what relates columns and tables) and the
 manifest's checksums. `pdukit validate` prints its problems; `load_release` wraps its typed frames.
 
@@ -180,7 +180,7 @@ def pandera_schema(table: Table, columns: list[str]) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(checks, unique=key or None, report_duplicates="all")
 
 
-def check_values(typed: pd.DataFrame, raw: pd.DataFrame, table: Table, bad_cells: set) -> list[Problem]:
+def check_values(typed: pd.DataFrame, raw: pd.DataFrame, table: Table, bad_cells: set[tuple[int, str]]) -> list[Problem]:
     """Run the table's pandera schema; one problem per failing cell (cells already reported are skipped)."""
     problems = []
     try:
@@ -214,7 +214,7 @@ def read_table(path: Path, table: Table, version: str) -> tuple[pd.DataFrame | N
 
 
 # --- across tables: references and declared rules -----------------------------------------------------------
-def _ids(value) -> list[str]:
+def _ids(value: object) -> list[str]:
     return [] if pd.isna(value) else [v for v in str(value).split(";") if v]
 
 

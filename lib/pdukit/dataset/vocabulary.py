@@ -11,7 +11,7 @@ Standard library only (the renderer imports it before pandas).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from pdukit.dataset.names import closest
@@ -61,7 +61,7 @@ def label(vocabulary: Mapping[str, Term], code: object, what: str) -> str:
     return term(vocabulary, code, what).label
 
 
-def check_choice(value: object, choices, what: str) -> str:
+def check_choice(value: object, choices: Iterable[object], what: str) -> str:
     """`value` itself when it is one of `choices`; else UnknownName naming the closest valid ones (never a silent
     empty answer for a typo)."""
     options = [str(c) for c in choices]
@@ -411,8 +411,9 @@ COLUMNS: dict[str, Term] = {
     "source_id": Term("Source id", description="the source's identifier in sources.csv"),
     "source_ids": Term("Sources", description="';'-separated source_id values from sources.csv"),
     "published_source_ids": Term("Sources of the date", description="the sources that state the publication date"),
-    "value_source_ids": Term("Sources of the kept value"),
-    "other_source_ids": Term("Sources of the other value"),
+    "value_source_ids": Term("Sources of the kept value", description="the sources that state the value the release "
+                                                                      "keeps"),
+    "other_source_ids": Term("Sources of the other value", description="the sources that state the other value"),
     "pdu_id": Term("PDU id", description="the PDU's identifier in pdus.csv"),
     "inspection_id": Term("Inspection id", description="the inspection's identifier: <pdu_id>-<round>"),
     "fact_id": Term("Statement id", description="the identifier of a harvested or transcribed statement"),
@@ -436,7 +437,8 @@ COLUMNS: dict[str, Term] = {
     "quote": Term("Quote", unit=TEXT, description="the source's words, verbatim"),
     # inspections
     "round": Term("Round", unit=COUNT, description="1: published 2022-23; 2: the programme from October 2023"),
-    "published": Term("Published", unit=DATE, description="when the report was published, at the source's precision"),
+    "published": Term("Published", unit=DATE, description="when the document or report was published, only as precisely "
+                                                          "as a source gives it"),
     "fieldwork": Term("Fieldwork", unit=TEXT, description="when inspectors were on site, in the source's words"),
     "framework": Term("Framework", description="the inspection rules in force"),
     "overall_rating": Term("Overall rating", description="the inspection's overall rating"),
@@ -476,7 +478,9 @@ COLUMNS: dict[str, Term] = {
     "text": Term("Recommendation", unit=TEXT, description="the recommendation as published"),
     "theme": Term("Theme", description="what a recommendation is about"),
     # disagreements
-    "table": Term("Table"), "key": Term("Row"), "field": Term("Field"),
+    "table": Term("Table", description="the table the disagreement is about"),
+    "key": Term("Row", description="the key of the row the disagreement is about, its parts '|'-separated"),
+    "field": Term("Field", description="the column the sources disagree on"),
     "other_value": Term("Other value", description="the value another source gives"),
     "resolution": Term("Why", unit=TEXT, description="what the release keeps, and why"),
     # official staffing
@@ -493,10 +497,16 @@ COLUMNS: dict[str, Term] = {
     "counted": Term("Counted in", description="cases, or assignments (several to a case)"),
     "published_year": Term("Year published", unit=DATE, description="the year of publication a rule is for"),
     # rules
-    "points": Term("Points", unit=POINTS), "verified": Term("Confirmed by a primary source"),
-    "domain": Term("Domain", unit=COUNT), "optional": Term("May be unrated"),
-    "min_score": Term("Lowest score", unit=POINTS), "max_score": Term("Highest score", unit=POINTS),
-    "min_pct": Term("From (%)", unit=PERCENT), "max_pct": Term("To (%)", unit=PERCENT),
+    "points": Term("Points", unit=POINTS, description="the points a rating earns towards an inspection's score"),
+    "verified": Term("Confirmed by a primary source", description="true where an inspectorate document states the "
+                                                                  "rule; false for a working assumption"),
+    "domain": Term("Domain", unit=COUNT, description="1: organisational delivery (standards 1.1 to 1.4); 2: case "
+                                                     "supervision (2.1 to 2.5)"),
+    "optional": Term("May be unrated", description="whether the standard may go unrated at PDU level"),
+    "min_score": Term("Lowest score", unit=POINTS, description="the lowest score known to carry the rating"),
+    "max_score": Term("Highest score", unit=POINTS, description="the highest score known to carry the rating"),
+    "min_pct": Term("From (%)", unit=PERCENT, description="the lowest per cent of sufficient cases for the rating"),
+    "max_pct": Term("To (%)", unit=PERCENT, description="the highest per cent of sufficient cases for the rating"),
     # derived by the library
     "n": Term("n", unit=COUNT, description="how many the figure is out of"),
     "count": Term("Count", unit=COUNT),

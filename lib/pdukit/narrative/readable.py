@@ -9,6 +9,7 @@ import pandas as pd
 
 from pdukit.dataset import vocabulary as v
 from pdukit.dataset.release import Release
+from pdukit.errors import UnknownName
 from pdukit.narrative.words import count, listing, month_year, number
 
 SOURCE_ID = re.compile(r"\b(?:seed|hmip|bbc|web|blog|council|napo|moj)-[0-9a-f]{3,6}\b")
@@ -145,7 +146,7 @@ def header(column: str, csv: bool = False) -> str:
             text += " (%)"
         return text
     if CODE_NAME.match(column) or column.islower() and "_" in column:
-        raise v.UnknownName(f"column {column!r} has no reader's label; add it to pdukit.dataset.vocabulary.COLUMNS "
+        raise UnknownName(f"column {column!r} has no reader's label; add it to pdukit.dataset.vocabulary.COLUMNS "
                             "or rename it")
     return column[:1].upper() + column[1:]
 

@@ -23,7 +23,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from pdukit.analysis.measures import require_same_measure
+from pdukit.analysis.measures import require_same_measure, value_column
 from pdukit.dataset import vocabulary as v
 from pdukit.dataset.schema import RATINGS, STANDARD_LABELS
 
@@ -297,13 +297,12 @@ def vacancy_dots(vacancy: pd.DataFrame, labels: dict[str, str], reference: float
 
 
 def measure_bars(frame: pd.DataFrame, xlabel: str, reference: float | None = None, reference_label: str = "") -> plt.Figure:
-    """Horizontal bars of one measure (columns label, value); an optional dashed reference line (e.g. 100% of
+    """Horizontal bars of one measure (columns label and the measure's own value column); an optional dashed reference line (e.g. 100% of
     capacity) named in the legend. `frame` must come from `measures.staffing_measure`: a frame mixing measures
     raises MixedMeasuresError."""
-    require_same_measure(frame)
+    values = frame[value_column(require_same_measure(frame))].astype(float)
     labels = [wrap(c, 18) for c in frame.label]
     fig, ax = layout(labels, extra=1.3)
-    values = frame.value.astype(float)
     ax.barh(np.arange(len(frame)), values, color="#0072B2", height=0.65)
     for yi, value in enumerate(values):
         ax.text(value, yi, f" {value:g}", va="center", fontsize=SMALL)

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from pdukit.dataset.build.corrections import apply_corrections, apply_edits
 from pdukit.dataset.build.facts import Subjects, apply_value_corrections, load_facts
-from pdukit.dataset.build.inputs import Inputs
-from pdukit.dataset.build.merge import ids
+from pdukit.dataset.build.inputs import Inputs, Row
+from pdukit.dataset.build.merge import Fact, ids
 from pdukit.dataset.build.official import (
     build_official_staffing,
     build_public_protection,
@@ -47,7 +47,7 @@ from pdukit.paths import project_root
 __all__ = ["build_tables", "write_release", "release_metadata", "Inputs"]
 
 
-def build_tables(version: str, root: Path | None = None) -> tuple[dict[str, list[dict]], Inputs]:
+def build_tables(version: str, root: Path | None = None) -> tuple[dict[str, list[Row]], Inputs]:
     """Return every table's rows for `version`, and the inputs read (for their checksums)."""
     inputs = Inputs(version, Path(root or project_root()))
     book = SourceBook(inputs)
@@ -60,7 +60,7 @@ def build_tables(version: str, root: Path | None = None) -> tuple[dict[str, list
     ctx = Context(facts, inputs)
     undated = {r["pdu_id"]: (int(r["round"]), r["evidence"]) for r in inputs.curation("undated_rounds.csv")}
     rules, rule_rows, rule_evidence, rule_refs = framework_rules(inputs, book.id)
-    tables: dict[str, list[dict]] = {"inspections": build_inspections(ctx, undated, decided, rules)}
+    tables: dict[str, list[Row]] = {"inspections": build_inspections(ctx, undated, decided, rules)}
     tables["ratings"] = build_ratings(ctx)
     tables["staffing"] = build_staffing(ctx)
     tables["case_quality"] = build_case_quality(ctx)
@@ -87,20 +87,21 @@ def build_tables(version: str, root: Path | None = None) -> tuple[dict[str, list
     return tables, inputs
 
 
-def _sources(book: SourceBook, facts, recommendations, rules, extra: list[str]) -> list[dict]:
+def _sources(book: SourceBook, facts: list[Fact], recommendations: list[Row], rules: list[Row],
+             extra: list[str]) -> list[Row]:
     refs = [f.source for f in facts] + [r["source"] for r in recommendations] + \
         [s.strip() for r in rules for s in r["sources"].split(";") if s.strip()] + extra
     dates = defaultdict(set)
     for f in facts:
         if f.published and not f.ignore_published and not f.source.startswith("seed:"):
             dates[f.source].add(f.published)
-    rows: dict[str, dict] = {}
+    rows: dict[str, Row] = {}
     for ref in refs:
         rows.setdefault(book.id(ref), book.row(ref, dates[ref]))
     return sorted(rows.values(), key=lambda r: r["source_id"])
 
 
-def write_tables(tables: dict[str, list[dict]], folder: Path, version: str) -> None:
+def write_tables(tables: dict[str, list[Row]], folder: Path, version: str) -> None:
     """Write each table as CSV in the one canonical form (header, '\\n' line ends, minimal quoting)."""
     folder.mkdir(parents=True, exist_ok=True)
     for table in tables_for(version):
@@ -112,7 +113,7 @@ def write_tables(tables: dict[str, list[dict]], folder: Path, version: str) -> N
                 writer.writerow({c: "" if row.get(c) is None else row.get(c) for c in columns})
 
 
-def release_metadata(version: str, root: Path | None = None) -> dict:
+def release_metadata(version: str, root: Path | None = None) -> Row:
     """The created time and note of a release, as recorded in curation/releases.csv."""
     path = Path(root or project_root()) / "data" / "curation" / "releases.csv"
     with open(path, newline="", encoding="utf-8") as handle:
@@ -122,7 +123,7 @@ def release_metadata(version: str, root: Path | None = None) -> dict:
     raise BuildError(f"curation/releases.csv: no row for release {version!r}; expected one per published release")
 
 
-def write_release(tables: dict[str, list[dict]], inputs: Inputs, target: Path, created: str, note: str,
+def write_release(tables: dict[str, list[Row]], inputs: Inputs, target: Path, created: str, note: str,
                   manifest: bool = True) -> Path:
     """Write a release (or a draft, without manifest) into `target`: built in a staging folder beside it and
     validated there, so nothing reaches `target` unless every table is valid. Raises BuildError listing problems."""

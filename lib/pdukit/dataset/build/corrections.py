@@ -7,25 +7,25 @@ import csv
 import json
 from pathlib import Path
 
-from pdukit.dataset.build.inputs import Inputs, curation_dir, read_rows
+from pdukit.dataset.build.inputs import Inputs, Row, curation_dir, read_rows
 from pdukit.dataset.schema import TABLES
 from pdukit.errors import BuildError
 
 
-def row_key(table: str, row: dict) -> str:
+def row_key(table: str, row: Row) -> str:
     """The key of a row as the diff and the corrections name it: key columns joined by '|'."""
     key = TABLES[table].key or tuple(TABLES[table].column_names)
     return "|".join(str(row.get(k) or "") for k in key)
 
 
-def _find(tables: dict[str, list[dict]], table: str, key: str, where: str) -> dict:
+def _find(tables: dict[str, list[Row]], table: str, key: str, where: str) -> Row:
     for row in tables.get(table, []):
         if row_key(table, row) == key:
             return row
     raise BuildError(f"{where}: no {table} row with key {key!r}; expected an existing row")
 
 
-def apply_corrections(tables: dict[str, list[dict]], inputs: Inputs) -> None:
+def apply_corrections(tables: dict[str, list[Row]], inputs: Inputs) -> None:
     """Set a field, append to a note, or remove a row, as curation/corrections.csv says."""
     for number, c in enumerate(inputs.curation("corrections.csv"), start=2):
         where = f"curation/corrections.csv:{number}"
@@ -48,7 +48,7 @@ def edits_dir(root: Path | None = None) -> Path:
 EDIT_COLUMNS = ("table", "key", "action", "row")
 
 
-def apply_edits(tables: dict[str, list[dict]], inputs: Inputs) -> None:
+def apply_edits(tables: dict[str, list[Row]], inputs: Inputs) -> None:
     """Replay the hand edits of every release up to this version, oldest first: changed rows in place, removed
     rows dropped, added rows appended in the order they were recorded."""
     folder = edits_dir(inputs.root)
@@ -76,12 +76,12 @@ def apply_edits(tables: dict[str, list[dict]], inputs: Inputs) -> None:
                 raise BuildError(f"{where}:action: found {edit['action']!r}; expected add, change or remove")
 
 
-def _text(row: dict, columns: list[str]) -> dict[str, str]:
+def _text(row: Row, columns: list[str]) -> dict[str, str]:
     """A row as the CSV file holds it: every cell text, missing cells empty."""
     return {c: "" if row.get(c) is None else str(row.get(c)) for c in columns}
 
 
-def record_edits(built: dict[str, list[dict]], edited: dict[str, list[dict]], path: Path) -> int:
+def record_edits(built: dict[str, list[Row]], edited: dict[str, list[Row]], path: Path) -> int:
     """Write the row differences between a built draft and its hand-edited copy; return how many there are."""
     lines = []
     for table in TABLES:

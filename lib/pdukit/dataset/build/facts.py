@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from pdukit.dataset.build.inputs import Inputs
+from pdukit.dataset.build.inputs import Inputs, Row
 from pdukit.dataset.build.merge import Fact, year
 from pdukit.dataset.build.sources import SourceBook
 from pdukit.errors import BuildError
@@ -55,7 +55,7 @@ def apply_value_corrections(facts: list[Fact], inputs: Inputs) -> None:
 class Subjects:
     """Assigns each fact its subject, round and source rank from the curated PDU list and round evidence."""
 
-    def __init__(self, inputs: Inputs, pdus: list[dict], sources: SourceBook):
+    def __init__(self, inputs: Inputs, pdus: list[Row], sources: SourceBook):
         self.sources = sources
         self.regional = {r["subject_as_harvested"]: r["region"] for r in inputs.curation("regional_subjects.csv")}
         self.undated = {r["pdu_id"]: (int(r["round"]), r["evidence"]) for r in inputs.curation("undated_rounds.csv")}

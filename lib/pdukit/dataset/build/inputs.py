@@ -14,9 +14,12 @@ import hashlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pdukit.errors import BuildError
 from pdukit.paths import project_root
+
+Row = dict[str, Any]  # one CSV row or one row of a table being built: column -> value
 
 
 def raw_dir(root: Path | None = None) -> Path:
@@ -29,7 +32,7 @@ def curation_dir(root: Path | None = None) -> Path:
     return (root or project_root()) / "data" / "curation"
 
 
-def read_rows(path: Path) -> list[dict]:
+def read_rows(path: Path) -> list[Row]:
     """Return a CSV file's rows as dicts; BuildError names a missing file."""
     if not path.exists():
         raise BuildError(f"{path}: file is missing; expected a build input")
@@ -37,7 +40,7 @@ def read_rows(path: Path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def applies(row: dict, version: str) -> bool:
+def applies(row: Row, version: str) -> bool:
     """True when a curation row is in force for `version` (no `since`, or `since` not after it)."""
     since = (row.get("since") or "").strip()
     return not since or since <= version
@@ -51,13 +54,13 @@ class Inputs:
     root: Path
     files: dict[str, Path] = field(default_factory=dict)
 
-    def raw(self, name: str) -> list[dict]:
+    def raw(self, name: str) -> list[Row]:
         """Rows of a raw CSV file (all of them: raw files carry no decisions)."""
         path = raw_dir(self.root) / name
         self.files[f"raw/{name}"] = path
         return read_rows(path)
 
-    def curation(self, name: str, since: str = "") -> list[dict]:
+    def curation(self, name: str, since: str = "") -> list[Row]:
         """Rows of a curation CSV file in force for this version; none (and the file not read) for a version
         before `since`, the first release that reads the file."""
         if since and self.version < since:

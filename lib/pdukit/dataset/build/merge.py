@@ -7,7 +7,10 @@ equal rank that contradict each other leave the value empty. Each difference bec
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from pdukit.dataset.build.inputs import Row
 
 KIND_RANK = {"inspectorate": 3, "other": 2, "news": 1}
 
@@ -73,12 +76,13 @@ def same(a: str, b: str) -> bool:
         return a.strip().lower() == b.strip().lower()
 
 
-def ids(facts) -> str:
+def ids(facts: Iterable[Fact]) -> str:
     """The sorted, ';'-joined source ids of some facts."""
     return ";".join(sorted({f.source_id for f in facts}))
 
 
-def _difference(table, key, field_name, value, agreeing, other, others, resolution) -> dict:
+def _difference(table: str, key: str, field_name: str, value: str, agreeing: list[Fact], other: str,
+                others: list[Fact], resolution: str) -> Row:
     return dict(table=table, key=key, field=field_name, value=value, value_source_ids=ids(agreeing),
                 other_value=other, other_source_ids=ids(others), resolution=resolution)
 
@@ -86,7 +90,7 @@ def _difference(table, key, field_name, value, agreeing, other, others, resoluti
 FIRST_RELEASE = "2026-11-22"  # its wording of resolutions is kept so that it rebuilds byte for byte
 
 
-def merge(facts: list[Fact], table: str, key: str, field_name: str, disagreements: list[dict],
+def merge(facts: list[Fact], table: str, key: str, field_name: str, disagreements: list[Row],
           version: str = "") -> Merged:
     """One value from several statements: the best-ranked value, with every source that states it."""
     best = max(f.rank for f in facts)
@@ -129,7 +133,7 @@ def _date_candidates(facts: list[Fact]) -> list[tuple[str, Fact, float]]:
     return candidates
 
 
-def merge_published(facts: list[Fact], key: str, disagreements: list[dict], version: str,
+def merge_published(facts: list[Fact], key: str, disagreements: list[Row], version: str,
                     decided: tuple[str, str] | None = None) -> Merged:
     """The report's publication date: the best-supported date of the best-ranked sources, made more precise
     only where every more precise date agrees; or, where curation decided between sources that disagree

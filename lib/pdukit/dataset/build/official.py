@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 
-from pdukit.dataset.build.inputs import Inputs
+from pdukit.dataset.build.inputs import Inputs, Row
 from pdukit.dataset.build.merge import Fact, number, same
 from pdukit.dataset.names import slug
 from pdukit.dataset.schema import NATIONAL, OFFICIAL_RELEASE, PUBLIC_PROTECTION_FRAMEWORK, REGIONS
@@ -26,7 +27,7 @@ OFFICIAL_KEY = ("scope", "measure", "grade", "unit", "series", "period_from", "a
 REGIONAL_FIELDS = ("report_number", "announced", "fieldwork", "published", "cases_inspected", "judgement")
 
 
-def _statements(inputs: Inputs, name: str) -> list[tuple[int, dict]]:
+def _statements(inputs: Inputs, name: str) -> list[tuple[int, Row]]:
     """The rows of a curation file of statements in force, numbered as a spreadsheet counts them; each must
     carry its source and quote."""
     rows = []
@@ -37,21 +38,21 @@ def _statements(inputs: Inputs, name: str) -> list[tuple[int, dict]]:
     return rows
 
 
-def _evidence(fact_id: str, subject: str, measure: str, value: str, source_id: str, quote: str, note: str) -> dict:
+def _evidence(fact_id: str, subject: str, measure: str, value: str, source_id: str, quote: str, note: str) -> Row:
     if not value:
         raise BuildError(f"{fact_id}: statement about {subject} {measure} has neither a value nor words; expected one")
     return dict(fact_id=fact_id, subject=subject, measure=measure, value=value, basis="stated", source_ids=source_id,
                 quote=quote, note=note)
 
 
-def _joined(values) -> str:
+def _joined(values: Iterable[str]) -> str:
     return "; ".join(dict.fromkeys(v.strip() for v in values if v and v.strip()))
 
 
-def build_official_staffing(inputs: Inputs, source_id) -> tuple[list[dict], list[dict], list[str]]:
+def build_official_staffing(inputs: Inputs, source_id: Callable[[str], str]) -> tuple[list[Row], list[Row], list[str]]:
     """official_staffing rows, their evidence rows and the source references they cite."""
     name = "official_staffing.csv"
-    groups: dict[tuple, list[tuple[int, dict]]] = defaultdict(list)
+    groups: dict[tuple[str, ...], list[tuple[int, Row]]] = defaultdict(list)
     evidence, refs = [], []
     for i, (line, r) in enumerate(_statements(inputs, name), start=1):
         if r["value"].strip() and not number(r["value"]):
@@ -83,11 +84,11 @@ def inspection_id(region: str) -> str:
     return f"{slug(region)}-public-protection"
 
 
-def build_public_protection(inputs: Inputs, source_id) -> tuple[list[dict], list[dict], list[dict], list[str]]:
+def build_public_protection(inputs: Inputs, source_id: Callable[[str], str]) -> tuple[list[Row], list[Row], list[Row], list[str]]:
     """regional_inspections rows, public_protection rows, their evidence rows and the source references."""
     name = "public_protection.csv"
-    regional: dict[str, dict] = {}
-    found: dict[tuple, list[tuple[int, dict]]] = defaultdict(list)
+    regional: dict[str, Row] = {}
+    found: dict[tuple[str, ...], list[tuple[int, Row]]] = defaultdict(list)
     evidence, refs = [], []
     for i, (line, r) in enumerate(_statements(inputs, name), start=1):
         region = r["region"].strip()
@@ -146,7 +147,7 @@ def build_public_protection(inputs: Inputs, source_id) -> tuple[list[dict], list
     return inspections, statements, evidence, refs
 
 
-def framework_rules(inputs: Inputs, source_id) -> tuple[list[dict], list[dict], list[dict], list[str]]:
+def framework_rules(inputs: Inputs, source_id: Callable[[str], str]) -> tuple[list[Row], list[Row], list[Row], list[str]]:
     """The curated rules (as the builder reads them), the rule_frameworks rows, evidence rows and references."""
     rules, rows, evidence, refs = [], [], [], []
     for i, (_, r) in enumerate(_statements(inputs, "frameworks.csv"), start=1):

@@ -7,12 +7,14 @@ regions the harvest gave them.
 
 from __future__ import annotations
 
-from pdukit.dataset.build.inputs import Inputs
+from collections.abc import Callable
+
+from pdukit.dataset.build.inputs import Inputs, Row
 from pdukit.dataset.names import slug
 from pdukit.dataset.schema import REGIONS
 
 
-def curated_pdus(inputs: Inputs) -> list[dict]:
+def curated_pdus(inputs: Inputs) -> list[Row]:
     """The inspected PDUs (curation/pdus.csv), with the register's region once the register is in force."""
     pdus = inputs.curation("pdus.csv")
     codes = {r["pdu_id"]: r["pdu_code"] for r in inputs.curation("register_pdus.csv")}
@@ -22,7 +24,7 @@ def curated_pdus(inputs: Inputs) -> list[dict]:
     return [dict(p, region=register[codes[p["pdu_id"]]]["region"]) for p in pdus]
 
 
-def _register(inputs: Inputs) -> dict[str, dict]:
+def _register(inputs: Inputs) -> dict[str, Row]:
     regions = {r["region_code"]: r["region"] for r in inputs.curation("register_regions.csv")}
     rows = {}
     for r in inputs.raw("hmpps-pdu-register.csv"):
@@ -31,7 +33,8 @@ def _register(inputs: Inputs) -> dict[str, dict]:
     return rows
 
 
-def build_pdus(inputs: Inputs, facts_sources: dict[str, str], source_id, disagreements: list[dict]) -> list[dict]:
+def build_pdus(inputs: Inputs, facts_sources: dict[str, str], source_id: Callable[[str], str],
+               disagreements: list[Row]) -> list[Row]:
     """pdus.csv rows. `facts_sources` maps pdu_id to the ids of the sources that name it."""
     pdus = inputs.curation("pdus.csv")
     codes = {r["pdu_id"]: r["pdu_code"] for r in inputs.curation("register_pdus.csv")}

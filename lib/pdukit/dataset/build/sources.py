@@ -13,7 +13,7 @@ import hashlib
 import re
 from urllib.parse import urlparse
 
-from pdukit.dataset.build.inputs import Inputs
+from pdukit.dataset.build.inputs import Inputs, Row
 from pdukit.dataset.schema import OFFICIAL_RELEASE
 from pdukit.errors import BuildError
 
@@ -49,7 +49,7 @@ class SourceBook:
         ref = ref.strip()
         return ref if re.match(r"^[a-z]+:", ref) else "https://" + ref
 
-    def _publisher(self, host: str) -> dict | None:
+    def _publisher(self, host: str) -> Row | None:
         return next((p for p in self.publishers if host.endswith(p["domain"])), None)
 
     def id(self, ref: str) -> str:
@@ -67,10 +67,10 @@ class SourceBook:
     def kind(self, ref: str) -> str:
         """inspectorate, other or news: how much a value from this source is trusted against another."""
         if ref.startswith("seed:"):
-            return self.seeds[ref[5:]]["kind"]
-        return self.row(ref, set())["kind"]
+            return str(self.seeds[ref[5:]]["kind"])
+        return str(self.row(ref, set())["kind"])
 
-    def row(self, ref: str, dates: set[str]) -> dict:
+    def row(self, ref: str, dates: set[str]) -> Row:
         """The sources.csv row; a page's date is kept only where every statement from it agrees on one."""
         if ref.startswith("seed:"):
             seed = self.seeds[ref[5:]]

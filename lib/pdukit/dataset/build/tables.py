@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
-from pdukit.dataset.build.inputs import Inputs
-from pdukit.dataset.build.merge import Fact, as_of, ids, merge, merge_published, number, same, year
+from pdukit.dataset.build.inputs import Inputs, Row
+from pdukit.dataset.build.merge import Fact, Merged, as_of, ids, merge, merge_published, number, same, year
 from pdukit.dataset.schema import REGIONS
 from pdukit.errors import BuildError
 
@@ -32,7 +33,7 @@ class Context:
         self.version = inputs.version
         self.staffing_map = {r["harvested_measure"]: (r["measure"], r["grade"]) for r in inputs.curation("staffing_measures.csv")}
         self.case_counts = {r["numerator_measure"]: (r["denominator_measure"], r["topic"]) for r in inputs.curation("case_counts.csv")}
-        self.disagreements: list[dict] = []
+        self.disagreements: list[Row] = []
         self.by_table: dict[str, list[Fact]] = defaultdict(list)
         self.by_subject: dict[str, list[Fact]] = defaultdict(list)
         for fact in facts:
@@ -40,7 +41,7 @@ class Context:
             self.by_subject[fact.subject].append(fact)
         self.inspection_ids: set[str] = set()
 
-    def merge(self, facts, table, key, field_name):
+    def merge(self, facts: list[Fact], table: str, key: str, field_name: str) -> Merged:
         return merge(facts, table, key, field_name, self.disagreements, self.version)
 
     def _is_staffing(self, measure: str) -> bool:
@@ -74,7 +75,7 @@ class Context:
         return subject if subject in self.inspection_ids else ""
 
 
-def framework_of(rnd: str, published: str, rules: list[dict] | None) -> tuple[str, dict | None]:
+def framework_of(rnd: str, published: str, rules: list[Row] | None) -> tuple[str, Row | None]:
     """The framework of an inspection of round `rnd` published `published`: from the curated rules
     (curation/frameworks.csv: a rule for the round and year, else for the round alone) where they are in force,
     else the rule of the releases before them (round 1: 2021; round 2: the year of publication, 2024 or 2025)."""
@@ -89,7 +90,7 @@ def framework_of(rnd: str, published: str, rules: list[dict] | None) -> tuple[st
 
 
 def build_inspections(ctx: Context, undated: dict[str, tuple[int, str]], decided: dict[str, tuple[str, str]] | None = None,
-                      frameworks: list[dict] | None = None) -> list[dict]:
+                      frameworks: list[Row] | None = None) -> list[Row]:
     """Every PDU subject is an inspection, even where only its fieldwork is known."""
     rows = []
     decided = decided or {}
@@ -127,7 +128,7 @@ def build_inspections(ctx: Context, undated: dict[str, tuple[int, str]], decided
     return rows
 
 
-def build_ratings(ctx: Context) -> list[dict]:
+def build_ratings(ctx: Context) -> list[Row]:
     """One rating per standard of an inspection, merged over every statement of it."""
     groups = defaultdict(list)
     for f in ctx.by_table["ratings"]:
@@ -141,9 +142,9 @@ def build_ratings(ctx: Context) -> list[dict]:
     return rows
 
 
-def build_staffing(ctx: Context) -> list[dict]:
+def build_staffing(ctx: Context) -> list[Row]:
     """Numeric staffing figures; a figure stated for one grade by one source and all staff by another is kept
-    twice and listed as a disagreement (shared/sources/README)."""
+    twice and listed as a disagreement."""
     groups = defaultdict(list)
     for f in ctx.by_table["staffing"]:
         measure, grade = ctx.staffing_map.get(f.measure) or f.measure.split(":")
@@ -168,7 +169,7 @@ def build_staffing(ctx: Context) -> list[dict]:
     return rows
 
 
-def build_case_quality(ctx: Context) -> list[dict]:
+def build_case_quality(ctx: Context) -> list[Row]:
     """Per cent of cases judged sufficient, or a count out of a sample; wording kept as value_text."""
     groups = defaultdict(list)
     denominators = {(f.subject, f.measure): f for f in ctx.by_table["evidence"]}
@@ -200,7 +201,7 @@ def build_case_quality(ctx: Context) -> list[dict]:
     return rows
 
 
-def build_unpaid_work(ctx: Context) -> list[dict]:
+def build_unpaid_work(ctx: Context) -> list[Row]:
     """Unpaid-work backlog figures with the definition each was published under."""
     groups = defaultdict(list)
     for f in ctx.by_table["unpaid_work"]:
@@ -231,7 +232,7 @@ def _finding_measure(f: Fact) -> str:
     return f.measure.replace("other:", "")
 
 
-def build_findings(ctx: Context) -> list[dict]:
+def build_findings(ctx: Context) -> list[Row]:
     """Every other figure or statement; numbers only where the source gives one."""
     groups = defaultdict(list)
     for f in ctx.by_table["findings"]:
@@ -249,7 +250,7 @@ def build_findings(ctx: Context) -> list[dict]:
     return rows
 
 
-def build_recommendations(rows: list[dict], pdus: list[dict], source_id) -> list[dict]:
+def build_recommendations(rows: list[Row], pdus: list[Row], source_id: Callable[[str], str]) -> list[Row]:
     """Recommendations transcribed from the seeds, attached to the inspection their date falls in."""
     by_name = {p["name"]: p for p in pdus}
     out = []
@@ -264,15 +265,15 @@ def build_recommendations(rows: list[dict], pdus: list[dict], source_id) -> list
     return out
 
 
-def build_evidence(facts: list[Fact]) -> list[dict]:
+def build_evidence(facts: list[Fact]) -> list[Row]:
     """Every statement with its verbatim quote, in reading order."""
     return [dict(fact_id=f.fact_id, subject=f.subject, measure=f.measure, value=f.value, basis=f.basis,
                  source_ids=f.source_id, quote=f.quote, note=f.note) for f in facts]
 
 
-def build_rules(rows: list[dict], source_id) -> dict[str, list[dict]]:
+def build_rules(rows: list[Row], source_id: Callable[[str], str]) -> dict[str, list[Row]]:
     """The four rule tables from curation/rules.csv."""
-    tables: dict[str, list[dict]] = defaultdict(list)
+    tables: dict[str, list[Row]] = defaultdict(list)
     for r in rows:
         common = dict(verified=r["verified"], note=r["note"],
                       source_ids=";".join(sorted({source_id(s.strip()) for s in r["sources"].split(";") if s.strip()})))

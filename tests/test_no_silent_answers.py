@@ -1,0 +1,218 @@
+"""Never a silent wrong answer: every name an analyst types is checked, and a mistake is an error naming the closest
+valid choices, never a frame of zeros, an empty frame or a bare KeyError. Each case below was once answered wrongly
+without a word (issue 18)."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+
+import pdukit
+from pdukit.analysis import measures, outcomes, scoring, summaries
+from pdukit.analysis.audit import run_audit
+from pdukit.errors import InvalidValue, MixedMeasuresError, ReleaseError, ReleaseNotFound, UndatedLeftOut, UnknownName
+from pdukit.paths import list_releases
+
+
+# --- rating_shares: once 0 of n for every region for "inadequate", and a bare KeyError for by="regoin" -----------
+@pytest.mark.parametrize("typed, says", [("inadequate", "did you mean 'Inadequate'"), ("Inadequte", "'Inadequate'"),
+                                         ("Excellent", "'Inadequate'")])
+def test_rating_shares_refuses_a_rating_that_does_not_exist(release, typed, says):
+    with pytest.raises(UnknownName, match=says):
+        pdukit.rating_shares(release, typed)
+
+
+def test_rating_shares_refuses_a_column_that_does_not_exist(release):
+    with pytest.raises(UnknownName, match="closest valid: 'region'"):
+        pdukit.rating_shares(release, by="regoin")
+    with pytest.raises(UnknownName, match="'Inadequate'"):
+        summaries.overall_share(release, "inadequate")
+    with pytest.raises(UnknownName, match="'overall_rating'"):
+        pdukit.share_table(release.inspections, "region", "overall_ratings", "Inadequate")
+    with pytest.raises(UnknownName, match="value of framework"):
+        pdukit.share_table(release.inspections, "region", "framework", "2012")
+
+
+def test_rating_shares_gives_england_and_wales_on_request_and_easy_to_leave_out(release):
+    shares = pdukit.rating_shares(release, "Inadequate", total=True).set_index("region")
+    assert shares.index[-1] == "England and Wales" and len(shares) == 13
+    total = shares.loc["England and Wales"]
+    assert (total.n, total["count"]) == (78, 39) == (shares.n.iloc[:-1].sum(), shares["count"].iloc[:-1].sum())
+    assert (shares.loc["East Midlands", "n"], shares.loc["East Midlands", "count"]) == (8, 6)
+    national = summaries.overall_share(release)
+    assert (national.n, national["count"]) == (total.n, total["count"])
+    regions = pdukit.rating_shares(release, "Inadequate")
+    assert "England and Wales" not in set(regions.region.astype(str)) and len(regions) == 12
+    by_round = pdukit.rating_shares(release, "Inadequate", by="round", total=True)
+    assert by_round.n.iloc[-1] == by_round.n.iloc[:-1].sum()
+
+
+# --- diff_releases: once [] for version names, every row "added" for a typo, TypeError for Release objects ------
+def test_diff_releases_takes_versions_folders_and_release_objects_alike(release):
+    old, new = (p.name for p in list_releases()[:2])
+    by_name = pdukit.diff_releases(old, new)
+    assert list(by_name.columns) == ["table", "key", "column", "old", "new", "change"] and len(by_name) > 100
+    by_folder = pdukit.diff_releases(list_releases()[0], list_releases()[1])
+    by_object = pdukit.diff_releases(pdukit.load_release(old), release)
+    pd.testing.assert_frame_equal(by_name, by_folder)
+    pd.testing.assert_frame_equal(by_name, by_object)
+    assert pdukit.diff_releases(new, release).empty  # the same release: no differences
+
+
+def test_diff_releases_refuses_an_unknown_release(tmp_path):
+    old = list_releases()[0].name
+    with pytest.raises(ReleaseNotFound, match="2026-11-22b"):
+        pdukit.diff_releases(old, "2026-11-23")
+    with pytest.raises(ReleaseNotFound):
+        pdukit.diff_releases(old, str(list_releases()[0]) + "x")  # a mistyped folder
+    with pytest.raises(ReleaseError, match="sources.csv.*file is missing"):
+        pdukit.diff_releases(old, tmp_path)  # a folder that is not a release
+
+
+def test_a_region_move_is_a_change_not_a_removal_and_an_addition():
+    changes = pdukit.diff_releases("2026-11-22", "2026-11-22b")
+    northants = changes[changes.key.str.startswith("northamptonshire")]
+    assert set(northants.change.astype(str)) == {"changed"}
+    moved = northants[northants.column == "region"]
+    assert set(moved.table) == {"pdus", "inspections", "staffing", "case_quality", "findings"}
+    assert set(zip(moved.old, moved.new, strict=True)) == {("East Midlands", "East of England")}
+    staffing = moved[moved.table == "staffing"]
+    assert len(staffing) == 6 and "northamptonshire-1|East of England|vacancy_rate|po|" in set(staffing.key)
+    removed = changes[(changes.table == "staffing") & (changes.change == "removed")]
+    assert not removed.key.str.contains("northamptonshire").any()
+
+
+def test_diff_cli_shows_the_move_as_a_change(capsys):
+    from pdukit.cli import main
+
+    assert main(["diff", "2026-11-22", "2026-11-22b"]) == 0
+    out = capsys.readouterr().out
+    assert ("inspections northamptonshire-1: changed region 'East Midlands' -> 'East of England'" in out
+            and "staffing: 0 added, 6 changed, 1 removed" in out)
+    assert main(["diff", "2026-11-22", "2026-11-2"]) == 2
+
+
+# --- caseload and workload: once averaged as one column (Greater Manchester's 38 cases with 137% to 87.5) --------
+def test_caseload_and_workload_never_share_a_column(release):
+    caseload = measures.staffing_measure(release, "caseload_avg", pdu_level=False)
+    workload = measures.staffing_measure(release, "workload_pct", pdu_level=False)
+    assert "value" not in caseload and "value" not in workload
+    both = pd.concat([caseload, workload])
+    manchester = both[(both.region == "Greater Manchester") & (both.grade == "po")]
+    assert manchester.cases_per_practitioner.dropna().tolist() == [38]
+    assert manchester.workload_pct_of_capacity.dropna().tolist() == [137]
+    assert manchester.cases_per_practitioner.mean() == 38  # never (38 + 137) / 2
+    with pytest.raises(MixedMeasuresError):
+        measures.require_same_measure(both)
+    assert measures.value_column("workload_pct") == "workload_pct_of_capacity"
+
+
+def test_an_unknown_measure_or_grade_names_the_closest(release):
+    with pytest.raises(UnknownName, match="'caseload_avg'"):
+        measures.staffing_measure(release, "caseload")
+    with pytest.raises(UnknownName, match="'po'"):
+        outcomes.vacancy_by_rating(release, "p0")
+    with pytest.raises(UnknownName, match="'score_pct'"):
+        outcomes.vacancy_against(release, "po", "score")
+    with pytest.raises(UnknownName, match="'gwent'"):
+        outcomes.pdu_comparison(outcomes.staffing_outcomes(release), "gwnet", release.inspection_labels)
+
+
+def test_change_between_two_ratings_refuses_a_word_that_is_not_one():
+    from pdukit.analysis.compare import direction
+
+    assert direction("Inadequate", "Good") == "improved" and direction(None, "Good") == "not known"
+    with pytest.raises(UnknownName, match="'Requires improvement'"):
+        direction("Requires Improvement", "Good")
+
+
+def test_scoring_names_are_checked(release):
+    rules = scoring.rules_from_release(release)
+    with pytest.raises(UnknownName, match="'2021'"):
+        scoring.band_for_score(6, 27, "2012", rules)
+    with pytest.raises(UnknownName, match="'court_work'"):
+        scoring.score_from_ratings({"courtwork": "Good"}, "2021", rules)
+    with pytest.raises(UnknownName, match="'Good'"):
+        scoring.score_from_ratings({"court_work": "good"}, "2021", rules)
+
+
+# --- date filters: once silently dropped the 24 undated inspections ---------------------------------------------
+def test_published_between_counts_what_it_leaves_out(release):
+    ratings = release.standard_ratings()
+    rated_24 = ratings[(ratings.standard == "implementation_and_delivery") & ratings.rating.notna()]
+    with pytest.warns(UndatedLeftOut, match="kept 6 of 18 rows and left out 2 with no known publication date"):
+        since = pdukit.published_between(release, "2023", frame=rated_24)
+    assert len(since) == 6 and since.attrs["undated_left_out"] == 2  # "6 since 2023, and 2 undated"
+    assert since.attrs["left_out"] == ["bradford-and-calderdale-2", "west-sussex-2"]
+    assert set(since.columns) == set(rated_24.columns)
+    everything = pdukit.published_between(release, warn=False)
+    assert len(everything) + everything.attrs["undated_left_out"] == len(release.inspections) == 79
+    assert everything.attrs["undated_left_out"] == 24
+
+
+def test_published_between_keeps_a_partial_date_only_when_all_of_it_is_in_range(release):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        august = pdukit.published_between(release, "2024-08", "2024-08-31", frame=release.inspections.dropna(subset=["published"]))
+    assert august.inspection_id.tolist() == ["essex-north-2"]  # published "2024-08"
+    mid_2025 = pdukit.published_between(release, "2025-06", "2025-12", warn=False)
+    year_only = release.inspections.published.astype(str).eq("2025").sum()
+    assert mid_2025.attrs["imprecise_left_out"] == year_only > 0  # "2025" may or may not be after June
+
+
+def test_published_between_refuses_what_is_not_a_date(release):
+    with pytest.raises(InvalidValue, match="expected YYYY"):
+        pdukit.published_between(release, "since 2023")
+    with pytest.raises(InvalidValue, match="after end"):
+        pdukit.published_between(release, "2024", "2023")
+    with pytest.raises(UnknownName, match="inspection_id"):
+        pdukit.published_between(release, "2023", frame=release.sources)
+
+
+# --- coverage: once counted merged PDUs as never inspected (Greater Manchester 8, of 6 current) --------------------
+def test_coverage_counts_current_pdus_never_inspected(release):
+    manchester = pdukit.pdu_coverage(release).set_index("region").loc["Greater Manchester"]
+    assert manchester.never_inspected == 6 and manchester.merged_never_inspected == 2
+
+
+# --- PDUs wherever an inspection is: standard_ratings("gwent") once gave 0 rows ----------------------------------
+@pytest.mark.parametrize("subject", ["gwent", "Gwent", "GWENT", "gwent-1"])
+def test_standard_ratings_of_a_pdu_by_any_of_its_names(release, subject):
+    ratings = release.standard_ratings(subject)
+    assert len(ratings) == 9 and set(ratings.inspection_id) == {"gwent-1"}
+    assert set(ratings.inspection) == {"Gwent (2022)"}
+
+
+def test_a_pdu_means_all_its_inspections_and_each_row_says_which(release):
+    west_sussex = release.standard_ratings("West Sussex")
+    assert west_sussex.inspection_id.value_counts().to_dict() == {"west-sussex-1": 7, "west-sussex-2": 4}
+    code = release.pdus.set_index("pdu_id").at["west-sussex", "pdu_code"]
+    assert len(release.standard_ratings(code)) == 11
+    counts = pdukit.standard_counts(release, "West Sussex")
+    assert counts.n.sum() == 11
+    assert release.pdu_name("West Sussex") == release.pdu_name("west-sussex") == "West Sussex"
+    with pytest.raises(UnknownName, match="'Gwent'"):
+        release.standard_ratings("Gwnet")
+    with pytest.raises(UnknownName, match="'gwent-1'"):
+        pdukit.standard_counts(release, ["gwent-1", "gwent-3"])
+
+
+# --- the audit: disputed apart from cannot be recomputed -----------------------------------------------------------
+def test_audit_tells_disputed_from_not_recomputable(release):
+    audit = run_audit(release).set_index(["check", "subject"])
+    band = audit.loc[("rating_band", "east-and-west-lincolnshire-2")]  # 2/25: no known band holds it
+    assert band.status == "not_recomputable" and band.recomputed == ""
+    assert audit.loc[("upw_backlog", "gwent-1")].status == "not_recomputable"
+    assert audit.loc[("upw_backlog", "west-sussex-1")].status == "disputed"
+    assert set(audit.status) == {"consistent", "disputed", "not_recomputable"}
+
+
+def test_audit_cli_lists_what_is_flagged(capsys):
+    from pdukit.cli import main
+
+    assert main(["audit"]) == 0
+    out = capsys.readouterr().out
+    assert "west-sussex-1" in out and "east-and-west-lincolnshire-2" in out
+    assert "25 consistent, 6 disputed, 5 not_recomputable" in out
