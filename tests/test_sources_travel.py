@@ -20,6 +20,7 @@ from pdukit.errors import UnknownName
 EXAMPLES = {
     "share_table": lambda r: pdukit.share_table(r.inspections, "region", "overall_rating", "Inadequate"),
     "staffing_measure": lambda r: measures.staffing_measure(r, "caseload_avg"),
+    "staffing_series": lambda r: pdukit.staffing_series(r, "staff_in_post", "po", series="hmpps_workforce_2024_25"),
     "with_labels": lambda r: measures.with_labels(measures.staffing_measure(r, "workload_pct")),
     "vacancy_by_rating": lambda r: outcomes.vacancy_by_rating(r, "po"),
     "pdu_comparison": lambda r: outcomes.pdu_comparison(outcomes.staffing_outcomes(r), "gwent", r.inspection_labels),
@@ -38,6 +39,7 @@ NOT_TABLES = {
     "check_score_sum": "audit rows (run_audit's table is walked)",
     "check_rating_band": "audit rows", "check_upw_backlog": "audit rows", "check_standard_from_cases": "audit rows",
     "check_rating_lifts": "audit rows", "check_recommendations": "audit rows",
+    "unlinked_only": "a True/False per row of the frame it is given",
 }
 
 

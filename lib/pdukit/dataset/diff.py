@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from pdukit.dataset.schema import TABLES, Table
+from pdukit.dataset.schema import TABLES, Table, tables_for
 from pdukit.dataset.validate import parse_table, release_version
 from pdukit.errors import ReleaseError
 from pdukit.paths import resolve_release
@@ -72,8 +72,12 @@ def _rows(frame: pd.DataFrame | None, key: tuple[str, ...]) -> dict[tuple[str, .
     return by_identity
 
 
-def _read(folder: Path, table: Table) -> pd.DataFrame:
-    frame, problems = parse_table(folder / table.filename, table, release_version(folder))
+def _read(folder: Path, table: Table) -> pd.DataFrame | None:
+    """The table's rows; None for a table the release predates (all its rows in a later release are 'added')."""
+    version = release_version(folder)
+    if table.name not in {t.name for t in tables_for(version)}:
+        return None
+    frame, problems = parse_table(folder / table.filename, table, version)
     if frame is None:
         raise ReleaseError(folder, problems)
     return frame

@@ -208,8 +208,8 @@ class Declared:
 
 
 AS_PUBLISHED: dict[tuple[str, str], Declared] = {
-    ("staffing", "value"): Declared(REGISTER_RELEASE, minimum=-100, maximum=1000),
-    ("sources", "url"): Declared(REGISTER_RELEASE,
+    ("staffing", "value"): Declared(OFFICIAL_RELEASE, minimum=-100, maximum=1000),
+    ("sources", "url"): Declared(OFFICIAL_RELEASE,
                                  description="Web address, or 'seed:<file>' for a document in shared/seeds"),
 }
 
