@@ -28,9 +28,10 @@ data_version: str = "latest"  # data release: "latest", a version such as "2026-
 # %%
 parameters.check(globals())
 
-from pdukit.analysis import compare, outcomes, summaries
+from pdukit.analysis import compare, official, outcomes, summaries
 from pdukit.analysis.audit import run_audit
 from pdukit.narrative import mainpoints, readable, titles
+from pdukit.narrative import official as official_words
 from pdukit.report import charts
 from pdukit.report import page as report
 
@@ -55,11 +56,24 @@ page.main_points(mainpoints.national(release))
 # %%
 by_year = summaries.ratings_by_year(release)
 undated = int(by_year[by_year.year == summaries.NO_DATE].n.sum())
-page.figure(
-    charts.stacked_rating_bars(by_year, "year"), title=titles.ratings_by_year(by_year),
+po_in_post = official.official_staffing(release, measure="staff_in_post", grade="po", scope="England and Wales",
+                                        unit="fte")
+ratings_chart = dict(
+    fig=charts.stacked_rating_bars(by_year, "year"), title=titles.ratings_by_year(by_year),
     alt=f"Bar chart of {by_year.n.sum()} inspections by year of publication and overall rating; {undated} have no known date.",
     data=by_year, subtitle=f"Inspections by year of publication and overall rating; {undated} have no known date.",
     source_ids=ins.source_ids, filename="ratings-by-year")
+if po_in_post.empty:
+    page.figure(**ratings_chart)
+else:
+    page.pair(ratings_chart, dict(
+        fig=charts.series_chart(po_in_post, "Probation officers in post (FTE)"),
+        title=official_words.series_title(po_in_post),
+        alt=f"Line chart of {len(po_in_post)} official figures of probation officers in post in England and Wales, "
+            "one line per series.",
+        data=po_in_post[["as_of", "value", "unit", "series", "definition", "source_ids"]],
+        subtitle="Official figures at the dates they refer to; each series drawn on its own.",
+        note=official_words.series_note(po_in_post), filename="po-in-post-over-time"))
 by_round = summaries.ratings_by_round(release)
 page.figure(
     charts.stacked_rating_bars(by_round.assign(round=by_round["round"].map(lambda r: f"Round {r}")), "round"),
@@ -138,6 +152,36 @@ page.figure(
 page.paragraph(association.detail, "finding")
 
 # %% [markdown]
+# ### Official staffing beside inspection outcomes
+#
+# The Ministry of Justice has given each region's vacancies (full-time equivalents, all grades) at one date, in a
+# written answer to Parliament. Beside them, each region's rated inspections and how many were Inadequate. The two
+# are of different dates, and a count of vacancies is not a rate: the note under the table says how far apart they
+# are and what the counts cannot show.
+
+# %%
+beside = official.staffing_beside_outcomes(release)
+if beside.empty:
+    page.paragraph("This data release holds no official staffing figure for the regions.")
+else:
+    page.table(official_words.beside_outcomes_table(beside), official_words.beside_outcomes_title(beside),
+               key=f"{beside.attrs['measure'].capitalize()}, {titles.month_of(beside.as_of.iloc[0])}",
+               links={"region": page.region_links()}, note=official_words.beside_outcomes_caveat(beside, release),
+               filename="official-vacancies-by-region")
+caseload = official.official_staffing(release, measure="caseload_avg", grade="po", scope="England and Wales")
+if len(caseload):
+    page.figure(
+        charts.value_bars([f"Year to {titles.month_of(a)}" for a in caseload.as_of], list(caseload.value),
+                          "Average cases held per probation officer (WMT)",
+                          [official_words.amount(x, "cases") for x in caseload.value]),
+        title=official_words.series_title(caseload),
+        alt=f"Bar chart of the average probation officer caseload in England and Wales in {len(caseload)} years.",
+        data=caseload[["period_from", "as_of", "value", "unit", "definition", "source_ids"]],
+        subtitle="Average caseload per probation officer from the Workload Measurement Tool, by year to June.",
+        note="A caseload is cases held, not the effort they take (that is the workload, a per cent of capacity).",
+        filename="po-caseload-by-year")
+
+# %% [markdown]
 # ### Staffing pressure
 #
 # What inspections said about caseloads, workloads and staff reporting unmanageable workloads, kept apart by
@@ -147,6 +191,26 @@ page.paragraph(association.detail, "finding")
 # %%
 page.table(readable.staffing_pressure(release), "Staffing pressure as published, by measure", key="value",
            filename="staffing-pressure")
+
+# %% [markdown]
+# ## Inspections of public protection, 2025-26
+#
+# From October 2025 HM Inspectorate of Probation inspects probation's public protection work region by region,
+# under its own framework. These inspections give a judgement in words, not a rating, and they are never counted
+# with the PDU ratings above.
+
+# %%
+protection = official.public_protection_inspections(release)
+if protection.empty:
+    page.paragraph("This data release holds none of these inspections.")
+else:
+    page.table(official_words.public_protection_table(release, protection),
+               f"{len(protection)} regions' inspections of public protection in the data", key="cases_inspected",
+               links={"region": page.region_links()}, filename="public-protection-inspections")
+    statements = official.public_protection(release, kind="case_quality")
+    if len(statements):
+        page.table(official_words.public_protection_findings(statements), "What they found on keeping people safe",
+                   key="value", filename="public-protection-findings")
 
 # %% [markdown]
 # ## What the audit found
@@ -176,7 +240,7 @@ page.table(readable.every_inspection(release), "Every inspection in the data", k
 # Values two sources state differently: both are kept, with what the data release keeps and why.
 
 # %%
-page.table(readable.readable_disagreements(release), "Disagreements between sources", key="Kept",
+page.table(readable.readable_disagreements(release), "Disagreements between sources", key="Kept", layout="records",
            filename="disagreements")
 
 # %% [markdown]

@@ -102,7 +102,8 @@ if len(upw):
 # %%
 comparison = outcomes.pdu_comparison(outcomes.staffing_outcomes(release), pdu_id, release.inspection_labels)
 if len(comparison):
-    page.table(comparison, "This PDU's figures beside the medians of its region and of all inspections that publish them",
+    page.table(readable.comparison_table(release, comparison),
+               "This PDU's figures beside the medians of its region and of all inspections that publish them",
                key="this PDU", filename=f"{pdu_id}-comparison")
 else:
     page.paragraph("The sources give no vacancy rate or score for this PDU to compare.")
@@ -123,7 +124,7 @@ if len(findings):
     page.table(readable.finding_figures(release, findings), "Other figures and statements", key="value", filename=f"{pdu_id}-findings")
 disagree = readable.readable_disagreements(release, pdu_id)
 if len(disagree):
-    page.table(disagree, "Where sources disagree about this PDU", key="Kept", filename=f"{pdu_id}-disagreements")
+    page.table(disagree, "Where sources disagree about this PDU", key="Kept", layout="records", filename=f"{pdu_id}-disagreements")
 
 # %% [markdown]
 # ## Sources

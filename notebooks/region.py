@@ -30,9 +30,10 @@ data_version: str = "latest"  # data release: "latest", a version such as "2026-
 # %%
 parameters.check(globals(), region=parameters.region)
 
-from pdukit.analysis import compare, measures, recommendations, summaries
+from pdukit.analysis import compare, measures, official, recommendations, summaries
 from pdukit.dataset import vocabulary
 from pdukit.narrative import mainpoints, readable, titles
+from pdukit.narrative import official as official_words
 from pdukit.report import charts
 from pdukit.report import page as report
 
@@ -145,10 +146,44 @@ for measure in regional.measure.dropna().astype(str).unique():
         data=bars[["grade", measures.value_column(measure), "as_of", "source_ids"]], subtitle=term.description[:1].upper() + term.description[1:] + ".",
         filename=f"{region}-{measure}")
 
+beside = official.staffing_beside_outcomes(release)
+own_figures = official.official_staffing(release, scope=region)
+if len(own_figures):
+    mine_beside = beside[beside.region == region]
+    page.table(own_figures[["measure", "grade", "value", "unit", "as_of", "definition", "source_ids"]],
+               f"Official staffing figures for {region}", key="value", filename=f"{region}-official-staffing",
+               note=official_words.beside_outcomes_caveat(mine_beside, release) if len(mine_beside) else "")
+    if len(mine_beside):
+        page.table(official_words.beside_outcomes_table(beside), official_words.beside_outcomes_title(beside),
+                   key=f"{beside.attrs['measure'].capitalize()}, {titles.month_of(beside.as_of.iloc[0])}",
+                   links={"region": page.region_links()}, filename="official-vacancies-by-region",
+                   note=f"Every region at one date, {region} among them; counts, not rates.")
+else:
+    page.paragraph(f"No official staffing figure for {region} region is in this data release.")
+
 pressure = readable.staffing_pressure(release, region)
 if len(pressure):
     page.table(pressure, f"Staffing pressure in {region}, by measure", key="value",
                filename=f"{region}-staffing-pressure")
+
+# %% [markdown]
+# ## Inspection of public protection, 2025-26
+#
+# From October 2025 HM Inspectorate of Probation inspects probation's public protection work region by region,
+# under its own framework: a judgement in words, not a rating, never counted with the PDU ratings.
+
+# %%
+protection = official.public_protection_inspections(release)
+protection = protection[protection.region == region]
+if protection.empty:
+    page.paragraph(f"The data hold no inspection of public protection in {region} region yet.")
+else:
+    page.table(official_words.public_protection_table(release, protection), f"{region}: inspection of public protection",
+               key="cases_inspected", filename=f"{region}-public-protection")
+    statements = official.public_protection(release, region=region)
+    if len(statements):
+        page.table(official_words.public_protection_findings(statements), "What it found", key="value",
+                   filename=f"{region}-public-protection-findings")
 
 # %% [markdown]
 # ## Case quality and other regional findings

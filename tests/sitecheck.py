@@ -307,6 +307,9 @@ def _number(cell: str) -> float | None:
         return None
 
 
+WEB_ADDRESS = re.compile(r"https?://|data/raw/seeds/")
+
+
 def _table_defects(headers: list[str], rows: list[list[str]], where: str) -> list[str]:
     """One description per column of a table (shown or downloaded) with numbers no reader should see: raw
     fractions, long decimals, scientific notation, counts as decimals ('6.0 of 27'), whole numbers written as
@@ -315,7 +318,8 @@ def _table_defects(headers: list[str], rows: list[list[str]], where: str) -> lis
     percent_table = any(PERCENT_HEADER.search(h) for h in headers)
     for i in range(max([len(headers)] + [len(r) for r in rows])):
         header = headers[i] if i < len(headers) else f"column {i + 1}"
-        cells = [r[i] for r in rows if i < len(r) and r[i].strip()]
+        # a web address is not a number a reader reads: '...?id=20.51887' is part of a link
+        cells = [r[i] for r in rows if i < len(r) and r[i].strip() and not WEB_ADDRESS.search(r[i])]
         problems: Counter[str] = Counter()
         examples: list[str] = []
         for cell in cells:

@@ -160,3 +160,38 @@ def unlinked_only(release: Release, frame: pd.DataFrame, column: str = "source_i
         return bool(ids) and all(not linked.get(i, True) for i in ids)
 
     return frame[column].map(only_unlinked).astype(bool).rename("unlinked_only")
+
+
+def staffing_beside_outcomes(release: Release, as_of: str = "2023-09", measure: str = "vacancies",
+                             rating: str = "Inadequate") -> pd.DataFrame:
+    """Each region's official staffing figure at one date beside its inspection outcomes: the figure (value, unit,
+    as_of), its rated inspections (n), how many were `rating` with the share and 95% interval, and the dates its
+    inspections were published (first and last), so a reader sees how far apart the two are. Counts stay counts:
+    no rate is made from a figure whose denominator no source gives.
+
+    Columns: region, value, unit, as_of, n, count, share, low, high, first_published, last_published, source_ids."""
+    from pdukit.analysis.summaries import rating_shares
+
+    staffing = regional_staffing(release, as_of=as_of, measure=measure).set_index(
+        regional_staffing(release, as_of=as_of, measure=measure).scope.astype(str))
+    shares = rating_shares(release, rating).set_index("region")
+    ins = release.inspections
+    rows = []
+    for region in REGIONS:
+        if region not in staffing.index:
+            continue
+        figure = staffing.loc[region]
+        mine = ins[ins.region == region].dropna(subset=["published_start"]).sort_values("published_start")
+        share = shares.loc[region]
+        rows.append({"region": region, "value": figure.value, "unit": str(figure.unit), "as_of": str(figure.as_of),
+                     "n": int(share.n), "count": int(share["count"]), "share": share.share, "low": share.low,
+                     "high": share.high,
+                     "first_published": mine.published.iloc[0] if len(mine) else None,
+                     "last_published": mine.published.iloc[-1] if len(mine) else None,
+                     "source_ids": ";".join(split_ids([figure.source_ids, share.source_ids]))})
+    out = pd.DataFrame(rows, columns=["region", "value", "unit", "as_of", "n", "count", "share", "low", "high",
+                                      "first_published", "last_published", "source_ids"])
+    for column in ("share", "low", "high"):
+        out[column] = out[column].astype("Float64")
+    out.attrs["measure"] = measure
+    return out

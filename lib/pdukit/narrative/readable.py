@@ -132,7 +132,8 @@ def staffing_pressure(release: Release, region: str | None = None) -> pd.DataFra
 CODED_COLUMNS: dict[str, dict[str, v.Term]] = {
     "grade": v.GRADES, "basis": v.BASES, "addressee": v.ADDRESSEES, "topic": v.TOPICS, "standard": v.STANDARDS,
     "change": v.CHANGES, "check": v.AUDIT_CHECKS, "status": {**v.AUDIT_STATUSES, **v.PDU_STATUSES},
-    "kind": v.SOURCE_KINDS, "measure": {**v.STAFFING_MEASURES, **v.FINDINGS},
+    "kind": {**v.SOURCE_KINDS, **v.PP_KINDS}, "measure": {**v.STAFFING_MEASURES, **v.FINDINGS, **v.OFFICIAL_MEASURES},
+    "unit": v.OFFICIAL_UNITS, "series": v.OFFICIAL_SERIES, "framework": v.FRAMEWORKS, "counted": v.PP_COUNTED,
 }
 
 
@@ -330,3 +331,18 @@ def no_recommendations_sentence(release: Release, findings: pd.DataFrame) -> str
     parts = [f"the {release.inspection_label(r.inspection_id).rsplit('(', 1)[1].rstrip(')')} report made "
              f"{count(r.value)} recommendation{'s' if r.value != 1 else ''}" for r in counted.itertuples()]
     return listing(parts)[:1].upper() + listing(parts)[1:] + "; the data hold none of their wording."
+
+
+def comparison_table(release: Release, frame: pd.DataFrame) -> pd.DataFrame:
+    """`outcomes.pdu_comparison` as a reader reads it: what is compared (with its inspection's year), this PDU's
+    figure, its region's median and the national median with its n, each as a per cent."""
+    def year(label: str) -> str:
+        return label[label.rindex("(") + 1:-1] if "(" in label else label
+
+    return pd.DataFrame({
+        "Figure": [f"{m} ({year(i)})" for m, i in zip(frame.measure, frame.inspection, strict=True)],
+        "this PDU": [number(x, v.PERCENT) for x in frame["this PDU"]],
+        "Region median": [number(x, v.PERCENT) for x in frame["region median"]],
+        "National median": [f"{number(x, v.PERCENT)} (n = {count(n)})"
+                            for x, n in zip(frame["national median"], frame["national n"], strict=True)],
+        "source_ids": frame.get("source_ids", ""), })

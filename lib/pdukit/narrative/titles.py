@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pdukit.narrative.words import count, listing, percent, plural, share_of
+from pdukit.narrative.words import count, listing, month_year, percent, plural, share_of
 
 GOOD_OR_BETTER = ("Good", "Outstanding")
 
@@ -62,3 +62,8 @@ def vacancy_range(vacancy: pd.DataFrame, place: str, grade: str = "po", name: st
     if len(values) == 1:
         return f"{place}: {name} vacancy rate {percent(values.iloc[0])} at its one inspection that publishes it"
     return f"{place}: vacancy rates by grade at {plural(len(vacancy), 'inspection')}"
+
+
+def month_of(value) -> str:
+    """'September 2023' for '2023-09' or '2023-09-30' (a header or label naming a figure's date)."""
+    return month_year(value)

@@ -348,3 +348,49 @@ def standard_key(ratings: pd.DataFrame) -> str:
     """The names of the numbered columns of `rating_grid`: '1.1 Leadership, 1.2 Staff, ...'."""
     present = set(ratings.standard.astype(str))
     return "Standards: " + ", ".join(STANDARD_LABELS[s] for s in STANDARD_LABELS if s in present) + "."
+
+
+SERIES_MARKERS = ("o", "s", "D", "^", "v", "P", "X")
+SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#555555")
+
+
+def series_chart(frame: pd.DataFrame, ylabel: str) -> plt.Figure:
+    """One measure over time (x: the date each figure refers to), one marker and colour per series, points joined
+    only within a series: two publishers' or two vintages' figures are never drawn as one line. `frame` has
+    as_of_start, value, series (and series labels in the legend)."""
+    data = frame.dropna(subset=["as_of_start", "value"]).sort_values("as_of_start")
+    series = list(dict.fromkeys(data.series.astype(str)))
+    labels = [wrap(v.OFFICIAL_SERIES[s].label if s in v.OFFICIAL_SERIES else s, ABOVE_CHARS - 4) for s in series]
+    fig, ax = plt.subplots(figsize=(WIDTH, 2.9 + LINE * _lines(labels)), layout="constrained")
+    items: list[tuple[str, object]] = []
+    for i, (name, label) in enumerate(zip(series, labels, strict=True)):
+        mine = data[data.series.astype(str) == name]
+        marker, colour = SERIES_MARKERS[i % len(SERIES_MARKERS)], SERIES_COLOURS[i % len(SERIES_COLOURS)]
+        ax.plot(mine.as_of_start, mine.value.astype(float), marker=marker, color=colour, lw=1.3, ms=6)
+        items.append((label, Line2D([], [], marker=marker, color=colour, lw=1.3, label=label)))
+    ax.set_ylabel(wrap(ylabel, 30))
+    values = data.value.astype(float)
+    span = (values.max() - values.min()) or values.max() or 1
+    ax.set_ylim(max(0, values.min() - 0.15 * span), values.max() + 0.15 * span)
+    ax.tick_params(axis="x", labelsize=SMALL)
+    import matplotlib.dates as mdates
+
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    legend(fig, items, ncols=1)
+    return fig
+
+
+def value_bars(labels: Sequence[str], values: Sequence[float], xlabel: str, texts: Sequence[str] | None = None) -> plt.Figure:
+    """Horizontal bars of a few figures of one measure (e.g. one series' years), each with its value at the end."""
+    wrapped = [wrap(label, 18) for label in labels]
+    fig, ax = layout(wrapped, extra=1.0)
+    y = np.arange(len(values))
+    ax.barh(y, [float(x) for x in values], color="#0072B2", height=0.6)
+    for yi, (value, text) in enumerate(zip(values, texts or [f"{float(x):g}" for x in values], strict=True)):
+        ax.text(float(value), yi, f" {text}", va="center", fontsize=SMALL)
+    ax.set_yticks(y, wrapped)
+    ax.set_xlabel(wrap(xlabel, 40))
+    fit_x(ax, values, room=0.18)
+    _finish(ax, len(values))
+    return fig

@@ -81,7 +81,7 @@ CHAR_PX = 7.4  # an average character of 14 px table text
 CELL_PAD_PX = 16
 WRAP_CHARS = 18  # a cell's text wraps at about this many characters before its column gets wider
 HALF_LINE = 24  # characters: a stacked card's cell longer than this takes the card's whole width
-LONG_TEXT = 80  # characters: a table with a cell this long is text to read, shown as a list of records
+LONG_TEXT = 64  # characters: a table with a cell this long is text to read, shown as a list of records
 WIDE_COLUMNS = 7  # a table wider than this scrolls sideways on a phone (key column second); narrower ones stack
 
 
@@ -123,7 +123,7 @@ def records_html(shown: pd.DataFrame, caption: str, links: Mapping[str, Mapping[
 
 
 def table_html(frame: pd.DataFrame, caption: str, links: Mapping[str, Mapping[str, str]] | None = None,
-               key: str | None = None) -> str:
+               key: str | None = None, layout: str | None = None) -> str:
     """A table: readable headers, '—' for unknown, laid out for a phone by `layout_of`: a table that fits stays a
     table; a wider one stacks each row into a card headed by its first and `key` columns (default: the first), or
     scrolls sideways with the key column second, so the figure that matters is never off-screen; long text becomes
@@ -132,7 +132,7 @@ def table_html(frame: pd.DataFrame, caption: str, links: Mapping[str, Mapping[st
     links = {k: dict(v) for k, v in (links or {}).items()}
     columns = list(shown.columns)
     key = str(key) if key in columns else (str(columns[0]) if columns else "")
-    layout = layout_of(shown)
+    layout = layout or layout_of(shown)
     if layout == "records":
         return records_html(shown, caption, links, key)
     if layout == "wide" and key in columns[2:]:  # it scrolls: bring its key column next to the first
@@ -156,13 +156,13 @@ def table_html(frame: pd.DataFrame, caption: str, links: Mapping[str, Mapping[st
 
 def table_figure(frame: pd.DataFrame, caption: str, *, sources: str, note: str = "", filename: str,
                  download_frame: pd.DataFrame, links=None, key: str | None = None, max_rows: int = 300,
-                 excel: bool = False) -> str:
+                 excel: bool = False, layout: str | None = None) -> str:
     """A captioned table with its note, its sources and a CSV download of every row (and an Excel one)."""
     notes = [n for n in (note, sources) if n]
     if len(frame) > max_rows:
         notes.insert(0, f"First {max_rows} of {len(frame)} rows; the download has them all.")
     return (f'<figure class="pdukit-figure table"><figcaption class="table-caption">{e(caption)}</figcaption>'
-            + table_html(frame.head(max_rows), caption, links, key)
+            + table_html(frame.head(max_rows), caption, links, key, layout)
             + (f'<p class="figure-note">{" ".join(e(n) for n in notes)}</p>' if notes else "")
             + '<p class="downloads">' + csv_link(download_frame, filename)
             + (excel_link(download_frame, filename) if excel else "") + "</p></figure>")

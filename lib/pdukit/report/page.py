@@ -139,25 +139,56 @@ class Page:
 
     def table(self, frame: pd.DataFrame, caption: str, *, links: Mapping[str, Mapping[str, str]] | None = None,
               note: str = "", filename: str | None = None, key: str | None = None, source_ids=None,
-              excel: bool = False) -> None:
+              excel: bool = False, layout: str | None = None) -> None:
         """Show a table: readable headers and values from the vocabulary, a caption, its note and sources, and a
         CSV download of every row (with the sources' links). `links` maps a column to {cell text: href};
-        `key` names the column a phone reader must see first."""
+        `key` names the column a phone reader must see first; `layout` 'records' shows rows of text as a list
+        whatever their length (otherwise chosen by `display.layout_of`)."""
         ids = self._ids(frame, source_ids)
         self._remember(ids)
-        links_by_header = {header(c): v for c, v in (links or {}).items()}
+        links_by_header = {header(c): dict(v) for c, v in (links or {}).items()}
         shown = frame.drop(columns=[c for c in ("source_ids",) if c in frame])
         shown, same = _said_once(shown, keep={key, *(links or {})})
-        note = " ".join(x for x in (same, note) if x)
+        shown, unlinked = self._mark_unlinked(frame, shown, links_by_header)
+        note = " ".join(x for x in (same, note, unlinked) if x)
         _show(display.table_figure(shown, caption, sources=sources_line(self.release, ids), note=note,
                                    filename=filename or caption, download_frame=self._download_frame(frame),
-                                   links=links_by_header, key=header(key) if key else None, excel=excel))
+                                   links=links_by_header, key=header(key) if key else None, excel=excel,
+                                   layout=layout))
+
+    def _mark_unlinked(self, frame: pd.DataFrame, shown: pd.DataFrame, links: dict) -> tuple[pd.DataFrame, str]:
+        """Mark (†) the rows whose every source is a document with no public web address, and say what the mark
+        means: a reader cannot check those values online."""
+        from pdukit.analysis.official import unlinked_only
+
+        if "source_ids" not in frame or shown.empty:
+            return shown, ""
+        marks = unlinked_only(self.release, frame).to_numpy()
+        if not marks.any():
+            return shown, ""
+        first = shown.columns[0]
+        plain = shown[first].astype(object).map(lambda x: "" if x is None or (not isinstance(x, str) and pd.isna(x)) else str(x))
+        marked = plain.where(~marks, plain + " †")
+        column_links = links.get(header(first), {})
+        column_links.update({m: column_links[p] for p, m in zip(plain, marked, strict=True) if p in column_links})
+        return shown.assign(**{first: marked}), ("† Rests only on a document with no public web address (a copy is in "
+                                                 "the pdukit repository): it cannot be checked online.")
 
     def figure(self, fig, *, title: str, alt: str, data: pd.DataFrame, subtitle: str = "", note: str = "",
                filename: str | None = None, source_ids=None) -> None:
         """Show a chart: its title and subtitle, the chart as inline SVG labelled with `alt` (the finding, for
         screen readers), a note and its sources, the numbers behind it (collapsed), and downloads of the numbers
         (CSV) and of the chart with its title, source and licence inside (SVG)."""
+        _show(self._figure_markup(fig, title=title, alt=alt, data=data, subtitle=subtitle, note=note,
+                                  filename=filename, source_ids=source_ids))
+
+    def pair(self, first: dict, second: dict) -> None:
+        """Two charts side by side on a wide screen (one above the other on a phone), e.g. ratings over time beside
+        staffing over time; each dict holds `figure`'s arguments, the Figure under 'fig'."""
+        _show('<div class="figure-pair">' + self._figure_markup(**first) + self._figure_markup(**second) + "</div>")
+
+    def _figure_markup(self, fig, *, title: str, alt: str, data: pd.DataFrame, subtitle: str = "", note: str = "",
+                       filename: str | None = None, source_ids=None) -> str:
         import matplotlib
         import matplotlib.pyplot as plt
 
@@ -172,10 +203,10 @@ class Page:
         self._remember(ids)
         numbers = data.drop(columns=[c for c in ("source_ids",) if c in data])
         credit = sources_credit(self.release, ids)
-        _show(display.chart_figure(buffer.getvalue(), title=title, alt=alt, subtitle=subtitle, note=note,
-                                   sources=sources_line(self.release, ids), numbers=numbers,
-                                   download_frame=self._download_frame(data), filename=filename or title,
-                                   credit=credit))
+        return display.chart_figure(buffer.getvalue(), title=title, alt=alt, subtitle=subtitle, note=note,
+                                    sources=sources_line(self.release, ids), numbers=numbers,
+                                    download_frame=self._download_frame(data), filename=filename or title,
+                                    credit=credit)
 
     def standards(self, ratings: pd.DataFrame, place: str, filename: str) -> None:
         """The grid of standard ratings (framework order, 'i' for implied) of some inspections, titled with its

@@ -1,0 +1,123 @@
+"""Official staffing and the inspections of public protection in words: titles, caveats and reader tables.
+
+Every sentence says the date of its figures; a count is called a count; figures of different dates or series are
+put side by side only with their dates shown, and the page says how far apart an inspection and a staffing
+figure may be.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pdukit.dataset import vocabulary as v
+from pdukit.dataset.release import Release
+from pdukit.narrative.words import count, listing, month_year, number, plural, share_of, when
+
+UNIT_WORDS = {"fte": "FTE", "headcount": "people", "count": "", "cases": "cases", "people": "people", "percent": "%",
+              "unstated": ""}
+
+
+def amount(value, unit: str) -> str:
+    """'457 FTE', '37.1 cases', '29%': an official figure in its unit."""
+    if unit == "percent":
+        return number(value, v.PERCENT)
+    if unit == "cases":
+        return number(value, v.CASES)
+    text = f"{float(value):,.1f}".rstrip("0").rstrip(".") if float(value) != int(float(value)) else f"{int(float(value)):,}"
+    words = UNIT_WORDS.get(unit, "")
+    return f"{text} {words}".strip()
+
+
+def _months(a: pd.Timestamp, b: pd.Timestamp) -> int:
+    return abs((a.year - b.year) * 12 + a.month - b.month)
+
+
+def beside_outcomes_title(frame: pd.DataFrame) -> str:
+    """'London had the most vacancies in September 2023 (457 FTE); Greater Manchester and Wales reported none'."""
+    if frame.empty:
+        return "No region has an official staffing figure in this release"
+    top = frame.loc[frame.value.astype(float).idxmax()]
+    zero = frame[frame.value.astype(float) == 0].region.astype(str).tolist()
+    measure = v.term(v.OFFICIAL_MEASURES, frame.attrs.get("measure", "vacancies"), "official measure").plural
+    text = f"{top.region} had the most {measure} in {month_year(top.as_of)} ({amount(top.value, top.unit)})"
+    return text + (f"; {listing(zero)} reported none" if zero else "")
+
+
+def beside_outcomes_caveat(frame: pd.DataFrame, release: Release) -> str:
+    """What the regional figures are and are not, and how far apart they are from the inspections beside them."""
+    if frame.empty:
+        return ""
+    as_of = pd.Timestamp(str(frame.as_of.iloc[0]) + ("-01" if len(str(frame.as_of.iloc[0])) == 7 else ""))
+    ins = release.inspections[release.inspections.region.isin(frame.region)].dropna(subset=["published_start"])
+    gap = max((_months(d, as_of) for d in ins.published_start), default=0)
+    first, last = ins.published_start.min(), ins.published_start.max()
+    unit = UNIT_WORDS.get(str(frame.unit.iloc[0]), "")
+    return (f"These are counts ({unit or 'as the source counts them'}), not rates: regions differ in size and no "
+            f"source here gives each region's target staffing, so the counts cannot be compared as rates. The figures "
+            f"are at {month_year(frame.as_of.iloc[0])}; the regions' inspections were published from "
+            f"{month_year(first.strftime('%Y-%m'))} to {month_year(last.strftime('%Y-%m'))}, so an inspection and "
+            f"its region's figure can be up to {plural(gap, 'month')} apart. A region's vacancies and its ratings "
+            "going together would not show that one causes the other.")
+
+
+def beside_outcomes_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The regional figures beside the outcomes, in words: region, the figure with its unit and date, the rated
+    inspections and how many were Inadequate (with the share), and when those inspections were published."""
+    measure = v.term(v.OFFICIAL_MEASURES, frame.attrs.get("measure", "vacancies"), "official measure").label
+    rows = []
+    for r in frame.itertuples():
+        span = (f"{month_year(r.first_published)} to {month_year(r.last_published)}"
+                if r.first_published and r.last_published and r.first_published != r.last_published
+                else month_year(r.first_published, "no date in any source"))
+        rows.append({"region": r.region, f"{measure}, {month_year(r.as_of)}": amount(r.value, r.unit),
+                     "Rated inspections": count(r.n),
+                     "Rated Inadequate": share_of(int(r.count), int(r.n)) if r.n else "none rated",
+                     "Inspections published": span, "source_ids": r.source_ids})
+    return pd.DataFrame(rows)
+
+
+def series_title(frame: pd.DataFrame) -> str:
+    """'Probation officers in post, England and Wales: 5,519 FTE in June 2025, the latest of 9 figures from 4
+    series'."""
+    if frame.empty:
+        return "No official series in this release"
+    latest = frame.sort_values("as_of_start").iloc[-1]
+    measure = v.term(v.OFFICIAL_MEASURES, latest.measure, "official measure")
+    grade = v.GRADES[str(latest.grade)].plural if str(latest.grade) in v.GRADES else str(latest.grade)
+    series = frame.series.astype(str).nunique()
+    what = f"{grade} in post" if latest.measure == "staff_in_post" else f"{grade}: {measure.label.lower()}"
+    at = "at" if len(str(latest.as_of)) == 10 else "in"
+    return (f"{what[:1].upper() + what[1:]}, {latest.scope}: "
+            f"{amount(latest.value, latest.unit)} {at} {when(latest.as_of)}, the latest of "
+            f"{plural(len(frame), 'figure')} from {plural(series, 'series', 'series')}")
+
+
+def series_note(frame: pd.DataFrame) -> str:
+    """The series a chart shows, each by its name, so a reader knows which points may be joined."""
+    names = [v.OFFICIAL_SERIES[s].label if s in v.OFFICIAL_SERIES else s for s in dict.fromkeys(frame.series.astype(str))]
+    return ("Each series is one publisher's figures on one definition and vintage; points are joined only within "
+            "a series, never across: " + "; ".join(names) + ".")
+
+
+def public_protection_table(release: Release, frame: pd.DataFrame) -> pd.DataFrame:
+    """The dynamic inspections of public protection as a reader reads them: region, report number, published,
+    cases inspected and the inspectorate's judgement in its own words."""
+    return pd.DataFrame({
+        "region": frame.region.astype(str), "report_number": frame.report_number,
+        "published": frame.published, "cases_inspected": frame.cases_inspected,
+        "judgement": frame.judgement, "source_ids": frame.source_ids})
+
+
+def public_protection_findings(frame: pd.DataFrame) -> pd.DataFrame:
+    """What those inspections state, one row per statement: region, what it is about, the per cent where one is
+    printed (with what was counted), else the source's words."""
+    def said(r) -> str:
+        if pd.notna(r.pct):
+            counted = v.PP_COUNTED[str(r.counted)].label.lower() if pd.notna(r.counted) and str(r.counted) in v.PP_COUNTED else "cases"
+            return f"{number(r.pct, v.PERCENT)} of {counted}"
+        return str(r.value_text) if pd.notna(r.value_text) else "—"
+
+    return pd.DataFrame({
+        "region": frame.region.astype(object).fillna("The whole programme").astype(str),
+        "topic": [v.PP_TOPICS[str(t)].label if str(t) in v.PP_TOPICS else str(t) for t in frame.topic],
+        "value": [said(r) for r in frame.itertuples()], "source_ids": frame.source_ids})
