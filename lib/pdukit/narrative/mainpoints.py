@@ -203,6 +203,40 @@ def staffing_point(release, inspection_ids=None, region: str | None = None) -> P
     return _point(headline, f"{detail} {source}".strip(), vac.source_ids, workload.source_ids)
 
 
+def official_point(release, region: str | None = None, published=None) -> Point | None:
+    """The regions' official vacancies at one date: the most and the fewest (national), or where a region ranks
+    (region and PDU pages), always with the figure's date, as a count (not a rate), and how far it is from an
+    inspection's publication when one is given."""
+    from pdukit.analysis.official import regional_staffing
+    from pdukit.narrative.official import amount
+
+    frame = regional_staffing(release)
+    frame = frame.assign(region=frame.scope.astype(str))
+    if frame.empty or (region is not None and region not in set(frame.region)):
+        return None
+    when = month_year(frame.as_of.iloc[0])
+    ranked = frame.assign(v=frame.value.astype(float)).sort_values("v", ascending=False).reset_index(drop=True)
+    caveat = ("All grades, full-time equivalent; a count, not a rate (no source gives each region's target). "
+              + from_sources(release, frame.source_ids))
+    if region is None:
+        top, zero = ranked.iloc[0], ranked[ranked.v == 0].region.tolist()
+        headline = (f"{top.region} had the most probation vacancies of the 12 regions in {when}: "
+                    f"{amount(top.value, top.unit)}" + (f"; {listing(zero)} reported none." if zero else "."))
+        return _point(headline, caveat, frame.source_ids)
+    mine = ranked[ranked.region == region].iloc[0]
+    place = int(ranked.index[ranked.region == region][0]) + 1
+    ordinal = {1: "the most", 2: "the second most", 3: "the third most"}.get(place, f"{place}th most")
+    headline = (f"{region} region had {amount(mine.value, mine.unit)} probation vacancies in {when}, {ordinal} of the "
+                f"12 regions." if mine.v else f"{region} region reported no probation vacancies in {when}.")
+    if published is not None and pd.notna(published):
+        days = (pd.Timestamp(str(published)[:7] + "-01") - pd.Timestamp(str(mine.as_of)[:7] + "-01")).days
+        gap = round(abs(days) / 30.44)
+        side = "before" if days < 0 else "after"
+        caveat += (f" This PDU's latest report was published in {month_year(published)}, "
+                   + (f"{plural(gap, 'month')} {side} that figure." if gap else "the month of that figure."))
+    return _point(headline, caveat, frame[frame.region == region].source_ids)
+
+
 def correlation_words(result: Correlation, x: str, y: str) -> str:
     """What a rank correlation says in words, direction first, with its n and interval, never claiming cause."""
     if result.refused:
@@ -249,7 +283,8 @@ def national(release) -> list[Point]:
     """The national report's main points."""
     ins = release.inspections
     points = [coverage_point(release, ins), ratings_point(release, ins), standards_point(release),
-              change_point(release), staffing_point(release), association_point(staffing_outcomes(release), "po")]
+              change_point(release), staffing_point(release), official_point(release),
+              association_point(staffing_outcomes(release), "po")]
     return [p for p in points if p]
 
 
@@ -258,8 +293,8 @@ def region(release, name: str) -> list[Point]:
     ins = release.inspections[release.inspections.region == name]
     points = [ratings_point(release, ins, name), coverage_point(release, ins, name),
               change_point(release, set(ins.pdu_id)), standards_point(release, set(ins.inspection_id)),
-              staffing_point(release, set(ins.inspection_id), name)]
-    return [p for p in points if p]
+              staffing_point(release, set(ins.inspection_id), name), official_point(release, name)]
+    return [p for p in points if p][:6]
 
 
 def _history(ins: pd.DataFrame) -> str:
@@ -297,6 +332,8 @@ def pdu(release, pdu_id: str) -> list[Point]:
     if std:
         points.append(std)
     points += _vacancy_points(release, ins)
+    latest = ins.dropna(subset=["published"]).published
+    regional = official_point(release, str(info.region), latest.iloc[-1] if len(latest) else None)
     upw = upw_backlog(release)
     for r in upw[upw.inspection_id.isin(ins.inspection_id)].itertuples():
         if pd.notna(r.recomputed_pct) and pd.notna(r.published_pct):
@@ -305,6 +342,8 @@ def pdu(release, pdu_id: str) -> list[Point]:
                 f"{percent(r.recomputed_pct)}.",
                 f"{count(r.requirements_beyond_12m)} of {count(r.requirements_total)} requirements outstanding beyond "
                 "12 months: the published figure used another definition (see the audit).", r.source_ids))
+    if regional is not None:
+        points.append(regional)
     return points[:6]
 
 
