@@ -542,7 +542,8 @@ COLUMNS: dict[str, Term] = {
 GLOSSARY: dict[str, Term] = {
     "PDU": Term("PDU", short="PDU", description="Probation Delivery Unit",
                 glossary="Probation Delivery Unit: the local probation service, usually covering one or a few local "
-                         "authority areas. England and Wales have 108 (Ministry of Justice register)."),
+                         "authority areas. The Ministry of Justice's register lists every PDU with its official code; the "
+                         "national report counts them."),
     "HMI Probation": Term("HMI Probation", description="HM Inspectorate of Probation",
                           glossary="HM Inspectorate of Probation, the independent inspectorate of probation services "
                                    "in England and Wales."),
