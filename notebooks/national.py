@@ -232,7 +232,7 @@ page.table(tally, "Audit checks and their results", key="disputed", filename="au
 
 # %%
 page.table(readable.every_inspection(release), "Every inspection in the data", key="overall_rating",
-           links={"pdu": page.pdu_links()}, filename="every-inspection", excel=True)
+           links={"pdu": page.pdu_links()}, filename="every-inspection", excel=True, block="every-inspection")
 
 # %% [markdown]
 # ## Where sources disagree

@@ -139,11 +139,12 @@ class Page:
 
     def table(self, frame: pd.DataFrame, caption: str, *, links: Mapping[str, Mapping[str, str]] | None = None,
               note: str = "", filename: str | None = None, key: str | None = None, source_ids=None,
-              excel: bool = False, layout: str | None = None) -> None:
+              excel: bool = False, layout: str | None = None, block: str = "") -> None:
         """Show a table: readable headers and values from the vocabulary, a caption, its note and sources, and a
         CSV download of every row (with the sources' links). `links` maps a column to {cell text: href};
         `key` names the column a phone reader must see first; `layout` 'records' shows rows of text as a list
-        whatever their length (otherwise chosen by `display.layout_of`)."""
+        whatever their length (otherwise chosen by `display.layout_of`); `block` names the table for another page
+        to include (see `pdukit.render.pages.lift_block`)."""
         ids = self._ids(frame, source_ids)
         self._remember(ids)
         links_by_header = {header(c): dict(v) for c, v in (links or {}).items()}
@@ -151,10 +152,12 @@ class Page:
         shown, same = _said_once(shown, keep={key, *(links or {})})
         shown, unlinked = self._mark_unlinked(frame, shown, links_by_header)
         note = " ".join(x for x in (same, note, unlinked) if x)
-        _show(display.table_figure(shown, caption, sources=sources_line(self.release, ids), note=note,
-                                   filename=filename or caption, download_frame=self._download_frame(frame),
-                                   links=links_by_header, key=header(key) if key else None, excel=excel,
-                                   layout=layout))
+        markup = display.table_figure(shown, caption, sources=sources_line(self.release, ids), note=note,
+                                      filename=filename or caption, download_frame=self._download_frame(frame),
+                                      links=links_by_header, key=header(key) if key else None, excel=excel,
+                                      layout=layout)
+        # a named block can be lifted whole into another page (the index shows the table of every inspection)
+        _show(f"<!--pdukit-block:{block}-->{markup}<!--/pdukit-block:{block}-->" if block else markup)
 
     def _mark_unlinked(self, frame: pd.DataFrame, shown: pd.DataFrame, links: dict) -> tuple[pd.DataFrame, str]:
         """Mark (†) the rows whose every source is a document with no public web address, and say what the mark
