@@ -12,13 +12,14 @@ import time
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, new_version
 from pdukit.cli import main
 from pdukit.dataset.schema import REGIONS
 from pdukit.paths import list_releases
 
 PAPERMILL = [sys.executable, "-m", "papermill"]
 REGION_NB = str(ROOT / "notebooks" / "region.ipynb")
+V0, V1, V3 = new_version(0), new_version(1), new_version(3)
 
 
 def test_help_notebook_documents_types_and_descriptions():
@@ -89,17 +90,17 @@ def test_a_new_release_re_renders_only_reports_whose_tables_changed(project_copy
     out = tmp_path / "out"
     assert main(["render", *SUBSET, "--out", str(out)]) == 0
     capsys.readouterr()
-    _publish(project_copy, "2099-01-01", "evidence.csv", "Gwent", "Gwent (edited by a test)")
+    _publish(project_copy, V0, "evidence.csv", "Gwent", "Gwent (edited by a test)")
     assert main(["render", *SUBSET, "--out", str(out)]) == 0
     said = capsys.readouterr().out
     assert "0 rendered, 2 unchanged, 2 re-stamped" in said
     for page in ("pdus/gwent.html", "audit.html"):
         text = (out / page).read_text(encoding="utf-8")
-        assert "Data release 2099-01-01" in text and "2026-11-22b" not in text, page
+        assert f"Data release {V0}" in text and "2026-11-22b" not in text, page
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "Mixed releases" not in index
     readers = {p.stem for p in (out / ".cache").rglob("*.json") if "ratings" in json.loads(p.read_text())["good"]["tables"]}
-    _publish(project_copy, "2099-01-02", "ratings.csv", "gwent-1,court_work,Outstanding", "gwent-1,court_work,Good")
+    _publish(project_copy, V1, "ratings.csv", "gwent-1,court_work,Outstanding", "gwent-1,court_work,Good")
     assert main(["render", *SUBSET, "--out", str(out)]) == 0
     said = capsys.readouterr().out
     assert f"{len(readers)} rendered, {2 - len(readers)} unchanged" in said and readers
@@ -107,12 +108,12 @@ def test_a_new_release_re_renders_only_reports_whose_tables_changed(project_copy
 
 @pytest.mark.slow
 def test_a_draft_renders_with_a_banner_and_validates(project_copy, tmp_path, capsys):
-    assert main(["release", "draft", "2099-02-01"]) == 0
-    assert main(["validate", "2099-02-01"]) == 0
+    assert main(["release", "draft", V3]) == 0
+    assert main(["validate", V3]) == 0
     out = tmp_path / "out"
-    assert main(["render", "--only", "pdus", "--pdu", "Gwent", "--data", "2099-02-01", "--out", str(out), "--no-progress"]) == 0
+    assert main(["render", "--only", "pdus", "--pdu", "Gwent", "--data", V3, "--out", str(out), "--no-progress"]) == 0
     page = (out / "pdus" / "gwent.html").read_text(encoding="utf-8")
-    assert 'class="draft-banner"' in page and "Draft 2099-02-01" in page and "not a published data release" in page
+    assert 'class="draft-banner"' in page and f"Draft {V3}" in page and "not a published data release" in page
 
 
 @pytest.mark.slow

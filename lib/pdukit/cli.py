@@ -175,7 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     release = sub.add_parser("release", help="make a new release").add_subparsers(dest="action", required=True)
     p = release.add_parser("draft", help="build data/drafts/VERSION from data/raw and data/curation")
-    p.add_argument("version", help="ISO date, with a suffix if two come on one day (2026-11-22b)")
+    p.add_argument("version", help="a real date no later than today, YYYY-MM-DD, with one letter for a second release that day (2026-11-22b)")
     p.add_argument("--replace", action="store_true", help="build an existing draft again (its hand edits are lost)")
     p.set_defaults(func=cmd_draft)
     p = release.add_parser("publish", help="validate a draft, record its hand edits, write manifest and changelog, release it")

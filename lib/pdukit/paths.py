@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import date
 from pathlib import Path
 
 from pdukit.errors import ReleaseNotFound
 
-VERSION_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}([a-z0-9.-]*)$")
-
-
-
+# A release version is the day it was made, with one letter for a second release that day: 2026-11-22, 2026-11-22b.
+# Versions sort as their releases were made, which `list_releases` and publishing rely on.
+VERSION_PATTERN = re.compile(r"^(\d{4}-\d{2}-\d{2})([a-z]?)$")
 MANIFEST = "datapackage.json"
+
+
+def version_date(version: str) -> date | None:
+    """The day a version names, or None when it is not `YYYY-MM-DD` (a real date) with an optional letter."""
+    match = VERSION_PATTERN.match(version)
+    if match is None:
+        return None
+    try:
+        return date.fromisoformat(match.group(1))
+    except ValueError:  # 2026-21-01, 2026-02-30: shaped like a date, not one
+        return None
 
 
 def project_root() -> Path:
@@ -42,7 +53,7 @@ def list_releases(base: Path | None = None) -> list[Path]:
     base = base or releases_dir()
     if not base.is_dir():
         return []
-    return sorted(p for p in base.iterdir() if p.is_dir() and VERSION_PATTERN.match(p.name))
+    return sorted(p for p in base.iterdir() if p.is_dir() and version_date(p.name) is not None)
 
 
 def resolve_release(spec: str | os.PathLike | None = "latest") -> Path:
