@@ -25,7 +25,11 @@ from pandera.errors import SchemaErrors
 from pdukit.dataset.manifest import MANIFEST, read_manifest, sha256
 from pdukit.dataset.schema import TABLES, Column, Rule, Table, columns_for
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What makes a spreadsheet run a cell as a formula: a sign (also in its full-width form, which Excel and LibreOffice
+# read as the sign itself), after any spaces, or a tab or carriage return as the very first character.
+FORMULA_SIGNS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+FORMULA_CONTROLS = ("\t", "\r")
+FORMULA_START = FORMULA_SIGNS + FORMULA_CONTROLS
 
 
 @dataclass(frozen=True, order=True)
@@ -77,6 +81,15 @@ def partial_date_start(text: str) -> date | None:
 def is_number(text: str) -> bool:
     """True for text a spreadsheet reads as a plain number ('-4', '+2.5')."""
     return re.fullmatch(r"[-+]?\d+(\.\d+)?", text.strip()) is not None
+
+
+def looks_like_formula(text: str) -> bool:
+    """True for text a spreadsheet would run as a formula when the CSV is opened (' =HYPERLINK(...)', '＝1+1',
+    '@SUM(A1)', a leading tab), and False for a plain number ('-4', '+2.5'): the one rule validation and downloads
+    share."""
+    if is_number(text):
+        return False
+    return text.startswith(FORMULA_CONTROLS) or text.lstrip().startswith(FORMULA_SIGNS)
 
 
 def release_version(release_dir: Path) -> str:
@@ -142,8 +155,7 @@ def _coerce_column(values: pd.Series, column: Column) -> tuple[pd.Series, pd.Ser
 def _formula_cells(values: pd.Series) -> pd.Series:
     """Text a spreadsheet would run as a formula when the CSV is opened ('=HYPERLINK(...)')."""
     text = values.dropna().astype(str)
-    starts = text[text.str.startswith(FORMULA_START)]
-    risky = starts[~starts.map(is_number).astype(bool)] if len(starts) else starts
+    risky = text[text.map(looks_like_formula).astype(bool)] if len(text) else text
     return pd.Series(values.index.isin(risky.index), index=values.index)
 
 
@@ -158,7 +170,8 @@ def type_table(frame: pd.DataFrame, table: Table) -> tuple[pd.DataFrame, list[Pr
         if column.kind in ("string", "source_ids"):
             for row in frame.index[_formula_cells(frame[name])]:
                 problems.append(Problem(table.filename, int(row), name, f"found {frame.at[row, name]!r}, which a spreadsheet "
-                                        "would run as a formula; expected text that does not start with =, +, -, @, a tab or a carriage return"))
+                                        "would run as a formula; expected text that does not start with =, +, -, @ (or their full-width "
+                                        "forms, after any spaces), a tab or a carriage return"))
     return typed, problems
 
 

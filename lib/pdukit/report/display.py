@@ -18,7 +18,7 @@ import pandas as pd
 
 from pdukit.dataset.names import slug
 from pdukit.dataset.sources import source_link, split_ids
-from pdukit.dataset.validate import FORMULA_START, is_number
+from pdukit.dataset.validate import looks_like_formula
 
 DOWNLOAD_MIN_ROWS = 5
 CODE_NAME = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)+$")  # a header like score_max: never shown to a reader
@@ -58,7 +58,7 @@ def label(column: str) -> str:
 
 def neutralise(value):
     """A CSV cell a spreadsheet would run as a formula gets a leading apostrophe; numbers pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_START) and not is_number(value):
+    if isinstance(value, str) and looks_like_formula(value):
         return "'" + value
     return value
 
