@@ -36,6 +36,31 @@ def test_plain_papermill_refuses_a_mistyped_parameter_name(tmp_path):
     assert "unknown parameter 'regoin'" in run.stderr + run.stdout and "region (str)" in run.stderr + run.stdout
 
 
+def test_a_parameter_name_with_a_leading_underscore_is_refused_and_ipython_names_are_not():
+    """Issue 19 case 8: `-p _region Wales` under papermill was silently ignored (names starting `_` were skipped, to
+    leave IPython's own `_`, `_i3`, ... alone)."""
+    from pdukit.errors import ParameterError
+    from pdukit.report import parameters
+
+    namespace = {"__name__": "__main__", "_ih": [""], "_oh": {}, "_dh": ["/"], "In": [""], "Out": {}}
+    parameters.begin(namespace)
+    namespace.update({"__annotations__": {"region": str}, "region": "Wales"})  # the parameters cell
+    namespace.update({"_region": "Wales"})  # papermill's injected cell
+    namespace.update({"_i": "", "_ii": "", "_iii": "", "_i1": "a", "_i12": "b", "_": "", "__": "", "___": "", "_3": 5,
+                      "_exit_code": 0})  # what IPython adds as cells run
+    with pytest.raises(ParameterError, match="unknown parameter '_region'"):
+        parameters.check(namespace)
+    del namespace["_region"]
+    assert parameters.check(namespace) == {"region": "Wales"}
+
+
+@pytest.mark.slow
+def test_plain_papermill_refuses_a_parameter_name_with_a_leading_underscore(tmp_path):
+    run = subprocess.run([*PAPERMILL, REGION_NB, str(tmp_path / "out.ipynb"), "-p", "_region", "Wales",
+                          "--cwd", str(ROOT / "notebooks")], capture_output=True, text=True)
+    assert run.returncode != 0 and "unknown parameter '_region'" in run.stderr + run.stdout
+
+
 @pytest.mark.slow
 def test_plain_papermill_refuses_an_invalid_region_listing_all_twelve(tmp_path):
     import papermill
