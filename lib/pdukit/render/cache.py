@@ -14,7 +14,8 @@ from importlib import metadata
 from pathlib import Path
 
 from pdukit.dataset.schema import TABLES
-from pdukit.files import write_atomic
+from pdukit.errors import UnreadableFile
+from pdukit.files import read_regular, write_atomic
 from pdukit.render.jobs import Job
 
 PACKAGES = ("pandas", "numpy", "scipy", "matplotlib", "seaborn", "pandera", "papermill", "nbclient", "nbconvert",
@@ -23,11 +24,14 @@ CACHE_DIR = ".cache"
 
 
 def file_sha(path: Path) -> str:
-    """Return the sha256 of a file, or 'missing'."""
+    """Return the sha256 of a regular file, 'missing', or why it is not read ('refused: is a named pipe; ...'):
+    a release file is read only as pdukit.files allows, so a pipe or a device never blocks the cache."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return hashlib.sha256(read_regular(path)).hexdigest()
     except FileNotFoundError:
         return "missing"
+    except UnreadableFile as err:
+        return f"refused: {err.message}"
 
 
 def library_sha() -> str:

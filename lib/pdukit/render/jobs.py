@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pdukit.dataset.names import UnknownName, resolve_pdu_record, resolve_region, slug
 from pdukit.dataset.schema import REGIONS
+from pdukit.files import read_csv_records
 from pdukit.paths import project_root
 
 KINDS = ("national", "regions", "pdus", "audit")
@@ -39,9 +39,10 @@ def notebooks_dir() -> Path:
 
 def read_pdus(release_dir: Path) -> list[dict]:
     """Return the release's inspected PDUs (pdu_id, name, aliases, ...) without loading pandas: a PDU page is
-    made for every PDU the release holds an inspection of (releases before the register list only those)."""
-    with open(release_dir / "pdus.csv", newline="", encoding="utf-8") as handle:
-        return [p for p in csv.DictReader(handle) if (p.get("inspected") or "true") == "true"]
+    made for every PDU the release holds an inspection of (releases before the register list only those). Read as
+    validation reads it (a BOM, CRLF; `TRUE` as a spreadsheet writes it)."""
+    return [p for p in read_csv_records(release_dir / "pdus.csv")
+            if (p.get("inspected") or "true").strip().lower() == "true"]
 
 
 def plan(release_dir: Path, data: str, only: list[str], regions: list[str], pdus: list[str]) -> list[Job]:

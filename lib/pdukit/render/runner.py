@@ -9,7 +9,6 @@ new (a release that changed only tables it does not read) keeps its page, re-sta
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import subprocess
@@ -22,6 +21,7 @@ from pathlib import Path
 
 from pdukit.errors import ReleaseNotFound, UnknownName
 from pdukit.exitcodes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from pdukit.files import read_csv_records, read_text
 from pdukit.narrative.words import month_year
 from pdukit.paths import MANIFEST, is_draft, project_root, resolve_release
 from pdukit.render.cache import Cache, file_sha, library_sha, package_versions, static_key, table_shas
@@ -55,7 +55,7 @@ def make_stamp(release_dir: Path) -> dict:
     from importlib.metadata import version
 
     draft = is_draft(release_dir)
-    manifest = {} if draft else json.loads((release_dir / MANIFEST).read_text(encoding="utf-8"))
+    manifest = {} if draft else json.loads(read_text(release_dir / MANIFEST))
     return {"release": str(manifest.get("version", release_dir.name)), "draft": draft,
             "checksum": "" if draft else file_sha(release_dir / MANIFEST)[:12], "commit": git_commit(),
             "made": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "version": version("pdukit")}
@@ -112,7 +112,7 @@ def _release_fingerprint(release_dir: Path, library: str) -> str:
     import hashlib
 
     digest = hashlib.sha256(library.encode())
-    for path in sorted(p for p in release_dir.iterdir() if p.is_file()):
+    for path in sorted(release_dir.iterdir()):  # every entry, a pipe or a link too: any change validates again
         digest.update(path.name.encode())
         digest.update(file_sha(path).encode())
     return digest.hexdigest()
@@ -266,16 +266,19 @@ def _record_failure(out: Path, cache: Cache, job: Job, error: str, stamp: dict) 
 
 def pdu_facts(release_dir: Path) -> dict[str, dict]:
     """Each PDU's latest overall rating and publication date, read without pandas (for the index)."""
-    with open(release_dir / "pdus.csv", newline="", encoding="utf-8") as handle:
-        names = {p["pdu_id"]: p["name"] for p in csv.DictReader(handle)}
+    names = {p["pdu_id"]: p["name"] for p in read_csv_records(release_dir / "pdus.csv")}
     latest: dict[str, dict] = {}
-    with open(release_dir / "inspections.csv", newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            name = names.get(row["pdu_id"], row["pdu_id"])
-            if name not in latest or int(row["round"]) > latest[name]["round"]:
-                latest[name] = {"round": int(row["round"]), "rating": row["overall_rating"],
-                                "date": month_year(row["published"], f"round {row['round']}, date not known")}
+    for row in read_csv_records(release_dir / "inspections.csv"):
+        name, number = names.get(row["pdu_id"], row["pdu_id"]), _whole(row["round"])
+        if name not in latest or number > latest[name]["round"]:
+            latest[name] = {"round": number, "rating": row["overall_rating"],
+                            "date": month_year(row["published"], f"round {number}, date not known")}
     return latest
+
+
+def _whole(text: str) -> int:
+    """A whole number as validation accepts it ('2', ' 2', '2.0')."""
+    return int(float(text))
 
 
 def write_index(release_dir: Path, data: str, out: Path, cache: Cache, stamp: dict) -> None:
