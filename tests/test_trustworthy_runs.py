@@ -142,6 +142,70 @@ def test_a_draft_renders_with_a_banner_and_validates(project_copy, tmp_path, cap
 
 
 @pytest.mark.slow
+def test_a_relative_data_path_from_the_project_root_renders_that_draft(project_copy, tmp_path, monkeypatch, capsys):
+    """Issue 19 case 2: `pdukit render --data data/drafts/VERSION` from the project root failed with
+    `ReleaseNotFound: data/drafts/VERSION: no such release or draft (... drafts: VERSION)`: the kernels resolved the
+    path again, against notebooks/."""
+    assert main(["release", "draft", V0]) == 0
+    monkeypatch.chdir(project_copy)
+    out = tmp_path / "out"
+    assert main(["render", "--only", "pdus", "--pdu", "Gwent", "--data", f"data/drafts/{V0}", "--out", str(out),
+                 "--no-progress", "--jobs", "1"]) == 0, capsys.readouterr().err
+    assert f"Draft {V0}" in (out / "pdus" / "gwent.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_a_folder_named_like_a_release_is_what_the_pages_show(tmp_path, monkeypatch, capsys):
+    """Issue 19 case 2: a draft folder named like a release, given relatively from another folder, was validated
+    and bannered as a draft, but the kernels read the official release of that name."""
+    name = list_releases()[-1].name
+    draft = tmp_path / "here" / name
+    shutil.copytree(list_releases()[-1], draft)
+    (draft / "datapackage.json").unlink()
+    path = draft / "inspections.csv"
+    row = next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("gwent-1,"))
+    assert row.endswith(",")  # no note yet
+    path.write_text(path.read_text(encoding="utf-8").replace(row, row + "Only in the draft next door"), encoding="utf-8")
+    monkeypatch.chdir(draft.parent)
+    out = tmp_path / "out"
+    assert main(["render", "--only", "pdus", "--pdu", "Gwent", "--data", name, "--out", str(out), "--no-progress",
+                 "--jobs", "1"]) == 0, capsys.readouterr().err
+    page = (out / "pdus" / "gwent.html").read_text(encoding="utf-8")
+    assert f"Draft {name}" in page and "Only in the draft next door" in page
+    assert str(tmp_path) not in page  # the folder is named by the stamp, its path is not published
+
+
+def test_the_planned_reports_read_the_one_absolute_folder_the_command_resolved(tmp_path, monkeypatch):
+    from pdukit.paths import resolve_release
+    from pdukit.render.jobs import plan
+
+    shutil.copytree(list_releases()[-1], tmp_path / "copy")
+    monkeypatch.chdir(tmp_path)
+    folder = resolve_release("copy")
+    assert folder == (tmp_path / "copy").resolve() and folder.is_absolute()
+    jobs = plan(folder, ["national", "pdus"], [], ["Gwent"]).chosen
+    assert {job.parameters["data_version"] for job in jobs} == {str(folder)}
+
+
+@pytest.mark.parametrize("args", [["--data", "/etc"], ["--data", "."], ["--only", ""], ["--only", ","], ["--jobs", "0"]],
+                         ids=["a folder that is no release", "the current folder", "--only empty", "--only comma",
+                              "--jobs 0"])
+def test_a_render_asked_for_nothing_or_for_no_release_is_refused_with_exit_2(args, tmp_path, monkeypatch, capsys):
+    """Issue 19 case 8: `--data /etc` exited 1 (as if a release were invalid) and `--only ""` rendered nothing, exit 0."""
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    assert main(["render", *args, "--out", str(out), "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("pdukit: ") and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_validate_names_a_folder_that_is_no_release(capsys):
+    assert main(["validate", "/etc"]) == 2
+    assert "/etc is a folder, not a release or draft" in capsys.readouterr().err
+
+
+@pytest.mark.slow
 def test_ctrl_c_stops_a_render_within_10_seconds_and_keeps_what_was_made(tmp_path):
     out = tmp_path / "out"
     process = subprocess.Popen([sys.executable, "-m", "pdukit.cli", "render", "--force", "--only", "pdus",
@@ -179,7 +243,7 @@ def test_a_report_does_not_depend_on_which_ran_before_it_in_the_kernel():
     from pdukit.render.worker import Worker
 
     release_dir = resolve_release("latest")
-    jobs = plan(release_dir, "latest", ["audit", "pdus"], [], ["Gwent"])
+    jobs = plan(release_dir, ["audit", "pdus"], [], ["Gwent"]).chosen
     stamp = make_stamp(release_dir)
     pages = {}
     for order in (jobs, jobs[::-1]):

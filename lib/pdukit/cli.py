@@ -144,11 +144,27 @@ def cmd_audit(args) -> int:
     return EXIT_OK
 
 
+def _kinds(text: str) -> list[str]:
+    """The report kinds `--only` names; UsageError when it names none (`--only ""` would render nothing)."""
+    kinds = [k.strip() for k in text.split(",") if k.strip()]
+    if not kinds:
+        raise UsageError(f"--only {text!r} names no report kind; expected some of national, regions, pdus, audit")
+    return kinds
+
+
 def cmd_render(args) -> int:
-    """`pdukit render`: see pdukit.render.runner."""
+    """`pdukit render`: the data folder is resolved here, once, to an absolute path that every kernel then reads
+    (see pdukit.render.runner)."""
+    from pdukit.paths import project_root
     from pdukit.render.runner import render_command
 
-    return render_command(args)
+    release_dir = _release_dir(args.data)
+    only = _kinds(args.only)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs {args.jobs}: expected at least 1 worker")
+    out = Path(args.out).expanduser().resolve() if args.out else project_root() / "reports"
+    return render_command(release_dir=release_dir, out=out, only=only, regions=args.region, pdus=args.pdu,
+                          jobs=args.jobs, force=args.force, progress=not args.no_progress and sys.stderr.isatty())
 
 
 def build_parser() -> argparse.ArgumentParser:

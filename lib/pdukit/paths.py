@@ -13,6 +13,7 @@ from pdukit.errors import ReleaseNotFound
 # Versions sort as their releases were made, which `list_releases` and publishing rely on.
 VERSION_PATTERN = re.compile(r"^(\d{4}-\d{2}-\d{2})([a-z]?)$")
 MANIFEST = "datapackage.json"
+DRAFT_STAMP = ".draft.json"  # what a draft was built from (written by `pdukit release draft`)
 
 
 def version_date(version: str) -> date | None:
@@ -57,20 +58,45 @@ def list_releases(base: Path | None = None) -> list[Path]:
 
 
 def resolve_release(spec: str | os.PathLike | None = "latest") -> Path:
-    """Return the folder of a release given 'latest', a version name such as '2026-11-22', a draft's version (a
-    folder in data/drafts), or a path."""
-    spec = "latest" if spec in (None, "") else spec
-    if str(spec) == "latest":
+    """Return the absolute folder of a release given 'latest', a version name such as '2026-11-22', a draft's
+    version (a folder in data/drafts), or a path (relative to the working directory).
+
+    The folder is resolved once, here, and is absolute, so whoever reads it next (a kernel started in notebooks/,
+    a scheduler elsewhere) reads the same folder. A path is taken as a path: an existing folder wins over a version
+    of the same name, and a path that does not exist is not looked up as a version. ReleaseNotFound (exit 2) for
+    no such folder, release or draft, and for a folder that holds no release (no manifest, no table)."""
+    text = "latest" if spec in (None, "") else os.fspath(spec)
+    if text == "latest":
         releases = list_releases()
         if not releases:
             raise ReleaseNotFound(f"no release in {releases_dir()}")
-        return releases[-1]
-    path = Path(spec)
+        return releases[-1].resolve()
+    path = Path(text).expanduser()
     if path.is_dir():
-        return path.resolve()
-    for candidate in (releases_dir() / str(spec), drafts_dir() / str(spec)):
-        if candidate.is_dir():
-            return candidate
-    known = ", ".join(p.name for p in list_releases()) or "none"
-    drafts = sorted(p.name for p in drafts_dir().iterdir() if p.is_dir()) if drafts_dir().is_dir() else []
-    raise ReleaseNotFound(f"{spec}: no such release or draft (releases: {known}; drafts: {', '.join(drafts) or 'none'})")
+        return release_folder(path.resolve())
+    if not _looks_like_path(text):
+        for candidate in (releases_dir() / text, drafts_dir() / text):
+            if candidate.is_dir():
+                return release_folder(candidate.resolve())
+        known = ", ".join(p.name for p in list_releases()) or "none"
+        drafts = sorted(p.name for p in drafts_dir().iterdir() if p.is_dir()) if drafts_dir().is_dir() else []
+        raise ReleaseNotFound(f"{text}: no such release or draft (releases: {known}; drafts: {', '.join(drafts) or 'none'})")
+    raise ReleaseNotFound(f"{text}: no such release or draft folder ({Path.cwd() / path} does not exist); expected a "
+                          "release or draft folder, or a version such as 'latest'")
+
+
+def _looks_like_path(text: str) -> bool:
+    """True for text written as a path ('data/drafts/x', './x', '~/x'), which is never looked up as a version."""
+    return os.sep in text or "/" in text or text.startswith((".", "~"))
+
+
+def release_folder(path: Path) -> Path:
+    """Return `path` when it holds a release or a draft (a manifest, a draft's stamp or any of the tables, even one
+    that validation will refuse); ReleaseNotFound names a folder that holds none (`--data /etc`)."""
+    from pdukit.dataset.schema import TABLES  # declarations only: no pandas
+
+    names = [MANIFEST, DRAFT_STAMP, *(t.filename for t in TABLES.values())]
+    if any(os.path.lexists(path / name) for name in names):
+        return path
+    raise ReleaseNotFound(f"{path} is a folder, not a release or draft: it holds no {MANIFEST} and none of the "
+                          f"release's tables ({', '.join(names[2:5])}, ...)")

@@ -21,9 +21,7 @@ from pdukit.dataset.diff import diff_releases, summarise
 from pdukit.dataset.validate import Problem, read_release, validate_release
 from pdukit.errors import PublishError
 from pdukit.files import write_atomic
-from pdukit.paths import MANIFEST, drafts_dir, list_releases, project_root, releases_dir, version_date
-
-DRAFT_STAMP = ".draft.json"  # what a draft was built from, so publishing notices curation changed since
+from pdukit.paths import DRAFT_STAMP, MANIFEST, drafts_dir, list_releases, project_root, releases_dir, version_date
 
 
 def _today() -> date:

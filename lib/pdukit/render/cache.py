@@ -64,7 +64,7 @@ def table_shas(release_dir: Path) -> dict[str, str]:
 def static_key(job: Job, notebook: Path, library: str, versions: dict) -> str:
     """Return the key of everything a report depends on except the data it reads (which is checked table by
     table, on content: a new release whose tables a report reads are unchanged does not re-run it)."""
-    parts = {"notebook": file_sha(notebook), "library": library, "parameters": job.parameters, "versions": versions}
+    parts = {"notebook": file_sha(notebook), "library": library, "parameters": job.own_parameters, "versions": versions}
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 

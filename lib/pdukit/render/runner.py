@@ -19,13 +19,13 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pdukit.errors import ReleaseNotFound, UnknownName
+from pdukit.errors import UnknownName
 from pdukit.exitcodes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from pdukit.files import read_csv_records, read_text
 from pdukit.narrative.words import month_year
-from pdukit.paths import MANIFEST, is_draft, project_root, resolve_release
+from pdukit.paths import MANIFEST, is_draft, project_root
 from pdukit.render.cache import Cache, file_sha, library_sha, package_versions, static_key, table_shas
-from pdukit.render.jobs import KINDS, Job, notebooks_dir, plan
+from pdukit.render.jobs import Job, notebooks_dir, plan
 from pdukit.render.pages import failure_page, glossary_page, index_page, page_stamp, restamp, write_atomic
 
 
@@ -141,7 +141,7 @@ def _validate(release_dir: Path, out: Path, library: str):
     return remember
 
 
-def render(release_dir: Path, data: str, out: Path, only: list[str], regions: list[str], pdus: list[str],
+def render(release_dir: Path, out: Path, only: list[str], regions: list[str], pdus: list[str],
            jobs: int | None = None, force: bool = False, progress: bool = True) -> dict:
     """Render the planned reports into `out`; return counts and the failed jobs.
 
@@ -150,7 +150,8 @@ def render(release_dir: Path, data: str, out: Path, only: list[str], regions: li
     interrupted, finished pages kept, the index written; the summary says `interrupted`."""
     library = library_sha()
     remember_valid = _validate(release_dir, out, library)
-    planned = plan(release_dir, data, only, regions, pdus)
+    reports = plan(release_dir, only, regions, pdus)
+    planned = list(reports.chosen)
     remember_valid()
     cache = Cache(out)
     versions, shas = package_versions(), table_shas(release_dir)
@@ -193,7 +194,7 @@ def render(release_dir: Path, data: str, out: Path, only: list[str], regions: li
         if bar is not None:
             bar.close()
     try:
-        write_index(release_dir, data, out, cache, stamp)
+        write_index(release_dir, reports.every, out, cache, stamp)
     except OSError as err:
         failed.append((Job("index", "Index", "", "index.html"), f"could not write index.html: {err}"))
     return {"rendered": done - len([j for j, _ in failed if j.kind != "index"]), "unchanged": unchanged,
@@ -281,10 +282,10 @@ def _whole(text: str) -> int:
     return int(float(text))
 
 
-def write_index(release_dir: Path, data: str, out: Path, cache: Cache, stamp: dict) -> None:
+def write_index(release_dir: Path, every: tuple[Job, ...], out: Path, cache: Cache, stamp: dict) -> None:
     """Write index.html (every report of the release with its status and release) and glossary.html."""
     rows = []
-    for job in plan(release_dir, data, list(KINDS), [], []):
+    for job in every:
         entry = cache.read(job)
         last, good = entry.get("last", {}), entry.get("good") or {}
         has_good = bool(good) and (out / job.html).exists()
@@ -294,20 +295,13 @@ def write_index(release_dir: Path, data: str, out: Path, cache: Cache, stamp: di
     write_atomic(out / "index.html", index_page(rows, stamp, pdu_facts(release_dir)))
 
 
-def render_command(args) -> int:
-    """Run `pdukit render` from parsed arguments; return the exit code (0 ok, 1 a report failed or the release is
-    invalid, 2 bad usage, 130 interrupted)."""
+def render_command(*, release_dir: Path, out: Path, only: list[str], regions: list[str], pdus: list[str],
+                   jobs: int | None, force: bool, progress: bool) -> int:
+    """Run `pdukit render` for a release folder the command line resolved (absolute); return the exit code (0 ok,
+    1 a report failed or the release is invalid, 2 bad usage, 130 interrupted)."""
     started = time.perf_counter()
     try:
-        release_dir = resolve_release(args.data)
-    except ReleaseNotFound as err:
-        print(f"pdukit: {err}", file=sys.stderr)
-        return EXIT_USAGE
-    out = Path(args.out) if args.out else project_root() / "reports"
-    only = [k.strip() for k in args.only.split(",") if k.strip()]
-    try:
-        summary = render(release_dir, str(args.data), out, only, args.region, args.pdu, args.jobs, args.force,
-                         progress=not args.no_progress and sys.stderr.isatty())
+        summary = render(release_dir, out, only, regions, pdus, jobs, force, progress=progress)
     except UnknownName as err:
         print(f"pdukit: {err}", file=sys.stderr)
         return EXIT_USAGE

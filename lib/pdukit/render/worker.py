@@ -152,7 +152,7 @@ class Worker:
             result.tables = json.loads(marker.split("PDUKIT-TABLES ", 1)[1]) if "PDUKIT-TABLES " in marker else []
             nb.cells = [c for c in nb.cells if "pdukit-hidden" not in c.metadata.get("tags", [])]
             result.notebook = nb
-            result.page = self.exporter.export(nb, job, dict(stamp, parameters=json.dumps(job.parameters)))
+            result.page = self.exporter.export(nb, job, dict(stamp, parameters=json.dumps(job.own_parameters)))
         except Exception as err:  # noqa: BLE001 - any failure of one report is reported, the others go on
             result.error = f"{type(err).__name__}: {err}"
             if not self.alive():
