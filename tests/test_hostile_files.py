@@ -49,8 +49,7 @@ def draft_copy(tmp_path) -> Path:
 
 def test_renderer_reads_a_bom_and_crlf_as_validation_does(draft_copy):
     """Issue 19 case 3 (fast half): the renderer's own readers (the plan's PDUs, the index's latest ratings)."""
-    from pdukit.render.jobs import plan
-    from pdukit.render.runner import pdu_facts
+    from pdukit.render.jobs import pdu_facts, plan
 
     before = (plan(draft_copy, ["pdus"], [], []).chosen, pdu_facts(draft_copy))
     for path in draft_copy.glob("*.csv"):

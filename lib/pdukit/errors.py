@@ -36,7 +36,11 @@ class UnreadableFile(PdukitError, ValueError):
 
 
 class OutputError(PdukitError):
-    """The output folder cannot be written (read-only, full, or another render is writing it)."""
+    """The output folder cannot be written (read-only, full, not a folder): one line, exit 1."""
+
+
+class OutputBusy(PdukitError):
+    """Another render holds the output folder's lock: refused before anything is written, exit 2."""
 
 
 class MixedMeasuresError(PdukitError, ValueError):

@@ -60,6 +60,25 @@ def read_pdus(release_dir: Path) -> list[dict]:
             if (p.get("inspected") or "true").strip().lower() == "true"]
 
 
+def pdu_facts(release_dir: Path) -> dict[str, dict]:
+    """Each PDU's latest overall rating and publication date, read without pandas (for the index)."""
+    from pdukit.narrative.words import month_year
+
+    names = {p["pdu_id"]: p["name"] for p in read_csv_records(release_dir / "pdus.csv")}
+    latest: dict[str, dict] = {}
+    for row in read_csv_records(release_dir / "inspections.csv"):
+        name, number = names.get(row["pdu_id"], row["pdu_id"]), _whole(row["round"])
+        if name not in latest or number > latest[name]["round"]:
+            latest[name] = {"round": number, "rating": row["overall_rating"],
+                            "date": month_year(row["published"], f"round {number}, date not known")}
+    return latest
+
+
+def _whole(text: str) -> int:
+    """A whole number as validation accepts it ('2', ' 2', '2.0')."""
+    return int(float(text))
+
+
 def every_job(release_dir: Path, pdus: list[dict]) -> list[Job]:
     """Every report of a release, in the index's order. Each reads `release_dir` itself (an absolute folder, passed
     as the notebook's data parameter), so a kernel in any working directory reads what was validated."""

@@ -25,7 +25,7 @@ from typing import Any
 import nbformat
 
 from pdukit.render.jobs import Job, notebooks_dir
-from pdukit.render.pages import Exporter
+from pdukit.render.pages import ANSI, Exporter
 
 START_LOCK = threading.Lock()  # kernels start one at a time
 CELL_TIMEOUT = 600
@@ -46,14 +46,41 @@ REPORT_TABLES = "import json as _j, pdukit.dataset.release as _l\nprint('PDUKIT-
 
 @dataclass
 class Result:
-    """What one job produced: the page (None on failure), the executed notebook, the tables it read, or the error."""
+    """What one job produced: the page (None on failure), the executed notebook, the tables it read, or the error
+    (`error` in full, for the failure page; `summary` in one line: the exception, its message and the cell)."""
 
     job: Job
     page: str | None = None
     notebook: object = None
     tables: list[str] = field(default_factory=list)
     error: str = ""
+    summary: str = ""
+    warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+
+
+def failure_summary(err: Exception, nb: Any) -> str:
+    """One line saying what failed: the exception's type and message and, for a cell that raised, which cell
+    (numbered from 1 as the notebook file numbers them: pdukit's hidden cells and papermill's injected one are not
+    counted) and how it starts."""
+    ename, evalue = getattr(err, "ename", ""), getattr(err, "evalue", "")
+    if not ename:  # not a cell's error: the kernel died, a timeout, the export
+        return _one_line(f"{type(err).__name__}: {err}")
+    where, number = "", 0
+    for cell in nb.cells if nb is not None else []:
+        tags = cell.metadata.get("tags", [])
+        own = "pdukit-hidden" not in tags and "injected-parameters" not in tags
+        number += own
+        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            first = next((line.strip() for line in cell.source.splitlines() if line.strip()), "")
+            where = f" (cell {number}: {first[:60]})" if own else " (in a cell pdukit or papermill added)"
+            break
+    return _one_line(f"{ename}: {ANSI.sub('', str(evalue))}") + where
+
+
+def _one_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return " ".join(lines)[:300] if lines else "unknown error"
 
 
 def _hidden_cell(source: str):
@@ -136,6 +163,7 @@ class Worker:
 
         started = time.perf_counter()
         result = Result(job)
+        executed = None
         try:
             if not self.alive():
                 self.stop()
@@ -147,6 +175,7 @@ class Worker:
                     cell.id = "injected-parameters"
             nb.cells.insert(0, _hidden_cell(RESET))
             nb.cells.append(_hidden_cell(REPORT_TABLES))
+            executed = nb
             self._execute(nb)
             marker = "".join(o.get("text", "") for o in nb.cells[-1].get("outputs", []) if o.get("name") == "stdout")
             result.tables = json.loads(marker.split("PDUKIT-TABLES ", 1)[1]) if "PDUKIT-TABLES " in marker else []
@@ -155,8 +184,10 @@ class Worker:
             result.page = self.exporter.export(nb, job, dict(stamp, parameters=json.dumps(job.own_parameters)))
         except Exception as err:  # noqa: BLE001 - any failure of one report is reported, the others go on
             result.error = f"{type(err).__name__}: {err}"
+            result.summary = failure_summary(err, executed)
             if not self.alive():
                 result.error += "\n(the kernel died; a new one will run the next report)"
+                result.summary += " (the kernel died; a new one runs the next report)"
                 self.stop()
         result.seconds = time.perf_counter() - started
         return result
