@@ -114,3 +114,31 @@ def test_an_invalid_release_renders_and_writes_nothing(tmp_path, capsys):
     assert "ratings.csv:" in err and "found 'Excellent'" in err and "nothing was rendered" in err
     assert not out.exists()
 
+
+WARNS = ('if pdu == "Wigan":\n    import sys, warnings\n    warnings.warn("a test warning from the notebook")\n'
+         '    print("a line a library printed to stderr", file=sys.stderr)')
+
+
+def test_a_warning_never_reaches_the_page_and_the_log_names_it(tmp_path, monkeypatch, capsys):
+    """Issue 19: a `UserWarning ... constrained_layout not applied` with a file path was printed above a chart on
+    four region pages."""
+    _notebooks_with(tmp_path, monkeypatch, WARNS)
+    out = tmp_path / "out"
+    assert main([*ARGS, "--out", str(out)]) == 0
+    page = (out / "pdus" / "wigan.html").read_text(encoding="utf-8")
+    assert "a test warning" not in page and "UserWarning" not in page and "jupyter.stderr" not in page
+    assert "a line a library printed" not in page
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("WARNING ")]
+    assert lines == ["WARNING pdus/wigan.html: UserWarning: a test warning from the notebook",
+                     "WARNING pdus/wigan.html: stderr: a line a library printed to stderr"]
+
+
+def test_in_strict_mode_a_warning_fails_its_report(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PDUKIT_STRICT_WARNINGS", "1")
+    _notebooks_with(tmp_path, monkeypatch, WARNS)
+    out = tmp_path / "out"
+    assert main([*ARGS, "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "FAILED pdus/wigan.html: UserWarning: a test warning from the notebook" in err and "STRICT" in err
+    assert not (out / "pdus" / "wigan.html").exists() and (out / "pdus" / "gwent.html").exists()
+    assert "a test warning from the notebook" in (out / "failed" / "pdus" / "wigan.html").read_text(encoding="utf-8")

@@ -13,7 +13,9 @@ variables; imported modules stay loaded, which is the point.
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
+import os
 import shutil
 import tempfile
 import threading
@@ -25,6 +27,7 @@ from typing import Any
 import nbformat
 
 from pdukit.render.jobs import Job, notebooks_dir
+from pdukit.render.kernel import MARKER
 from pdukit.render.pages import ANSI, Exporter
 
 START_LOCK = threading.Lock()  # kernels start one at a time
@@ -40,8 +43,12 @@ RESET = ("get_ipython().run_line_magic('reset', '-f')\nimport warnings, matplotl
          "with warnings.catch_warnings():\n    warnings.simplefilter('ignore')\n    pandas.reset_option('all')\n"
          "get_ipython().run_line_magic('matplotlib', 'inline')\nimport pdukit.dataset.release, pdukit.report.page\n"
          "pdukit.dataset.release.forget_reads()\npdukit.report.page.reset()\n"
+         "import pdukit.render.kernel\npdukit.render.kernel.record_warnings()\n"
          "del warnings, matplotlib, pandas, pdukit")
-REPORT_TABLES = "import json as _j, pdukit.dataset.release as _l\nprint('PDUKIT-TABLES ' + _j.dumps(sorted(_l.tables_read())))"
+# After the report: the tables it read and the warnings it raised, one marked line each.
+REPORT_TABLES = ("import json as _j, pdukit.dataset.release as _l, pdukit.render.kernel as _k\n"
+                 "print('PDUKIT-TABLES ' + _j.dumps(sorted(_l.tables_read())))\n_k.print_recorded()")
+STRICT_WARNINGS = "PDUKIT_STRICT_WARNINGS"  # set to 1: a warning raised while a report runs fails that report
 
 
 @dataclass
@@ -76,6 +83,33 @@ def failure_summary(err: Exception, nb: Any) -> str:
             where = f" (cell {number}: {first[:60]})" if own else " (in a cell pdukit or papermill added)"
             break
     return _one_line(f"{ename}: {ANSI.sub('', str(evalue))}") + where
+
+
+def strict_warnings() -> bool:
+    """True when a warning fails its report ($PDUKIT_STRICT_WARNINGS set to 1)."""
+    return os.environ.get(STRICT_WARNINGS, "").strip().lower() in ("1", "true", "yes")
+
+
+def _marked(printed: str, marker: str) -> list[str]:
+    """The JSON list printed after `marker` on a line of a hidden cell's output ([] when absent)."""
+    line = next((line for line in printed.splitlines() if line.startswith(marker)), "")
+    return json.loads(line.removeprefix(marker)) if line else []
+
+
+def without_stderr(nb: Any) -> tuple[Any, list[str]]:
+    """A copy of an executed notebook without its stderr outputs (what a library printed there is not for the
+    reader), and the first line of each, for the render's log."""
+    page_nb, lines = copy.deepcopy(nb), []
+    for cell in page_nb.cells:
+        outputs = cell.get("outputs", [])
+        for output in outputs:
+            if output.get("output_type") == "stream" and output.get("name") == "stderr":
+                first = next((line.strip() for line in ANSI.sub("", output.get("text", "")).splitlines() if line.strip()), "")
+                if first:
+                    lines.append(first[:200])
+        if outputs:
+            cell["outputs"] = [o for o in outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+    return page_nb, list(dict.fromkeys(lines))
 
 
 def _one_line(text: str) -> str:
@@ -124,7 +158,6 @@ class Worker:
     def interrupt(self) -> None:
         """Interrupt the running report and end the kernel at once (Ctrl-C): signal its process directly, since
         the worker's own thread is busy waiting on it."""
-        import os
         import signal
 
         pid = getattr(getattr(self.km, "provisioner", None), "pid", None) if self.km is not None else None
@@ -177,11 +210,19 @@ class Worker:
             nb.cells.append(_hidden_cell(REPORT_TABLES))
             executed = nb
             self._execute(nb)
-            marker = "".join(o.get("text", "") for o in nb.cells[-1].get("outputs", []) if o.get("name") == "stdout")
-            result.tables = json.loads(marker.split("PDUKIT-TABLES ", 1)[1]) if "PDUKIT-TABLES " in marker else []
+            printed = "".join(o.get("text", "") for o in nb.cells[-1].get("outputs", []) if o.get("name") == "stdout")
+            result.tables = _marked(printed, "PDUKIT-TABLES ")
+            raised = _marked(printed, MARKER)
             nb.cells = [c for c in nb.cells if "pdukit-hidden" not in c.metadata.get("tags", [])]
+            nb.metadata["pdukit"] = {"warnings": raised}
             result.notebook = nb
-            result.page = self.exporter.export(nb, job, dict(stamp, parameters=json.dumps(job.own_parameters)))
+            page_nb, printed_to_stderr = without_stderr(nb)
+            result.warnings = raised + [f"stderr: {line}" for line in printed_to_stderr]
+            if raised and strict_warnings():
+                result.summary = f"{raised[0]} (a warning fails the report: {STRICT_WARNINGS}=1)"
+                result.error = "Warnings raised while the report ran:\n" + "\n".join(raised)
+                return result
+            result.page = self.exporter.export(page_nb, job, dict(stamp, parameters=json.dumps(job.own_parameters)))
         except Exception as err:  # noqa: BLE001 - any failure of one report is reported, the others go on
             result.error = f"{type(err).__name__}: {err}"
             result.summary = failure_summary(err, executed)
@@ -189,5 +230,6 @@ class Worker:
                 result.error += "\n(the kernel died; a new one will run the next report)"
                 result.summary += " (the kernel died; a new one runs the next report)"
                 self.stop()
-        result.seconds = time.perf_counter() - started
+        finally:
+            result.seconds = time.perf_counter() - started
         return result
