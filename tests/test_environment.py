@@ -34,7 +34,7 @@ def _imported(folder_glob: str) -> set[str]:
                 found |= {a.name.split(".")[0] for a in node.names}
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 found.add(node.module.split(".")[0])
-    return found - set(sys.stdlib_module_names) - {"pdukit", "conftest", "__future__"}
+    return found - set(sys.stdlib_module_names) - {"pdukit", "pdukit_command", "conftest", "__future__"}
 
 
 def _distributions(modules: set[str]) -> set[str]:

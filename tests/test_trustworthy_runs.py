@@ -228,6 +228,31 @@ def test_ctrl_c_stops_a_render_within_10_seconds_and_keeps_what_was_made(tmp_pat
     assert index.count("not made yet") >= 65 - len(finished)
 
 
+@pytest.mark.slow
+def test_ctrl_c_at_any_moment_or_twice_ends_without_a_traceback_and_exit_130(tmp_path):
+    """Issue 19 case 8: Ctrl-C in the first second (while Python imports pdukit), or pressed twice, printed a
+    traceback. The `pdukit` command, as a user runs it, is interrupted at moments from start-up to kernels running."""
+    from pathlib import Path
+
+    command = str(Path(sys.executable).with_name("pdukit"))
+    started = time.monotonic()  # Python's own start-up comes before any pdukit code can catch Ctrl-C: measured here
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    startup = time.monotonic() - started
+    seen = []
+    for delay in (startup * 1.5 + offset for offset in (0.0, 0.05, 0.1, 0.2, 0.4, 0.8, 1.5, 3.0)):
+        for presses in (1, 2):
+            out = tmp_path / f"out-{delay}-{presses}"
+            process = subprocess.Popen([command, "render", "--force", "--only", "national,audit", "--no-progress",
+                                        "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            time.sleep(delay)
+            for _ in range(presses):
+                process.send_signal(signal.SIGINT)
+                time.sleep(0.05)
+            _, stderr = process.communicate(timeout=60)
+            seen.append((delay, presses, process.returncode, "Traceback" in stderr or "Exception ignored" in stderr))
+    assert [s for s in seen if s[2] != 130 or s[3]] == [], seen
+
+
 def test_the_latest_manifest_passes_the_official_frictionless_validator():
     from frictionless import validate
 

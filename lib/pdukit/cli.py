@@ -239,5 +239,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+if __name__ == "__main__":  # python -m pdukit.cli: as the `pdukit` command runs, Ctrl-C handled the same way
+    from pdukit_command import main as command
+
+    sys.exit(command())
