@@ -27,7 +27,7 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pdukit.errors import OutputBusy, OutputError, UnknownName, UnreadableFile
 from pdukit.exitcodes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
@@ -45,6 +45,9 @@ from pdukit.render.cache import (
 )
 from pdukit.render.jobs import Job, notebooks_dir, pdu_facts, plan
 from pdukit.render.pages import glossary_page, index_page
+
+if TYPE_CHECKING:  # the worker imports nbformat: a render with nothing to do never imports it
+    from pdukit.render.worker import Result
 
 
 class InvalidRelease(Exception):
@@ -109,16 +112,22 @@ class Pool:
         from pdukit.render.worker import Worker
 
         if not hasattr(self.local, "worker"):
-            self.local.worker = Worker()
+            self.local.worker = Worker(stopping=self.stopping)
             with self.lock:
                 self.workers.append(self.local.worker)
         return self.local.worker
 
     def run(self, job: Job, stamp: dict):
-        """Run one job on this thread's worker, unless the pool is stopping."""
+        """Run one job on this thread's worker, unless the pool is stopping; a worker whose report was running when
+        the pool stopped closes itself here, on the thread that used its kernel's channels."""
         if self.stopping.is_set():
             return None
-        return self.worker().run(job, stamp)
+        worker = self.worker()
+        try:
+            return worker.run(job, stamp)
+        finally:
+            if self.stopping.is_set():
+                worker.close()
 
     def interrupt(self) -> None:
         """Stop taking jobs, interrupt every running kernel and shut it down, so a running report ends at once."""
@@ -127,9 +136,11 @@ class Pool:
             worker.interrupt()
 
     def stop(self) -> None:
-        """Close every worker's kernel."""
+        """Close every idle worker's kernel (after Ctrl-C a busy one closes itself when its report ends: closing
+        its channels from this thread while its own thread waits on them can hang both)."""
         for worker in list(self.workers):
-            worker.close()
+            if not worker.busy:
+                worker.close()
 
 
 def _progress(total: int, enabled: bool):
@@ -157,7 +168,7 @@ def check_release(*, release_dir: Path, cache: Cache, library: str) -> str:
 
 
 # --- 4. execute ---------------------------------------------------------------------------------------------
-def execute(*, todo: list[Job], stamp: dict, store: Callable[[Any], None], jobs: int | None, progress: bool) -> bool:
+def execute(*, todo: list[Job], stamp: dict, store: Callable[[Result], None], jobs: int | None, progress: bool) -> bool:
     """Run the reports in parallel warm kernels, handing each result to `store` as it finishes; return True when
     interrupted (Ctrl-C: queued reports cancelled, running kernels stopped, what finished kept)."""
     if not todo:
@@ -222,7 +233,7 @@ def render(*, release_dir: Path, out: Path, only: list[str], regions: list[str],
         checked = cache.check(list(reports.chosen), keys, shas, stamp, force=force)
         summary.unchanged, summary.restamped, summary.failed = checked.unchanged, checked.restamped, checked.failed
 
-        def store(result) -> None:
+        def store(result: Result) -> None:
             outcome = cache.store(result, keys[result.job.key], shas, stamp)
             summary.rendered += outcome.ok
             if outcome.warnings:

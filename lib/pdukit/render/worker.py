@@ -51,6 +51,10 @@ REPORT_TABLES = ("import json as _j, pdukit.dataset.release as _l, pdukit.render
 STRICT_WARNINGS = "PDUKIT_STRICT_WARNINGS"  # set to 1: a warning raised while a report runs fails that report
 
 
+class KernelStopped(RuntimeError):
+    """The render is stopping (Ctrl-C): the worker starts no kernel."""
+
+
 @dataclass
 class Result:
     """What one job produced: the page (None on failure), the executed notebook, the tables it read, or the error
@@ -126,20 +130,28 @@ def _hidden_cell(source: str):
 class Worker:
     """One kernel and one exporter, used by one thread for many jobs."""
 
-    def __init__(self) -> None:
+    def __init__(self, stopping: threading.Event | None = None) -> None:
         self.km: Any = None
         self.kc: Any = None
         self.exporter = Exporter()
         self._cwd = tempfile.mkdtemp(prefix="pdukit-kernel-")
+        self._stopping = stopping or threading.Event()  # set on Ctrl-C: no kernel starts or keeps starting
+        self._life = threading.RLock()  # starting, stopping and closing the kernel never overlap
+        self.busy = False  # running a report: only its own thread may then touch the kernel's channels
 
     def _start(self) -> None:
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
-        with START_LOCK:
+        with START_LOCK, self._life:
+            if self._stopping.is_set():
+                raise KernelStopped("the render is stopping: no kernel was started")
             self.km = AsyncKernelManager(kernel_name="python3", transport="ipc")
             self.km.ip = str(Path(self._cwd) / "kernel")  # IPC socket files live in the worker's own folder
             run_sync(self.km.start_kernel)(cwd=str(notebooks_dir()))
+            if self._stopping.is_set():  # Ctrl-C came while the kernel started: end it before its sockets go
+                self.stop()
+                raise KernelStopped("the render is stopping: the kernel that was starting was shut down")
             self.kc = self.km.client()
             self.kc.start_channels()
             run_sync(self.kc.wait_for_ready)(timeout=60)
@@ -160,6 +172,7 @@ class Worker:
         the worker's own thread is busy waiting on it."""
         import signal
 
+        self._stopping.set()
         pid = getattr(getattr(self.km, "provisioner", None), "pid", None) if self.km is not None else None
         if pid:
             for sig in (signal.SIGINT, signal.SIGKILL):
@@ -167,21 +180,24 @@ class Worker:
                     os.kill(pid, sig)
 
     def close(self) -> None:
-        """Shut the kernel down and remove the worker's socket folder."""
-        self.stop()
-        shutil.rmtree(self._cwd, ignore_errors=True)
+        """Shut the kernel down and remove the worker's socket folder (after a kernel that is starting has either
+        started or been ended: removing its socket folder under it would make it fail loudly)."""
+        with self._life:
+            self.stop()
+            shutil.rmtree(self._cwd, ignore_errors=True)
 
     def stop(self) -> None:
         """Shut the kernel down (quietly if it has already died)."""
         from jupyter_core.utils import run_sync
 
-        if self.kc is not None:
-            self.kc.stop_channels()
-            self.kc = None
-        if self.km is not None:
-            with contextlib.suppress(Exception):  # a dead kernel has nothing left to shut down
-                run_sync(self.km.shutdown_kernel)(now=True)
-            self.km = None
+        with self._life:
+            if self.kc is not None:
+                self.kc.stop_channels()
+                self.kc = None
+            if self.km is not None:
+                with contextlib.suppress(Exception):  # a dead kernel has nothing left to shut down
+                    run_sync(self.km.shutdown_kernel)(now=True)
+                self.km = None
 
     def alive(self) -> bool:
         """True while the worker's kernel process is running."""
@@ -197,6 +213,7 @@ class Worker:
         started = time.perf_counter()
         result = Result(job)
         executed = None
+        self.busy = True
         try:
             if not self.alive():
                 self.stop()
@@ -232,4 +249,5 @@ class Worker:
                 self.stop()
         finally:
             result.seconds = time.perf_counter() - started
+            self.busy = False
         return result
