@@ -183,3 +183,23 @@ def test_a_missing_or_edited_page_is_made_again_and_an_untrusted_one_is_not_link
     assert main(["render", "--only", "audit", "--data", str(data), "--out", str(out), "--no-progress"]) == 0
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "href='regions/wales.html'" not in index and "href='pdus/wigan.html'" in index  # made, and trusted
+
+
+@pytest.mark.slow
+def test_a_render_with_nothing_to_do_takes_under_a_second_and_never_imports_pandas(rendered):
+    """The check of every page's bytes and of the release must keep a no-change render light (it is 0.2 s)."""
+    import resource
+    import subprocess
+    import sys
+
+    script = ("import sys; from pdukit.cli import main; code = main(sys.argv[1:]); "
+              "print('heavy:', sorted(m for m in ('pandas', 'numpy', 'nbformat', 'nbclient') if m in sys.modules)); "
+              "sys.exit(code)")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    run = subprocess.run([sys.executable, "-c", script, "render", *SUBSET, "--out", str(rendered)],
+                         capture_output=True, text=True, timeout=60)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert run.returncode == 0 and "0 rendered, 4 unchanged" in run.stdout, run.stderr
+    assert "heavy: []" in run.stdout
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    assert cpu < 1.0, f"{cpu:.2f}s of CPU for a render with nothing to do"

@@ -28,13 +28,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TextIO
 
 from pdukit.dataset.schema import TABLES
 from pdukit.errors import OutputBusy, OutputError, UnreadableFile
 from pdukit.files import read_regular, write_atomic
 from pdukit.render.jobs import Job
 from pdukit.render.pages import failure_page, page_stamp, restamp
+
+if TYPE_CHECKING:  # the worker imports nbformat: a render with nothing to do never imports it
+    from pdukit.render.worker import Result
 
 PACKAGES = ("pandas", "numpy", "scipy", "matplotlib", "seaborn", "pandera", "papermill", "nbclient", "nbconvert",
             "nbformat", "ipykernel", "jupyter_client")
@@ -190,7 +193,7 @@ class Cache:
         finally:
             handle.close()  # closing the file releases the lock
 
-    def _acquire(self, handle: Any, wait: float) -> None:
+    def _acquire(self, handle: TextIO, wait: float) -> None:
         deadline = time.monotonic() + wait
         while True:
             try:
@@ -256,9 +259,13 @@ class Cache:
         return checked
 
     def _remove_untrusted(self, job: Job) -> None:
+        """Remove a page the cache did not write (a folder there is left: writing the page then fails that report)."""
         path = self.out / job.html
-        if os.path.lexists(path) and not path.is_dir():
-            path.unlink()
+        try:
+            if os.path.lexists(path) and not path.is_dir():
+                path.unlink()
+        except OSError as err:
+            raise OutputError(self._cannot_write(err)) from None
 
     def _restamp(self, job: Job, stamp: dict) -> int:
         """A kept page that names another release: stamp it with this one (no run), recording its new sha256."""
@@ -292,37 +299,37 @@ class Cache:
         self._trusted.pop(job.key, None)
 
     # --- what a run made ------------------------------------------------------------------------------------
-    def store(self, result: Any, key: str, shas: dict[str, str], stamp: dict) -> Outcome:
+    def store(self, result: Result, key: str, shas: dict[str, str], stamp: dict) -> Outcome:
         """Write what a report's run produced: on success its executed notebook, its page and a record of both (the
         page's sha256 among them); on failure its failure page, keeping the last good page when it is trusted.
         Never raises for a disk that refuses a write: that report fails, the old page untouched."""
         if result.page is not None:
             try:
-                self._store_page(result, key, shas, stamp)
+                self._store_page(result, result.page, key, shas, stamp)
                 return Outcome(result.job, True, warnings=list(result.warnings))
             except OSError as err:  # disk full, permissions: the old page is untouched (atomic writes)
                 result.page, result.summary = None, f"could not write the report: {type(err).__name__}: {err}"
                 result.error = result.summary
         return self._store_failure(result, stamp)
 
-    def _store_page(self, result: Any, key: str, shas: dict[str, str], stamp: dict) -> None:
+    def _store_page(self, result: Result, page: str, key: str, shas: dict[str, str], stamp: dict) -> None:
         import nbformat  # only when a report ran: a render with nothing to do does not import it
 
         job = result.job
         write_atomic(self.out / "notebooks" / (job.key + ".ipynb"), nbformat.writes(result.notebook))
-        self._write_page(job, result.page)
+        self._write_page(job, page)
         (self.out / "failed" / job.html).unlink(missing_ok=True)
         tables = {name: shas[name] for name in result.tables if name in shas} or dict(shas)
         good = {"key": key, "tables": tables, "made": stamp["made"], "commit": stamp["commit"],
-                "page_sha": page_sha(result.page.encode("utf-8")), **{k: stamp[k] for k in STAMP_FIELDS}}
+                "page_sha": page_sha(page.encode("utf-8")), **{k: stamp[k] for k in STAMP_FIELDS}}
         self.write(job, {"good": good, "last": {"status": "ok", "made": stamp["made"], "seconds": round(result.seconds, 2),
                                                 "warnings": list(result.warnings)}})
         self._trusted[job.key] = True
 
-    def _store_failure(self, result: Any, stamp: dict) -> Outcome:
+    def _store_failure(self, result: Result, stamp: dict) -> Outcome:
         job, details = result.job, self.out / "failed" / result.job.html
         outcome = Outcome(job, False, result.summary or _first_line(result.error), details,
-                          warnings=list(getattr(result, "warnings", [])))
+                          warnings=list(result.warnings))
         try:
             write_atomic(details, failure_page(job, result.error, stamp, self.trusted(job)))
         except OSError as err:
