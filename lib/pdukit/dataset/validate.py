@@ -1,6 +1,8 @@
 """Read and check a release: the one place a release's CSV files are parsed and typed.
 
-`read_release` parses every file strictly, types each column as `pdukit.schema` declares it, runs the declared
+`read_release` first checks the folder without opening anything (regular files only; in a published release, only
+the files its manifest lists), then parses every file strictly through `pdukit.files.read_csv` (the reader the
+renderer uses too: a BOM and CRLF accepted), types each column as `pdukit.schema` declares it, runs the declared
 checks (pandera for cell values and keys; the schema's rules for what relates columns and tables) and the
 manifest's checksums. `pdukit validate` prints its problems; `load_release` wraps its typed frames.
 
