@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +13,8 @@ from pdukit import load_release
 from pdukit.paths import list_releases
 
 ROOT = Path(__file__).resolve().parents[1]
+# A warning raised while a report runs fails that report in every test (it never reaches a page either way).
+os.environ.setdefault("PDUKIT_STRICT_WARNINGS", "1")
 
 
 def new_version(index: int = 0) -> str:

@@ -134,9 +134,11 @@ def trusted(tmp_path_factory):
 
 def _new_release(data, tmp_path):
     """The same tables under another release name (a release that changed nothing these reports read)."""
-    new = tmp_path / "2026-11-30"
+    latest = data.name  # the next version after it (a letter for a second release the same day): tables it has
+    name = latest[:10] + chr(ord(latest[10]) + 1) if len(latest) > 10 else latest + "b"
+    new = tmp_path / name
     shutil.copytree(data, new)
-    write_manifest(new, new.name, "2026-11-30")
+    write_manifest(new, new.name, latest[:10] + "T00:00:00Z")
     return new
 
 
@@ -159,8 +161,8 @@ def test_a_page_that_is_not_what_the_cache_wrote_is_made_again_never_kept(truste
     assert "3 rendered, 1 unchanged, 1 re-stamped" in capsys.readouterr().out
     for page, title in ((gwent, "Gwent PDU"), (wigan, "Wigan PDU"), (wales, "Wales region")):
         text = page.read_text(encoding="utf-8")
-        assert f"<title>{title}" in text and text.rstrip().endswith("</html>") and "Data release 2026-11-30" in text
-    assert audit.read_bytes() != before and "Data release 2026-11-30" in audit.read_text(encoding="utf-8")
+        assert f"<title>{title}" in text and text.rstrip().endswith("</html>") and f"Data release {new.name}" in text
+    assert audit.read_bytes() != before and f"Data release {new.name}" in audit.read_text(encoding="utf-8")
     capsys.readouterr()
     assert main([*TRUST, "--data", str(new), "--out", str(out)]) == 0
     assert "0 rendered, 4 unchanged" in capsys.readouterr().out  # the re-stamped page is trusted too
