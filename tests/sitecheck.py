@@ -355,7 +355,7 @@ def decode_csv(href: str) -> list[list[str]] | None:
         text = base64.b64decode(payload).decode("utf-8", "replace")
     else:
         text = unquote(payload)
-    return list(csv.reader(io.StringIO(text)))
+    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))  # the byte-order mark Excel needs
 
 
 def check_raw_numbers(snap: Snapshot) -> list[Defect]:

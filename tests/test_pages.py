@@ -4,6 +4,7 @@ their title, source and licence."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import matplotlib.pyplot as plt
@@ -144,19 +145,219 @@ def test_chart_height_grows_with_its_labels_and_axes_fit_their_data(release):
     plt.close(fig)
 
 
-def test_a_downloaded_chart_carries_its_title_source_and_licence(release):
-    fig = charts.stacked_rating_bars(summaries.ratings_by_year(release), "year")
+def _svg(fig) -> str:
     import io
 
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg")
     plt.close(fig)
-    svg = display.standalone_svg(buffer.getvalue(), title="Only 1 of 78 rated inspections was Good",
-                                 subtitle="By year", source="Source: HM Inspectorate of Probation.")
+    return buffer.getvalue()
+
+
+def test_a_downloaded_chart_carries_its_title_source_and_licence(release):
+    from pdukit.report import licence
+
+    svg = display.standalone_svg(_svg(charts.stacked_rating_bars(summaries.ratings_by_year(release), "year")),
+                                 title="Only 1 of 78 rated inspections was Good", subtitle="By year",
+                                 source="Source: HM Inspectorate of Probation.")
     texts = " ".join(re.findall(r'<text x="4"[^>]*>([^<]*)</text>', svg))
     assert "Only 1 of 78 rated inspections was Good" in texts and "By year" in texts
-    assert "Source: HM Inspectorate of Probation. Licence: Open Government Licence v3.0." in texts
+    # the truth about terms, whatever the sources: the chart is pdukit's, the figures their sources'
+    assert "Source: HM Inspectorate of Probation. " + licence.CHART in texts
+    assert "Licence: Open Government Licence" not in texts
     assert svg.startswith("<svg") and svg.count("<svg") == 2  # the chart nested inside the captioned image
+    said = display.standalone_svg(_svg(charts.value_bars(["a"], [1], "x")), title="T", subtitle="", source="S.",
+                                  licence="Chart: a publisher's own licence line.")
+    assert "S. Chart: a publisher's own licence line." in html.unescape(" ".join(re.findall(r">([^<]*)</text>", said)))
+
+
+def test_a_downloaded_charts_title_and_footer_are_never_cut_off():
+    """Issue: about 30 downloaded SVGs clipped their bold titles ('...Kensington, Chelse'): lines are wrapped to
+    the image's width by measuring the text, bold wider than regular."""
+    title = ("Hammersmith, Fulham, Kensington, Chelsea and Westminster: probation officer vacancy rate 32% at its "
+             "one inspection that publishes it, the highest of 12 regions")
+    source = "Source: " + ", ".join(f"Publisher number {i}" for i in range(12)) + "."
+    svg = display.standalone_svg(_svg(charts.value_bars(["a", "b"], [1, 2], "x")), title=title, subtitle=title,
+                                 source=source)
+    width = float(re.search(r'viewBox="0 0 ([0-9.]+) ', svg).group(1))
+    lines = re.findall(r'<text x="4" y="[0-9.]+" font-size="([0-9.]+)"( font-weight="bold")?[^>]*>([^<]*)</text>', svg)
+    assert len(lines) > 6
+    for size, bold, text in lines:
+        assert 4 + display.text_width(html.unescape(text), float(size), bool(bold)) <= width - 2, text
+    assert display.text_width("Westminster", 13, bold=True) > display.text_width("Westminster", 13) * 1.05
+    words = " ".join(html.unescape(t) for _, _, t in lines).split()
+    assert words == (title + " " + title + " " + source + " " + licence_line()).split()  # nothing lost
+
+
+def licence_line() -> str:
+    from pdukit.report import licence
+
+    return licence.CHART
+
+
+def test_a_chart_on_a_desktop_is_shown_at_its_natural_size_at_most(release):
+    svg = display.inline_svg(_svg(charts.stacked_rating_bars(summaries.ratings_by_year(release), "year")), "alt text")
+    natural = float(re.search(r'viewBox="0 0 ([0-9.]+) ', svg).group(1)) * display.PT
+    assert f"max-width:{natural:.0f}px" in svg  # 12 pt type at 16 px: the body text's size, never twice it
+
+
+def _label_boxes(fig):
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    return [t for t in fig.axes[0].texts if t.get_text().strip()], renderer
+
+
+def test_the_standards_grid_gives_its_cells_the_full_width_and_each_cell_a_white_border(release):
+    """Issue: on a phone the grid's column labels ran together ('1.11.21.31.4...') beside row labels on the left,
+    and two cells of one colour merged."""
+    ratings = release.standard_ratings("Essex North")
+    fig = charts.rating_grid(ratings.dropna(subset=["rating"]), release.inspection_labels)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == []  # names above their rows, not in a left margin
+    cells = [p for p in ax.patches if p.get_width() == 1]
+    assert len(cells) == 2 * 9 and {p.get_edgecolor() for p in cells} == {(1.0, 1.0, 1.0, 1.0)}
+    assert all(p.get_linewidth() >= 2 for p in cells)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ticks = [t.get_window_extent(renderer) for t in ax.get_xticklabels()]
+    scale = 358 / fig.get_figwidth() / fig.dpi  # as shown on a 390 px phone
+    gaps = [(b.x0 - a.x1) * scale for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert len(ticks) == 9 and min(gaps) >= 6, gaps  # '1.1 1.2 1.3', never '1.11.21.3'
+    names, renderer = _label_boxes(fig)
+    for name in (t for t in names if "(" in t.get_text()):
+        assert name.get_window_extent(renderer).x0 <= ax.get_window_extent(renderer).x0 + 1
+    plt.close(fig)
+
+
+def test_vacancy_dots_keep_each_rows_label_apart_from_every_dot_and_line(release):
+    """Issue: London's PDU labels sat over gridlines and the median line, and between one row's dots and the
+    next's."""
+    frame = pd.DataFrame({"inspection_id": ["x-1", "y-1", "z-1"], "po": [33.0, -9.0, 20.0], "spo": [None, 5.0, 40.0],
+                          "overall": [43.0, 10.0, None]})
+    labels = {"x-1": "Hammersmith, Fulham, Kensington, Chelsea and Westminster (2022)", "y-1": "Gwent (2022)",
+              "z-1": "Lewisham and Bromley (2022)"}
+    fig = charts.vacancy_dots(frame, labels, 27, "median")
+    ax = fig.axes[0]
+    names, renderer = _label_boxes(fig)
+    inverse = ax.transData.inverted()
+    marks = [y for collection in ax.collections if collection.get_offsets().size
+             for y in collection.get_offsets()[:, 1] if hasattr(collection, "get_sizes") and len(collection.get_sizes())]
+    segments = [seg for collection in ax.collections if hasattr(collection, "get_segments")
+                for seg in collection.get_segments()]
+    assert len(names) == 3 and len(marks) == 9 and len(segments) > 6  # 3 grades of 3 rows (2 not known)
+    for name in names:
+        box = name.get_window_extent(renderer)
+        top, bottom = sorted(inverse.transform([(box.x0, box.y1), (box.x0, box.y0)])[:, 1])
+        assert not any(top <= y <= bottom for y in marks), name.get_text()  # no dot inside a label's band
+        for seg in segments:  # gridlines, zero and reference lines stop short of every label
+            low, high = sorted(seg[:, 1])
+            assert high < top or low > bottom, (name.get_text(), seg)
+    plt.close(fig)
+
+
+def test_a_chart_of_counts_starts_its_axis_at_zero():
+    frame = pd.DataFrame({"as_of_start": pd.to_datetime(["2021-06-30", "2023-06-30", "2025-06-30"]),
+                          "value": [3500.0, 4400.0, 5519.0], "series": ["a", "a", "b"]})
+    fig = charts.series_chart(frame, "Probation officers in post (FTE)")
+    low, high = fig.axes[0].get_ylim()
+    assert low == 0 and high > 5519
+    plt.close(fig)
+
+
+# --- downloads ---------------------------------------------------------------------------------------------
+def _decoded(link: str) -> tuple[str, str]:
+    from urllib.parse import unquote
+
+    name = re.search(r'download="([^"]+)"', link).group(1)
+    return name, unquote(html.unescape(re.search(r'href="([^"]+)"', link).group(1)).split(",", 1)[1])
+
+
+def test_a_csv_download_starts_with_a_byte_order_mark_for_excel():
+    name, data = _decoded(display.csv_link(pd.DataFrame({"note": ["the Inspectorate’s “view” – 2022"]}), "Notes"))
+    assert name == "notes.csv" and data == "\ufeffNote\nthe Inspectorate’s “view” – 2022\n"
+
+
+def test_the_excel_download_has_a_frozen_filtered_header_fitting_widths_and_an_about_sheet():
+    import io
+
+    import openpyxl
+
+    frame = pd.DataFrame({"pdu": ["Gwent", "Hammersmith, Fulham, Kensington, Chelsea and Westminster"],
+                          "round": [1, 2], "score": [6, None], "Sources": ["https://example.org/a", ""]})
+    about = [("Title", "Every inspection"), ("Licence", "OGL"), ("Data release", "pdukit data release 2026-12-01")]
+    book = openpyxl.load_workbook(io.BytesIO(display.excel_bytes(frame, about)))
+    assert book.sheetnames == ["Data", "About"]
+    sheet = book["Data"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:D3"
+    assert sheet["B2"].value == 1 and isinstance(sheet["C2"].value, int | float)  # numbers stay numbers
+    widths = {c: sheet.column_dimensions[c].width for c in "ABCD"}
+    assert widths["A"] > widths["B"] and 9 <= widths["B"] <= 60 and widths["A"] <= 60
+    assert [tuple(r) for r in book["About"].iter_rows(values_only=True)] == about
+    link = display.excel_link(frame, "every-inspection", about)
+    assert 'download="every-inspection.xlsx"' in link and "data:application/vnd.openxmlformats" in link
+
+
+def _captured(monkeypatch):
+    from pdukit.report import page as report
+
+    shown: list[str] = []
+    monkeypatch.setattr(report, "_show", shown.append)
+    return shown
+
+
+def test_every_download_is_named_after_its_page(release, monkeypatch):
+    """Issue: every page's source list downloaded as 'sources.csv', and the national and region pages shared
+    'inadequate-share-by-region.csv'."""
+    from pdukit.report.page import Page
+
+    shown = _captured(monkeypatch)
+    assert Page(release, "regions", "Wales").file_name("inadequate-share-by-region") == "wales-inadequate-share-by-region"
+    assert Page(release, "regions", "Wales").file_name("Wales inspections") == "wales-inspections"
+    assert Page(release, "national").file_name("inadequate-share-by-region") == "england-and-wales-inadequate-share-by-region"
+    assert Page(release, "audit").file_name("audit-points") == "audit-points"
+    assert Page(release, "notebook").file_name("Changes") == "changes"
+    page = Page(release, "pdus")
+    page.place = "Essex North"  # a PDU page learns its place after it starts
+    page.cite(release.sources.source_id.head(3))
+    page.sources()
+    assert 'download="essex-north-sources.csv"' in shown[-1]
+
+
+def test_a_table_can_download_another_frame_than_it_shows(release, monkeypatch):
+    from pdukit.report.page import Page
+
+    shown = _captured(monkeypatch)
+    page = Page(release, "national")
+    ins = release.inspections.head(6)
+    readable_frame = ins[["pdu_id", "score", "source_ids"]].assign(score=lambda f: f.score.map(lambda x: f"{x} of 27"))
+    numbers = ins[["pdu_id", "score", "score_max"]]
+    page.table(readable_frame, "Scores", filename="scores", excel=True, download=numbers)
+    markup = shown[-1]
+    assert "of 27</td>" in markup
+    _, data = _decoded(re.search(r'<a class="download" download="england-and-wales-scores.csv"[^>]*>', markup).group(0))
+    head, *rows = data.lstrip("\ufeff").splitlines()
+    assert "of 27" not in data and "Sources" in head  # numbers as numbers, with the shown frame's sources
+    assert 'download="england-and-wales-scores.xlsx"' in markup
+
+
+def test_a_wide_table_of_data_scrolls_rather_than_becoming_a_screen_per_row(release):
+    """Issue: the table of every inspection was 79 cards on a phone (one cell of 129 characters made it 'records')."""
+    table = readable.every_inspection(release)
+    shown = readable.for_reader(table)
+    assert display.layout_of(shown) == "wide"
+    markup = display.table_html(table, "Every inspection", key="Overall rating")
+    assert 'class="table-scroll wide tall"' in markup and 'class="print-note"' in markup
+    assert display.layout_of(pd.DataFrame({"a": ["x" * 70], "b": ["y"]})) == "records"
+
+
+def test_a_long_source_list_is_folded_and_names_no_file_path(release):
+    many = display.sources_html(release.sources.head(30))
+    assert many.startswith('<details class="sources"><summary>Show all 30 documents')
+    few = display.sources_html(release.sources.head(3))
+    assert few.startswith('<ol class="sources">')
+    unlinked = release.sources[~release.sources.url.astype(str).str.startswith("http")]
+    assert len(unlinked) and "data/raw" not in display.sources_html(unlinked)
+    assert "held by the compilers" in display.sources_html(unlinked)
 
 
 # --- glossary ----------------------------------------------------------------------------------------------

@@ -24,7 +24,8 @@ def test_pages_are_self_contained_and_stamped(rendered):
         text = (rendered / page).read_text(encoding="utf-8")
         assert "<script" not in text.lower(), page
         assert not re.search(r"<link[^>]+href=|src=[\"']https?:|url\(https?:|@import", text), page
-        assert f"Data release {release}" in text and "git commit" in text and "Parameters:" in text, page
+        assert f"Data release {release}" in text and "code version" in text and "About this page" in text, page
+        assert f"Cite as: {re.search(r'<title>([^<]*)</title>', text).group(1)}, pdukit data release {release}" in text
         assert "aria-label=\"Breadcrumb\"" in text and "glossary.html" in text, page
         assert "Traceback" not in text and "Error" not in text.split("<footer")[0], page
         assert '<nav class="toc"' in text, page
@@ -39,7 +40,13 @@ def test_index_lists_every_report_with_status(rendered):
     for page in PAGES:
         assert f"href='{page}'" in index
     assert "not made yet" in index  # reports outside the subset are listed, not linked
-    assert len(re.findall(r"<li>", index)) == 2 + 65  # national, audit, and each of the 65 inspected PDUs
+    listing = re.sub(r"<section[^>]*class=\"main-points\".*?</section>", "", index, flags=re.S)
+    assert len(re.findall(r"<li>", listing)) == 2 + 65  # national, audit, and each of the 65 inspected PDUs
+    national = (rendered / "national.html").read_text(encoding="utf-8")
+    points = re.search(r"<section[^>]*class=\"main-points\".*?</ul>", national, re.S).group(0).split("</h2>")[1]
+    assert points in index  # the national report's main points, whole
+    every = index.split("<h2 id='every-inspection'>Every inspection</h2>")[1]
+    assert 'download="england-and-wales-every-inspection.xlsx"' in every and "Every inspection in the data" in every
     assert len(re.findall(r"<section class='index-region'>", index)) == 12
     assert "Gwent</a>: Requires improvement" in index  # a PDU's latest rating beside its name
 

@@ -9,13 +9,16 @@ can be re-stamped for a new release without running its notebook again.
 from __future__ import annotations
 
 import html
+import json
 import re
+from datetime import datetime
 from pathlib import Path
 
 from pdukit.dataset.names import slug
 from pdukit.files import write_atomic  # noqa: F401 (the renderer writes every page through it)
 from pdukit.narrative.glossary import glossary_html, mark_terms
 from pdukit.render.jobs import Job
+from pdukit.report import licence
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 CSS = (TEMPLATES / "pdukit" / "style.css").read_text(encoding="utf-8")
@@ -71,13 +74,35 @@ def stamp_header(stamp: dict) -> str:
     return _stamped("header", f'<span class="pdukit-release">{kind} {e(stamp["release"])}</span>{banner}')
 
 
+def plain_date(made: str) -> str:
+    """'2026-12-01 23:46 UTC' -> '1 December 2026' (the text itself when it is not such a time)."""
+    try:
+        when = datetime.strptime(made[:10], "%Y-%m-%d")
+    except ValueError:
+        return made
+    return f"{when.day} {when:%B %Y}"
+
+
 def stamp_footer(stamp: dict) -> str:
-    """The footer sentence naming the release, its checksum, the code and when the page was made."""
-    kind = "draft data (not a published release)" if stamp.get("draft") else "data release"
-    checksum = f" (manifest sha256 {e(stamp['checksum'])})" if stamp.get("checksum") else ""
-    return _stamped("footer", (
-        f"<p>Made {e(stamp['made'])} by pdukit {e(stamp['version'])} at git commit <code>{e(stamp['commit'])}</code> "
-        f"from {kind} <strong>{e(stamp['release'])}</strong>{checksum}.</p>"))
+    """The provenance of a page in plain words: when it was made, from which data release (and its checksum), by
+    which version of pdukit and of its code."""
+    made = stamp["made"]
+    at = f" at {made[11:]}" if len(made) > 11 else ""
+    checksum = f" (checksum {e(stamp['checksum'])})" if stamp.get("checksum") else ""
+    source = ("draft data <strong>" + e(stamp["release"]) + "</strong>, which is not a published data release"
+              if stamp.get("draft") else f"data release <strong>{e(stamp['release'])}</strong>{checksum}")
+    commit = str(stamp["commit"])
+    code = (f"code version {e(commit.removesuffix('+dirty'))} with changes not yet committed" if commit.endswith("+dirty")
+            else f"code version {e(commit)}")
+    return _stamped("footer", f"<p>Made on {e(plain_date(made))}{e(at)} from {source} by pdukit {e(stamp['version'])}, "
+                              f"{code}.</p>")
+
+
+def stamp_cite(stamp: dict) -> str:
+    """The release and date of the 'Cite as' line."""
+    if stamp.get("draft"):
+        return _stamped("cite", f"draft data {e(stamp['release'])}, not a published data release: not for citing")
+    return _stamped("cite", f"pdukit data release {e(stamp['release'])}, made {e(plain_date(stamp['made']))}")
 
 
 def header(job: Job | None, stamp: dict, trail: list[tuple[str, str]] | None = None) -> str:
@@ -90,21 +115,37 @@ def header(job: Job | None, stamp: dict, trail: list[tuple[str, str]] | None = N
             f'<span class="pdukit-meta"><a href="{root}glossary.html">Glossary</a><span class="sep"> · </span>{stamp_header(stamp)}</span></header>')
 
 
-def footer(stamp: dict, root: str, parameters: str = "") -> str:
-    """The end of every page: provenance, where the data and the other reports are, the licence."""
-    params = f"<p>Parameters: <code>{e(parameters)}</code>.</p>" if parameters else ""
-    return (f'<footer class="pdukit-footer">{stamp_footer(stamp)}{params}'
-            "<p>Every figure comes from a public HM Inspectorate of Probation, Ministry of Justice or news source named "
-            "beside it; the data are under the Open Government Licence v3.0. The whole data release (CSV files with "
-            "their sources and quotes) is <code>data/releases/</code> in the pdukit repository. This page is one of "
-            f'a set of reports: <a href="{root}index.html">the index of reports</a> lists them all, and '
-            f'<a href="{root}glossary.html">the glossary</a> explains the terms.</p></footer>')
+def _parameters(parameters: str) -> str:
+    """'{"pdu": "Essex North", "data_version": "latest"}' -> 'pdu "Essex North", data_version "latest"'."""
+    try:
+        values = json.loads(parameters)
+    except ValueError:
+        return parameters
+    if not isinstance(values, dict):
+        return parameters
+    return ", ".join(f"{k} {json.dumps(v, ensure_ascii=False)}" for k, v in values.items())
+
+
+def footer(stamp: dict, root: str, parameters: str = "", title: str = "") -> str:
+    """The end of every page: who made it and how to cite it, its terms, where the other reports are, and (folded
+    under 'About this page') its provenance: the data release and its checksum, pdukit's version and the code's,
+    when it was made and the notebook's parameters."""
+    said = _parameters(parameters) if parameters else ""
+    params = f"<p>Made by running its notebook with the parameters {e(said)}.</p>" if said else ""
+    cite = f"<p class='cite'>Cite as: {e(title)}, {stamp_cite(stamp)}.</p>" if title else ""
+    return (f'<footer class="pdukit-footer">{cite}<p>{e(licence.MAKER)} Every figure names its source beside it. '
+            f"{e(licence.DATA)}</p><p>The data release (CSV files with their sources and quotes) is published with "
+            "these reports; each table and chart here can be downloaded with its sources. This page is one of a set: "
+            f'<a href="{root}index.html">the index of reports</a> lists them all, and '
+            f'<a href="{root}glossary.html">the glossary</a> explains the terms.</p>'
+            f'<details class="about-page"><summary>About this page</summary>{stamp_footer(stamp)}{params}</details>'
+            "</footer>")
 
 
 def restamp(page: str, stamp: dict) -> str:
     """Replace the release a page names (header and footer) with `stamp`'s, leaving the rest byte for byte."""
-    fresh = {"header": stamp_header(stamp), "footer": stamp_footer(stamp)}
-    return STAMP.sub(lambda m: fresh[m.group(1)], page)
+    fresh = {"header": stamp_header(stamp), "footer": stamp_footer(stamp), "cite": stamp_cite(stamp)}
+    return STAMP.sub(lambda m: fresh.get(m.group(1), m.group(0)), page)
 
 
 def page_stamp(page: str) -> str:
@@ -128,7 +169,7 @@ class Exporter:
     def export(self, nb, job: Job, stamp: dict) -> str:
         """Return the report page of an executed notebook: no code, breadcrumbs, contents, provenance."""
         resources = {"pdukit": {"title": page_title(job), "css": CSS, "header": header(job, stamp),
-                                "footer": footer(stamp, up(job.html), stamp.get("parameters", ""))}}
+                                "footer": footer(stamp, up(job.html), stamp.get("parameters", ""), page_title(job))}}
         body, _ = self._exporter.from_notebook_node(nb, resources=resources)
         return add_toc(mark_terms(body))
 
@@ -146,11 +187,12 @@ def add_toc(page: str) -> str:
     return page.replace("<!--PDUKIT-TOC-->", toc, 1)
 
 
-def _page(title: str, body: str, stamp: dict, job: Job | None = None, trail=None, root: str = "") -> str:
+def _page(title: str, body: str, stamp: dict, job: Job | None = None, trail=None, root: str = "",
+          cite: bool = True) -> str:
     return (f"<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'><meta name='viewport' "
             f"content='width=device-width, initial-scale=1.0'><title>{e(title)}</title>"
             f"<style>{CSS}</style></head><body class='pdukit'>{header(job, stamp, trail)}<main>{body}</main>"
-            f"{footer(stamp, root)}</body></html>\n")
+            f"{footer(stamp, root, title=title if cite else '')}</body></html>\n")
 
 
 def failure_page(job: Job, error: str, stamp: dict, has_last_good: bool) -> str:
@@ -164,7 +206,7 @@ def failure_page(job: Job, error: str, stamp: dict, has_last_good: bool) -> str:
             f"</code>, data release {e(stamp['release'])}, git commit {e(stamp['commit'])}.</p>")
     root = "../" * (job.html.count("/") + 1)
     failed_job = Job(job.kind, job.title, job.notebook, "failed/" + job.html, job.parameters, job.region)
-    return _page(f"Failed: {job.title}", body, stamp, failed_job, root=root)
+    return _page(f"Failed: {job.title}", body, stamp, failed_job, root=root, cite=False)
 
 
 def glossary_page(stamp: dict) -> str:
@@ -189,10 +231,53 @@ def _link(row: dict, label: str | None = None) -> str:
     return f"<a href='{e(job.html)}'>{text}</a>" if row["has_good"] else text
 
 
-def index_page(rows: list[dict], stamp: dict, pdu_facts: dict[str, dict]) -> str:
-    """The index: national and audit reports, then the regions, each with its PDUs' latest rating and date.
+MAIN_POINTS = re.compile(r'<section[^>]*\sclass="main-points"[^>]*>.*?</section>', re.S)  # any attribute order
 
-    rows: one per report (job, status, has_good, release); pdu_facts: PDU name -> {'rating', 'date', 'region'}."""
+
+def lift_block(page: str, name: str) -> str:
+    """The markup a report marked as a named block (`Page.table(..., block=name)`), whole, or '' when it has none."""
+    match = re.search(f"<!--pdukit-block:{re.escape(name)}-->(.*?)<!--/pdukit-block:{re.escape(name)}-->", page, re.S)
+    return match.group(1) if match else ""
+
+
+def lift_main_points(page: str) -> str:
+    """A report's main points box, whole, or '' when it has none."""
+    match = MAIN_POINTS.search(page)
+    return match.group(0) if match else ""
+
+
+def _national_parts(national: str | None, link: str) -> tuple[str, str]:
+    """The national report's main points and its table of every inspection, for the index; when the national page
+    is missing or not the one pdukit wrote, a plain sentence saying so instead."""
+    points = lift_main_points(national) if national else ""
+    table = lift_block(national, "every-inspection") if national else ""
+    missing = ("<p class='status-missing'>The national report is not available (not made yet, failed, or changed "
+               "since pdukit wrote it), so its {part} cannot be shown here; they will be once it is made.</p>"
+               if national is None else "<p class='status-missing'>The national report has no {part} to show here.</p>")
+    if points:
+        points = (re.sub(r"(<h2[^>]*>)Main points(</h2>)", r"\1Main points: England and Wales\2", points, count=1)
+                  .replace("</ul></section>", f"</ul><p class='more'><a href='{e(link)}'>Read the national report"
+                                              "</a></p></section>", 1))
+    else:
+        points = "<h2 id='main-points'>Main points: England and Wales</h2>" + missing.format(part="main points")
+    if table:  # its sources are listed on the national page, not on this one
+        anchor = "#Sources" if national and 'id="Sources"' in national else ""
+        table = table.replace("; each listed under Sources below.",
+                              f"; each listed under <a href='{e(link)}{anchor}'>Sources in the national report</a>.")
+        body = (f"<p>One row per inspection, from <a href='{e(link)}'>the national report</a>, which explains each "
+                "column; download it to work with every inspection in a spreadsheet.</p>" + table)
+    else:
+        body = missing.format(part="table of every inspection")
+    return points, "<h2 id='every-inspection'>Every inspection</h2>" + body
+
+
+def index_page(rows: list[dict], stamp: dict, pdu_facts: dict[str, dict], national: str | None = None) -> str:
+    """The index: national and audit reports, the national report's main points, the regions, each with its PDUs'
+    latest rating and date (PDUs in alphabetical order, whatever their case), then the table of every inspection.
+
+    rows: one per report (job, status, has_good, release); pdu_facts: PDU name -> {'rating', 'date', 'region'};
+    national: the national report's page when it is one pdukit wrote (trusted), else None. Text only: the index is
+    written by every render, including one with nothing to do, which never imports pandas."""
     by_kind: dict[str, list[dict]] = {}
     for row in rows:
         by_kind.setdefault(row["job"].kind, []).append(row)
@@ -215,18 +300,21 @@ def index_page(rows: list[dict], stamp: dict, pdu_facts: dict[str, dict]) -> str
     for row in by_kind.get("regions", []):
         region = row["job"].title
         items = []
-        for p in sorted(pdus_by_region.get(region, []), key=lambda r: r["job"].title):
+        for p in sorted(pdus_by_region.get(region, []), key=lambda r: (r["job"].title.casefold(), r["job"].title)):
             facts = pdu_facts.get(p["job"].title, {})
             latest = (f"{e(facts['rating'])}, {e(facts['date'])}" if facts.get("rating") else
                       f"rating not known, {e(facts.get('date') or 'date not known')}")
             items.append(f"<li>{_link(p)}: {latest} {_status(p)}</li>")
         regions.append(f"<section class='index-region'><h3>{_link(row, region + ' region')} {_status(row)}</h3>"
                        f"<ul>{''.join(items)}</ul></section>")
+    national_job = next((r["job"] for r in by_kind.get("national", [])), None)
+    points, every = _national_parts(national, national_job.html if national_job else "national.html")
     body = ("<h1>Probation inspections in England and Wales: reports</h1>"
             "<p>How HM Inspectorate of Probation rated each Probation Delivery Unit (PDU) it inspected since "
             "unification in 2021, with staffing and case quality, from public sources. Each report is one "
             "self-contained page that can be read offline or attached to an email.</p>"
-            f"<p>Reports from data release <strong>{e(stamp['release'])}</strong>, index written {e(stamp['made'])}. "
-            "After each PDU: its latest overall rating and when it was published.</p>" + "".join(notes)
-            + f"<ul class='index-top'>{top}</ul><h2>Regions and their PDUs</h2>{''.join(regions)}")
+            f"<p>Reports from data release <strong>{e(stamp['release'])}</strong>, index written "
+            f"{e(plain_date(stamp['made']))}. After each PDU: its latest overall rating and when it was published.</p>"
+            + "".join(notes) + f"<ul class='index-top'>{top}</ul>{points}"
+            + f"<h2 id='regions'>Regions and their PDUs</h2>{''.join(regions)}{every}")
     return _page("Probation inspection reports", body, stamp, trail=[("All reports", "")])

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from pdukit.errors import OutputBusy, OutputError, UnknownName, UnreadableFile
 from pdukit.exitcodes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from pdukit.files import read_text, write_atomic
+from pdukit.files import read_regular, read_text, write_atomic
 from pdukit.paths import MANIFEST, is_draft, project_root
 from pdukit.render.cache import (
     Cache,
@@ -39,6 +39,7 @@ from pdukit.render.cache import (
     file_sha,
     library_sha,
     package_versions,
+    page_sha,
     release_fingerprint,
     static_key,
     table_shas,
@@ -203,13 +204,33 @@ def execute(*, todo: list[Job], stamp: dict, store: Callable[[Result], None], jo
 
 
 # --- 6. index -----------------------------------------------------------------------------------------------
+def trusted_page(cache: Cache, job: Job | None) -> str | None:
+    """The text of a report's page when its bytes are exactly those the cache last wrote for it (read once, so it
+    cannot change between the check and the use), else None."""
+    if job is None:
+        return None
+    good = cache.read(job).get("good") or {}
+    try:
+        data = read_regular(cache.out / job.html)
+    except (OSError, UnreadableFile):
+        return None
+    if not good.get("page_sha") or page_sha(data) != good["page_sha"]:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def write_index(*, release_dir: Path, every: tuple[Job, ...], cache: Cache, stamp: dict) -> str:
-    """Write index.html (every report of the release with its status, linking only trusted pages) and
-    glossary.html; return '' or why the index could not be written."""
+    """Write index.html (every report of the release with its status, linking only trusted pages, with the national
+    report's main points and table of every inspection when its page is trusted) and glossary.html; return '' or
+    why the index could not be written."""
     rows = [cache.status(job) for job in every]
+    national = trusted_page(cache, next((job for job in every if job.kind == "national"), None))
     try:
         write_atomic(cache.out / "glossary.html", glossary_page(stamp))
-        write_atomic(cache.out / "index.html", index_page(rows, stamp, pdu_facts(release_dir)))
+        write_atomic(cache.out / "index.html", index_page(rows, stamp, pdu_facts(release_dir), national))
     except OSError as err:
         return f"{type(err).__name__}: {err}"
     return ""

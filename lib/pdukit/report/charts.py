@@ -19,7 +19,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import seaborn as sns
-from matplotlib.colors import ListedColormap
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
@@ -65,16 +64,11 @@ def _lines(labels: Sequence[str]) -> int:
     return sum(str(label).count("\n") + 1 for label in labels)
 
 
-def layout(labels: Sequence[str], extra: float = 1.0, row: float = 0.36, above: bool = False,
+def layout(labels: Sequence[str], extra: float = 1.0, row: float = 0.36,
            width: float = WIDTH) -> tuple[plt.Figure, plt.Axes]:
     """A figure as tall as its rows need: at least `row` inches per row, and enough for every line of its wrapped
-    labels (twice the rows when the labels sit above their rows); `extra` for the axis and the legend."""
-    if above:  # every row as tall as the tallest label above it, plus the row of data
-        row = max(row, (max((str(label).count("\n") + 1 for label in labels), default=1) + 1.1) * LINE)
-        lines = 0
-    else:
-        lines = _lines(labels)
-    height = extra + max(len(labels) * row, lines * LINE + 0.1 * len(labels))
+    labels; `extra` for the axis and the legend. (Rows labelled above their data use `Bands`.)"""
+    height = extra + max(len(labels) * row, _lines(labels) * LINE + 0.1 * len(labels))
     return plt.subplots(figsize=(width, max(1.9, height)), layout="constrained")
 
 
@@ -121,16 +115,69 @@ def _line(text: str, colour: str, style: str = "--") -> Line2D:
     return Line2D([], [], color=colour, lw=1.5, ls=style, label=text)
 
 
-def _row_labels_above(ax: plt.Axes, labels: Sequence[str], bold: str | None = None) -> None:
-    """Each row's label above its row, from the axes' left edge: the row's data get the full width."""
-    ax.set_yticks([])
-    for y, text in enumerate(labels):
-        ax.annotate(text, xy=(0, y - 0.2), xycoords=("axes fraction", "data"), fontsize=SMALL, va="bottom",
-                    ha="left", fontweight="bold" if bold and text == bold else "normal", annotation_clip=False)
+TEXT_LINE = SMALL * 1.2 / 72  # inches: one line of a label of SMALL type
 
 
-def _finish(ax: plt.Axes, rows: int, above: bool = False) -> None:
-    ax.set_ylim(rows - 0.5, -1.0 if above else -0.5)
+class Bands:
+    """Rows of a chart whose labels sit above their data, each row a band of its own: the label on top, then the
+    row's marks (dots, cells, an arrow) in a strip of `mark` inches below it. Lines that span the chart (gridlines,
+    zero and reference lines) are drawn only across the strips, never through a label, and every other band is
+    shaded, so a row's label and its marks read as one thing and never as the next row's."""
+
+    def __init__(self, labels: Sequence[str], *, mark: float = 0.34, extra: float = 1.6, width: float = WIDTH,
+                 shade: bool = True, grid: bool = True) -> None:
+        self.labels = list(labels)
+        lines = max((str(label).count("\n") + 1 for label in self.labels), default=1)
+        self.label_in = lines * TEXT_LINE + 0.07
+        self.row_in = self.label_in + mark + 0.1
+        self.half = mark / 2 / self.row_in  # half the strip, in rows
+        self.gap = 0.05 / self.row_in  # between the strip and the band's edge, in rows
+        self.fig, self.ax = plt.subplots(figsize=(width, max(1.9, extra + len(self.labels) * self.row_in)),
+                                         layout="constrained")
+        self.shade, self.grid = shade, grid
+
+    def edges(self, row: int) -> tuple[float, float]:
+        """The band of a row (top, bottom), in data units: its marks are centred on `row`."""
+        bottom = row + self.half + self.gap
+        return bottom - 1, bottom
+
+    def strip(self, row: int) -> tuple[float, float]:
+        """The strip of a row's marks (top, bottom), in data units."""
+        return row - self.half, row + self.half
+
+    def vlines(self, x, **style) -> None:
+        """A vertical line at `x` (e.g. zero or a reference) through every row's strip, never through a label."""
+        for row in range(len(self.labels)):
+            top, bottom = self.strip(row)
+            self.ax.vlines(x, top - self.gap / 2, bottom + self.gap / 2, **style)
+
+    def finish(self, bold: str | None = None) -> None:
+        """Labels above their strips, the bands shaded in turn, the x gridlines drawn across the strips only; call
+        once the x axis is set."""
+        ax = self.ax
+        ax.set_yticks([])
+        ax.grid(False)
+        ax.spines["left"].set_visible(False)  # it would run down the labels' first letters
+        low, high = ax.get_xlim()
+        ticks = [t for t in ax.get_xticks() if min(low, high) <= t <= max(low, high)]
+        for row, text in enumerate(self.labels):
+            top, bottom = self.edges(row)
+            if self.shade and row % 2:
+                ax.axhspan(top, bottom, color="#F1F3F5", lw=0, zorder=0)
+            strip_top, strip_bottom = self.strip(row)
+            if ticks and self.grid:
+                ax.vlines(ticks, strip_top - self.gap / 2, strip_bottom + self.gap / 2, color="#DDDDDD", lw=0.8,
+                          zorder=0.5)
+            ax.annotate(text, xy=(0, strip_top - self.gap), xycoords=("axes fraction", "data"), fontsize=SMALL,
+                        va="bottom", ha="left", fontweight="bold" if bold and text == bold else "normal",
+                        annotation_clip=False)
+        ax.set_xlim(low, high)
+        rows = max(1, len(self.labels))  # an empty chart keeps one empty band
+        ax.set_ylim(self.edges(rows - 1)[1], self.edges(0)[0])
+
+
+def _finish(ax: plt.Axes, rows: int) -> None:
+    ax.set_ylim(rows - 0.5, -0.5)
     ax.grid(axis="y", visible=False)
 
 
@@ -222,8 +269,8 @@ def standards_bars(counts: pd.DataFrame) -> plt.Figure:
 def change_chart(compared: pd.DataFrame) -> plt.Figure:
     """One row per PDU inspected twice, its name above the row: first rating (hollow) and latest (filled) on the
     rating scale, an arrow between them."""
-    labels = [wrap(p, ABOVE_CHARS) for p in compared["pdu"]]
-    fig, ax = layout(labels, extra=1.5, row=0.55, above=True)
+    bands = Bands([wrap(p, ABOVE_CHARS) for p in compared["pdu"]], mark=0.3, extra=1.5)
+    fig, ax = bands.fig, bands.ax
     rank = {r: i for i, r in enumerate(RATINGS)}
     for yi, row in enumerate(compared.itertuples()):
         first = rank.get(str(row.first_rating)) if pd.notna(row.first_rating) else None
@@ -241,8 +288,7 @@ def change_chart(compared: pd.DataFrame) -> plt.Figure:
     top = 3 if (compared.first_rating == "Outstanding").any() or (compared.second_rating == "Outstanding").any() else 2
     ax.set_xticks(range(top + 1), ["Inadequate", "Requires\nimprovement", "Good", "Outstanding"][: top + 1])
     ax.set_xlim(-0.3, top + 0.3)
-    _row_labels_above(ax, labels)
-    _finish(ax, len(labels), above=True)
+    bands.finish()
     legend(fig, [("First inspection", Line2D([], [], marker="o", ls="", mfc="white", mec="#555555",
                                              label="First inspection")),
                  ("Latest inspection", Line2D([], [], marker="o", ls="", color="#555555", label="Latest inspection"))])
@@ -270,27 +316,28 @@ def vacancy_by_rating(frame: pd.DataFrame, grade: str) -> plt.Figure:
 
 def vacancy_dots(vacancy: pd.DataFrame, labels: dict[str, str], reference: float | None = None,
                  reference_label: str = "") -> plt.Figure:
-    """Vacancy rates (%) by grade for each inspection (rows, named above the row); below zero is over target; an
-    optional dashed reference line (e.g. the national median for probation officers) named in the legend."""
+    """Vacancy rates (%) by grade for each inspection (rows, named above the row, each row a band of its own);
+    below zero is over target; an optional dashed reference line (e.g. the national median for probation officers)
+    named in the legend."""
     grades = [g for g in ("spo", "po", "pso", "overall") if g in vacancy.columns and vacancy[g].notna().any()]
     frame = vacancy.dropna(subset=grades, how="all")
-    names = [wrap(labels.get(i, i), ABOVE_CHARS) for i in frame.inspection_id]
-    fig, ax = layout(names, extra=1.6, row=0.6, above=True)
+    bands = Bands([wrap(labels.get(i, i), ABOVE_CHARS) for i in frame.inspection_id], mark=0.36, extra=1.6)
+    fig, ax = bands.fig, bands.ax
     y = np.arange(len(frame))
-    offsets = np.linspace(-0.12, 0.12, len(grades)) if len(grades) > 1 else [0.0] * len(grades)
+    offsets = np.linspace(-0.3, 0.3, len(grades)) * bands.half if len(grades) > 1 else [0.0] * len(grades)
     items: list[tuple[str, object]] = []
     for offset, grade in zip(offsets, grades, strict=True):
         name = v.GRADES[grade].short or v.GRADES[grade].label
-        ax.scatter(frame[grade].astype(float), y + offset, s=42, color=GRADE_COLOURS[grade], zorder=3)
+        ax.scatter(frame[grade].astype(float), y + offset, s=42, color=GRADE_COLOURS[grade], edgecolor="white",
+                   lw=0.6, zorder=3)
         items.append((name, Line2D([], [], marker="o", ls="", color=GRADE_COLOURS[grade], label=name)))
-    ax.axvline(0, color="#333333", lw=0.8)
-    if reference is not None:
-        ax.axvline(reference, color=REFERENCE_COLOUR, lw=1.2, ls="--")
-        items.append((reference_label, _line(reference_label, REFERENCE_COLOUR)))
     fit_x(ax, frame[grades].to_numpy(dtype=float), reference=reference)
+    bands.vlines(0, color="#333333", lw=0.8, zorder=1)
+    if reference is not None:
+        bands.vlines(reference, color=REFERENCE_COLOUR, lw=1.2, ls="--", zorder=2)
+        items.append((reference_label, _line(reference_label, REFERENCE_COLOUR)))
     ax.set_xlabel(wrap("Vacancy rate, % of target posts (below 0: over target)", 40))
-    _row_labels_above(ax, names)
-    _finish(ax, len(names), above=True)
+    bands.finish()
     if items:
         legend(fig, items, ncols=4 if len(items) <= 4 else 3)
     return fig
@@ -317,29 +364,38 @@ def measure_bars(frame: pd.DataFrame, xlabel: str, reference: float | None = Non
 
 
 def rating_grid(ratings: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
-    """Inspections (rows, their names on the left) by standard (columns, numbered 1.1 to 2.5 in framework order),
-    coloured by rating; implied ratings marked 'i'. The numbers' names go in the chart's note."""
+    """Inspections (rows, each named above its row of cells, so the cells get the chart's full width) by standard
+    (columns, numbered 1.1 to 2.5 in framework order, the numbers above the first row), coloured by rating, a white
+    border round every cell so two cells of one colour stay two; implied ratings marked 'i'. The numbers' names go
+    in the chart's note."""
+    from matplotlib.patches import Rectangle
+
     standards = [s for s in STANDARD_LABELS if s in set(ratings.standard.astype(str))]
     subjects = list(dict.fromkeys(ratings.inspection_id))
-    codes = np.full((len(subjects), len(standards)), np.nan)
-    marks = [[""] * len(standards) for _ in subjects]
+    cells: dict[tuple[int, int], tuple[str, str]] = {}
     for r in ratings.itertuples():
         if pd.notna(r.rating):
-            i, j = subjects.index(r.inspection_id), standards.index(str(r.standard))
-            codes[i, j] = RATINGS.index(str(r.rating))
-            marks[i][j] = "i" if r.basis == "implied" else ""
-    names = [wrap(labels.get(s, s), 18) for s in subjects]
-    fig, ax = layout(names, extra=1.9, row=0.34)
-    cmap = ListedColormap([RATING_COLOURS[r] for r in RATINGS]).with_extremes(bad=UNKNOWN_COLOUR)
-    ax.imshow(np.ma.masked_invalid(codes), cmap=cmap, vmin=-0.5, vmax=3.5, aspect="auto")
-    for i, row in enumerate(marks):
-        for j, mark in enumerate(row):
+            cells[subjects.index(r.inspection_id), standards.index(str(r.standard))] = (
+                str(r.rating), "i" if r.basis == "implied" else "")
+    bands = Bands([wrap(labels.get(s, s), ABOVE_CHARS) for s in subjects], mark=0.36, extra=1.9, shade=False,
+                  grid=False)
+    fig, ax = bands.fig, bands.ax
+    for i in range(len(subjects)):
+        top, bottom = bands.strip(i)
+        for j in range(len(standards)):
+            rating, mark = cells.get((i, j), ("", ""))
+            ax.add_patch(Rectangle((j - 0.5, top), 1, bottom - top, facecolor=RATING_COLOURS.get(rating, UNKNOWN_COLOUR),
+                                   edgecolor="white", lw=2.5, zorder=2))
             if mark:
-                ax.text(j, i, mark, ha="center", va="center", fontsize=SMALL, color="white", fontweight="bold")
-    ax.set_yticks(range(len(subjects)), names)
+                ax.text(j, i, mark, ha="center", va="center", fontsize=SMALL, color="white", fontweight="bold",
+                        zorder=3)
     ax.set_xticks(range(len(standards)), [STANDARD_LABELS[s].split(" ")[0] for s in standards])
+    ax.set_xlim(-0.5, len(standards) - 0.5)
     ax.xaxis.tick_top()
-    ax.grid(False)
+    ax.tick_params(axis="x", length=0, pad=2)
+    for side in ("left", "bottom", "top", "right"):
+        ax.spines[side].set_visible(False)
+    bands.finish()
     legend(fig, [(r, RATING_COLOURS[r]) for r in RATINGS] + [("Not known", UNKNOWN_COLOUR)], ncols=3)
     return fig
 
@@ -370,8 +426,9 @@ def series_chart(frame: pd.DataFrame, ylabel: str) -> plt.Figure:
         items.append((label, Line2D([], [], marker=marker, color=colour, lw=1.3, label=label)))
     ax.set_ylabel(wrap(ylabel, 30))
     values = data.value.astype(float)
-    span = (values.max() - values.min()) or values.max() or 1
-    ax.set_ylim(max(0, values.min() - 0.15 * span), values.max() + 0.15 * span)
+    low, high = min(0.0, float(values.min())), max(0.0, float(values.max()))  # a count's axis starts at 0
+    span = (high - low) or 1.0
+    ax.set_ylim(low - (0.08 * span if low < 0 else 0), high + 0.12 * span)
     ax.tick_params(axis="x", labelsize=SMALL)
     import matplotlib.dates as mdates
 

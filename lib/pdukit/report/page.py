@@ -65,6 +65,41 @@ class Page:
         self.shown: dict[str, None] = {}  # source ids of everything displayed, in order
         self.figures = 0
 
+    # --- names ------------------------------------------------------------------------------------------
+    @property
+    def page_slug(self) -> str:
+        """The page's name in its downloads' file names: 'england-and-wales', 'audit', 'wales', 'essex-north'."""
+        if self.kind == "national":
+            return "england-and-wales"
+        if self.kind == "audit":
+            return "audit"
+        return slug(self.place) if self.place else ""
+
+    def file_name(self, name: str) -> str:
+        """A download's file name (no extension), prefixed with the page's slug so two pages' downloads never share a
+        name: 'sources' on Essex North's page is 'essex-north-sources'; a name that starts with the slug already is
+        left as it is ('wales-inspections')."""
+        base = slug(name) or "data"
+        if not self.page_slug or base == self.page_slug or base.startswith(self.page_slug + "-"):
+            return base
+        return f"{self.page_slug}-{base}"
+
+    def about(self, title: str, ids: Sequence[str]) -> list[tuple[str, str]]:
+        """The 'About' sheet of an Excel download: what it is, where it comes from, its terms and its release."""
+        from datetime import UTC, datetime
+
+        from pdukit.report import licence
+
+        made = datetime.now(UTC)
+        release = (f"draft {self.release.version} (not a published data release)" if self.release.draft
+                   else f"pdukit data release {self.release.version}")
+        sources = sources_line(self.release, ids).replace("; each listed under Sources below.",
+                                                          "; each listed under Sources on the page this file came from.")
+        return [("Title", title), ("Sources", sources or "Not given."),
+                ("Links", "The Sources column gives the web address of each row's documents."),
+                ("Licence", licence.DATA), ("Made by", licence.MAKER), ("Data release", release),
+                ("Made", f"{made.day} {made:%B %Y}")]
+
     # --- links ------------------------------------------------------------------------------------------
     def href(self, kind: str, name: str = "") -> str:
         """The relative link from this page to another report ('pdu', 'region', 'national', 'audit', 'glossary')."""
@@ -139,12 +174,15 @@ class Page:
 
     def table(self, frame: pd.DataFrame, caption: str, *, links: Mapping[str, Mapping[str, str]] | None = None,
               note: str = "", filename: str | None = None, key: str | None = None, source_ids=None,
-              excel: bool = False, layout: str | None = None, block: str = "") -> None:
+              excel: bool = False, layout: str | None = None, block: str = "",
+              download: pd.DataFrame | None = None) -> None:
         """Show a table: readable headers and values from the vocabulary, a caption, its note and sources, and a
-        CSV download of every row (with the sources' links). `links` maps a column to {cell text: href};
-        `key` names the column a phone reader must see first; `layout` 'records' shows rows of text as a list
-        whatever their length (otherwise chosen by `display.layout_of`); `block` names the table for another page
-        to include (see `pdukit.render.pages.lift_block`)."""
+        CSV download of every row (with the sources' links; named after the page, see `file_name`). `links` maps a
+        column to {cell text: href}; `key` names the column a phone reader must see first; `layout` 'records'
+        shows rows of text as a list whatever their length (otherwise chosen by `display.layout_of`); `excel` adds
+        an Excel download with an 'About' sheet; `download` is the frame the downloads hold instead of `frame`
+        (e.g. numbers as numbers where the page shows '6 of 27'), with its own source_ids or `frame`'s; `block`
+        names the table for another page to include (see `pdukit.render.pages.lift_block`)."""
         ids = self._ids(frame, source_ids)
         self._remember(ids)
         links_by_header = {header(c): dict(v) for c, v in (links or {}).items()}
@@ -152,10 +190,15 @@ class Page:
         shown, same = _said_once(shown, keep={key, *(links or {})})
         shown, unlinked = self._mark_unlinked(frame, shown, links_by_header)
         note = " ".join(x for x in (same, note, unlinked) if x)
+        if download is not None:
+            self._remember(self._ids(download, None))
+            if "source_ids" not in download and "source_ids" in frame and len(download) == len(frame):
+                download = download.assign(source_ids=frame["source_ids"].to_numpy())
         markup = display.table_figure(shown, caption, sources=sources_line(self.release, ids), note=note,
-                                      filename=filename or caption, download_frame=self._download_frame(frame),
+                                      filename=self.file_name(filename or caption),
+                                      download_frame=self._download_frame(frame if download is None else download),
                                       links=links_by_header, key=header(key) if key else None, excel=excel,
-                                      layout=layout)
+                                      layout=layout, about=self.about(caption, ids) if excel else ())
         # a named block can be lifted whole into another page (the index shows the table of every inspection)
         _show(f"<!--pdukit-block:{block}-->{markup}<!--/pdukit-block:{block}-->" if block else markup)
 
@@ -174,16 +217,18 @@ class Page:
         marked = plain.where(~marks, plain + " †")
         column_links = links.get(header(first), {})
         column_links.update({m: column_links[p] for p, m in zip(plain, marked, strict=True) if p in column_links})
-        return shown.assign(**{first: marked}), ("† Rests only on a document with no public web address (a copy is in "
-                                                 "the pdukit repository): it cannot be checked online.")
+        return shown.assign(**{first: marked}), ("† Rests only on a document with no public web address (an "
+                                                 "unpublished document held by the compilers): it cannot be checked "
+                                                 "online.")
 
     def figure(self, fig, *, title: str, alt: str, data: pd.DataFrame, subtitle: str = "", note: str = "",
-               filename: str | None = None, source_ids=None) -> None:
+               filename: str | None = None, source_ids=None, licence: str | None = None) -> None:
         """Show a chart: its title and subtitle, the chart as inline SVG labelled with `alt` (the finding, for
         screen readers), a note and its sources, the numbers behind it (collapsed), and downloads of the numbers
-        (CSV) and of the chart with its title, source and licence inside (SVG)."""
+        (CSV) and of the chart with its title, source and licence line inside (SVG; `licence` replaces pdukit's
+        line, `pdukit.report.licence.CHART`, when the caller knows better)."""
         _show(self._figure_markup(fig, title=title, alt=alt, data=data, subtitle=subtitle, note=note,
-                                  filename=filename, source_ids=source_ids))
+                                  filename=filename, source_ids=source_ids, licence=licence))
 
     def pair(self, first: dict, second: dict) -> None:
         """Two charts side by side on a wide screen (one above the other on a phone), e.g. ratings over time beside
@@ -191,9 +236,11 @@ class Page:
         _show('<div class="figure-pair">' + self._figure_markup(**first) + self._figure_markup(**second) + "</div>")
 
     def _figure_markup(self, fig, *, title: str, alt: str, data: pd.DataFrame, subtitle: str = "", note: str = "",
-                       filename: str | None = None, source_ids=None) -> str:
+                       filename: str | None = None, source_ids=None, licence: str | None = None) -> str:
         import matplotlib
         import matplotlib.pyplot as plt
+
+        from pdukit.report import licence as licence_words
 
         self.figures += 1
         if len(alt.strip()) < 20:
@@ -208,8 +255,9 @@ class Page:
         credit = sources_credit(self.release, ids)
         return display.chart_figure(buffer.getvalue(), title=title, alt=alt, subtitle=subtitle, note=note,
                                     sources=sources_line(self.release, ids), numbers=numbers,
-                                    download_frame=self._download_frame(data), filename=filename or title,
-                                    credit=credit)
+                                    download_frame=self._download_frame(data),
+                                    filename=self.file_name(filename or title), anchor=slug(filename or title),
+                                    credit=credit, licence=licence or licence_words.CHART)
 
     def standards(self, ratings: pd.DataFrame, place: str, filename: str) -> None:
         """The grid of standard ratings (framework order, 'i' for implied) of some inspections, titled with its
@@ -237,7 +285,7 @@ class Page:
         frame = self.release.sources
         known = frame[frame.source_id.isin(list(self.shown))].sort_values(["publisher", "published", "title"])
         table = known[["title", "publisher", "published", "url"]].assign(url=known.url.map(source_link))
-        _show(display.sources_html(known) + display.csv_link(table, "sources"))
+        _show(display.sources_html(known) + display.csv_link(table, self.file_name("sources")))
 
 
 def _said_once(frame: pd.DataFrame, keep: set) -> tuple[pd.DataFrame, str]:
