@@ -152,12 +152,12 @@ if len(own_figures):
     mine_beside = beside[beside.region == region]
     page.table(own_figures[["measure", "grade", "value", "unit", "as_of", "definition", "source_ids"]],
                f"Official staffing figures for {region}", key="value", filename=f"{region}-official-staffing",
-               note=official_words.beside_outcomes_caveat(mine_beside, release) if len(mine_beside) else "")
+               note=official_words.mixed_figures_note(own_figures))
     if len(mine_beside):
         page.table(official_words.beside_outcomes_table(beside), official_words.beside_outcomes_title(beside),
                    key=f"{beside.attrs['measure'].capitalize()}, {titles.month_of(beside.as_of.iloc[0])}",
                    links={"region": page.region_links()}, filename="official-vacancies-by-region",
-                   note=f"Every region at one date, {region} among them; counts, not rates.")
+                   note=official_words.beside_outcomes_caveat(beside, release))
 else:
     page.paragraph(f"No official staffing figure for {region} region is in this data release.")
 
