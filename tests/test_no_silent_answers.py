@@ -181,8 +181,12 @@ def test_coverage_counts_current_pdus_never_inspected(release):
 @pytest.mark.parametrize("subject", ["gwent", "Gwent", "GWENT", "gwent-1"])
 def test_standard_ratings_of_a_pdu_by_any_of_its_names(release, subject):
     ratings = release.standard_ratings(subject)
-    assert len(ratings) == 9 and set(ratings.inspection_id) == {"gwent-1"}
-    assert set(ratings.inspection) == {"Gwent (2022)"}
+    rated = ratings.dropna(subset=["rating"])
+    assert len(rated) == 9 and set(rated.inspection_id) == {"gwent-1"}
+    assert set(rated.inspection) == {"Gwent (2022)"}
+    # gwent-2 has no standard ratings: said, in a row of its own and in attrs, never silently left out
+    assert ratings.attrs["without_ratings"] == ([] if subject == "gwent-1" else ["gwent-2"])
+    assert len(ratings) == len(rated) + len(ratings.attrs["without_ratings"])
 
 
 def test_a_pdu_means_all_its_inspections_and_each_row_says_which(release):

@@ -24,6 +24,9 @@ from pdukit.errors import (
     InvalidValue,
     MixedMeasuresError,
     NoRule,
+    NotARelease,
+    NotInRelease,
+    NotKnownLeftOut,
     ParameterError,
     PdukitError,
     PublishError,
@@ -44,7 +47,7 @@ _LAZY = {"Release": "dataset.release", "load_release": "dataset.release", "compa
          "official_staffing": "analysis.official", "official_series": "analysis.official",
          "staffing_series": "analysis.official", "regional_staffing": "analysis.official",
          "public_protection": "analysis.official", "public_protection_inspections": "analysis.official",
-         "unlinked_only": "analysis.official"}
+         "unlinked_only": "analysis.official", "has_official": "analysis.official"}
 
 
 def __getattr__(name: str) -> object:
@@ -64,8 +67,8 @@ __all__ = [
     "standard_counts", "ratings_by_year", "published_between", "share_table", "spearman", "staffing_outcomes",
     "staffing_measure", "run_audit", "diff_releases", "describe",
     "official_staffing", "official_series", "staffing_series", "regional_staffing", "public_protection",
-    "public_protection_inspections", "unlinked_only",
+    "public_protection_inspections", "unlinked_only", "has_official",
     "RATINGS", "REGIONS", "STANDARDS", "STANDARD_LABELS", "errors", "PdukitError", "ReleaseError", "ReleaseNotFound",
-    "UnknownName", "InvalidValue", "NoRule", "UndatedLeftOut", "PublishError", "BuildError", "MixedMeasuresError",
-    "ParameterError", "__version__",
+    "UnknownName", "InvalidValue", "NoRule", "NotInRelease", "NotARelease", "UndatedLeftOut", "NotKnownLeftOut",
+    "PublishError", "BuildError", "MixedMeasuresError", "ParameterError", "__version__",
 ]

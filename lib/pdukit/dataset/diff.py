@@ -49,9 +49,7 @@ def release_folder(spec: str | os.PathLike[str] | Release) -> Path:
     path = getattr(spec, "path", None)
     if isinstance(path, Path):
         return path
-    if not isinstance(spec, (str, os.PathLike)):
-        raise TypeError(f"expected a release: a Release, a version name or a folder, not {type(spec).__name__}")
-    return resolve_release(spec)
+    return resolve_release(spec)  # anything but a name or a folder: ReleaseNotFound naming the releases
 
 
 def _identity(row: dict[str, str], key: tuple[str, ...]) -> tuple[str, ...]:

@@ -121,8 +121,11 @@ def ratings_point(release, inspections: pd.DataFrame, region: str | None = None)
 
 
 def standards_point(release, inspection_ids=None, whose: str = "") -> Point | None:
-    """The share of known case supervision ratings that were Inadequate, stated and implied apart."""
-    counts = standard_counts(release, inspection_ids)
+    """The share of known case supervision ratings that were Inadequate, stated and implied apart (None where no
+    standard rating of those inspections is known)."""
+    if inspection_ids is not None and set(release.without_standard_ratings(list(inspection_ids))) == set(inspection_ids):
+        return None
+    counts = standard_counts(release, inspection_ids, warn=False)
     if counts.empty:
         return None
     case = counts[counts.standard.isin(CASE_STANDARDS)]
@@ -207,10 +210,16 @@ def official_point(release, region: str | None = None, published=None) -> Point 
     """The regions' official vacancies at one date: the most and the fewest (national), or where a region ranks
     (region and PDU pages), always with the figure's date, as a count (not a rate), and how far it is from an
     inspection's publication when one is given."""
-    from pdukit.analysis.official import regional_staffing
+    from pdukit.analysis.official import has_official, regional_staffing
+    from pdukit.errors import NotInRelease
     from pdukit.narrative.official import amount
 
-    frame = regional_staffing(release)
+    if not has_official(release, "official_staffing"):
+        return None
+    try:
+        frame = regional_staffing(release, long=True)
+    except NotInRelease:  # no regional figure at the date: no point to make
+        return None
     frame = frame.assign(region=frame.scope.astype(str))
     if frame.empty or (region is not None and region not in set(frame.region)):
         return None
