@@ -53,7 +53,8 @@ def test_rating_shares_gives_england_and_wales_on_request_and_easy_to_leave_out(
 def test_diff_releases_takes_versions_folders_and_release_objects_alike(release):
     old, new = (p.name for p in list_releases()[:2])
     by_name = pdukit.diff_releases(old, new)
-    assert list(by_name.columns) == ["table", "key", "column", "old", "new", "change"] and len(by_name) > 100
+    assert list(by_name.columns) == ["table", "key", "column", "old", "new", "change", "old_source_ids",
+                                     "new_source_ids", "source_ids"] and len(by_name) > 100
     by_folder = pdukit.diff_releases(list_releases()[0], list_releases()[1])
     by_object = pdukit.diff_releases(pdukit.load_release(old), pdukit.load_release(new))
     pd.testing.assert_frame_equal(by_name, by_folder)

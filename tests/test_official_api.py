@@ -237,6 +237,36 @@ def test_the_reports_ask_first_and_keep_working_on_an_older_release(old, release
     assert mainpoints.national(old) and mainpoints.region(old, "Wales")
 
 
+# --- 7. what a release changed: with its sources, counted by row ------------------------------------------------
+def test_a_diff_keeps_the_sources_of_both_sides(release):
+    diff = pdukit.diff_releases(OLD, release)
+    looked = release.with_sources(diff)  # once UnknownName: no source_ids
+    assert len(looked) == len(diff) and looked.source_title.notna().all()
+    assert (diff.source_ids.fillna("") != "").all()
+    removed = diff[(diff.table == "ratings") & (diff.change == "removed")].iloc[0]
+    assert (removed.old_source_ids, removed.new_source_ids, removed.source_ids) == ("web-bf545b", "", "web-bf545b")
+    changed = diff[(diff.table == "inspections") & (diff.change == "changed")]
+    assert changed.old_source_ids.notna().all() and changed.new_source_ids.notna().all()
+
+
+def test_a_diff_counted_by_row_matches_the_command_line(capsys, release):
+    from pdukit.cli import main
+
+    rows = pdukit.diff_releases(OLD, release, rows=True)
+    by_row = rows.groupby(["table", "change"], observed=True).size()
+    assert by_row[("inspections", "changed")] == 25 and by_row[("sources", "changed")] == 179  # the cells: 50, 393
+    summary = pdukit.diff_summary(OLD, release.version)
+    assert main(["diff", OLD, release.version, "--summary"]) == 0
+    printed = capsys.readouterr().out.strip().splitlines()
+    assert printed == [f"{r.table}: {r.added} added, {r.changed} changed, {r.removed} removed"
+                       for r in summary.itertuples()]
+    assert (summary.set_index("table")[["added", "changed", "removed"]].stack()[lambda s: s > 0]
+            .rename_axis(["table", "change"]).sort_index().to_dict() == by_row.sort_index().to_dict())
+    assert release.with_sources(summary).source_title.notna().all()
+    with pytest.raises(InvalidValue, match="rows must be True or False"):
+        pdukit.diff_releases(OLD, release, rows="yes")
+
+
 # --- 8. a rank correlation of a category ------------------------------------------------------------------------
 def test_spearman_refuses_ratings_and_says_to_rank_them(release):
     joined = pdukit.staffing_outcomes(release)
