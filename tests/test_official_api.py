@@ -348,3 +348,57 @@ def test_a_release_that_is_not_a_name_names_the_releases():
         pdukit.load_release("2026-11-23")
     with pytest.raises(ReleaseNotFound, match="closest: 'latest'"):
         pdukit.load_release("lastest")
+
+
+# --- 10. the docs say what the code does ----------------------------------------------------------------------------
+def _python_blocks(path) -> list[str]:
+    import re
+
+    return re.findall(r"```python\n(.*?)```", path.read_text(encoding="utf-8"), flags=re.S)
+
+
+def test_the_readme_and_api_examples_run():
+    from conftest import ROOT
+
+    blocks = [_python_blocks(ROOT / "README.md")[0], _python_blocks(ROOT / "docs" / "api.md")[0]]
+    assert "pdukit.official_staffing(" in blocks[0] and "pdukit.regional_staffing(" in blocks[1]
+    for block in blocks:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UndatedLeftOut)
+            exec(compile(block, "<docs>", "exec"), {})
+
+
+def test_the_api_docs_list_every_function_and_the_new_tables():
+    from conftest import ROOT
+
+    api, readme = (ROOT / "docs" / "api.md").read_text(encoding="utf-8"), (ROOT / "README.md").read_text(encoding="utf-8")
+    functions = [n for n in pdukit.__all__ if callable(getattr(pdukit, n)) and not inspect.isclass(getattr(pdukit, n))]
+    missing = [n for n in functions if f"`{n}(" not in api and f"pdukit.{n}(" not in api]
+    assert missing == [], f"docs/api.md does not list {missing}"
+    official = ["official_staffing", "official_series", "staffing_series", "regional_staffing", "public_protection",
+                "public_protection_inspections", "unlinked_only", "has_official"]
+    python = readme[readme.index("In Python"):readme.index("## How it is built")]
+    assert [n for n in official if f"pdukit.{n}(" not in python] == []
+    for table in ("official_staffing", "regional_inspections", "public_protection", "rule_frameworks"):
+        assert f"`{table}`" in api and f"`{table}`" in python, table
+
+
+def test_the_rating_shares_example_gives_the_releases_numbers(release):
+    import re
+
+    said = re.search(r"England and Wales, (\d+) of (\d+)", summaries.rating_shares.__doc__)
+    total = pdukit.rating_shares(release, "Inadequate", total=True).iloc[-1]
+    assert said and (int(said.group(1)), int(said.group(2))) == (total["count"], total.n) == (39, 78)
+
+
+def test_start_here_exports_outside_the_repository_by_default():
+    import jupytext
+
+    from conftest import ROOT
+
+    notebook = jupytext.read(ROOT / "notebooks" / "start-here.py")
+    cell = next(c for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
+    namespace: dict = {}
+    exec(cell.source, namespace)
+    target = (ROOT / "notebooks" / pdukit.paths.Path(namespace["export_dir"]).expanduser()).resolve()  # it runs there
+    assert not target.is_relative_to(ROOT.resolve()), f"start-here writes into the repository: {target}"
