@@ -303,6 +303,15 @@ def test_every_region_argument_is_resolved(release):
     assert len(pdukit.public_protection(release, region="south west")) > 0
 
 
+def test_the_other_names_a_function_takes_are_checked_too(release):
+    from pdukit.analysis.audit import rules_sources
+
+    with pytest.raises(UnknownName, match="'source_ids'"):
+        pdukit.unlinked_only(release, release.ratings, column="sources_ids")  # once a bare KeyError
+    with pytest.raises(UnknownName, match="'rule_bands'"):
+        rules_sources(release, "rule_band", "2021")
+
+
 # --- 11. messages ----------------------------------------------------------------------------------------------------
 def _takes_release():
     import importlib

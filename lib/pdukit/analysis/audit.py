@@ -22,6 +22,7 @@ from pdukit.analysis.scoring import (
 )
 from pdukit.dataset.release import Release, takes_release
 from pdukit.dataset.sources import join_ids
+from pdukit.dataset.vocabulary import check_choice
 
 COLUMNS = ["check", "subject", "published", "recomputed", "status", "detail", "source_ids"]
 NEAR_MISS_PTS = 5  # seed 000: ratings were lifted when a figure sat "within 5%" of the next band
@@ -220,6 +221,7 @@ def check_recommendations(release: Release) -> list[dict]:
 @takes_release
 def rules_sources(release: Release, table: str, framework: object) -> list[str]:
     """The source ids of a rule table's rows for one framework."""
+    table = check_choice(table, [t for t in release.tables if t.startswith("rule_")], "rule table")
     frame = release.tables[table]
     return list(frame.source_ids[frame.framework == framework])
 

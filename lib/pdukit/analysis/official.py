@@ -346,6 +346,9 @@ def unlinked_only(release: Release, frame: pd.DataFrame, column: str = "source_i
         >>> ratings = release.ratings
         >>> ratings[unlinked_only(release, ratings)]      # ratings resting only on unlinked documents
     """
+    if not isinstance(frame, pd.DataFrame):
+        raise InvalidValue(f"unlinked_only needs a DataFrame with a {column!r} column, not {type(frame).__name__}")
+    v.check_choice(column, frame.columns, "column of source ids")
     sources = release.sources
     if "linked" in sources and sources.linked.notna().all():
         linked = dict(zip(sources.source_id, sources.linked.astype(bool), strict=True))
