@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,14 @@ from pdukit import load_release
 from pdukit.paths import list_releases
 
 ROOT = Path(__file__).resolve().parents[1]
+# A warning raised while a report runs fails that report in every test (it never reaches a page either way).
+os.environ.setdefault("PDUKIT_STRICT_WARNINGS", "1")
+
+
+def new_version(index: int = 0) -> str:
+    """A release version valid today that sorts after every bundled release: today's date (UTC), then the same
+    day's second, third ... release (b, c, ...). Versions are real dates no later than today."""
+    return datetime.now(UTC).date().isoformat() + ("" if index == 0 else "bcdefghij"[index - 1])
 
 
 @pytest.fixture(scope="session")

@@ -100,3 +100,35 @@ def test_manifest_checksum_mismatch(release_copy, capsys):
 def test_missing_release_folder_is_a_usage_error(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "nope")]) == 2
     assert "no such release or draft" in capsys.readouterr().err
+
+
+FORMULAS = {"leading space": ' =HYPERLINK("http://x.example","click")', "leading spaces and a tab": "  \t=1+1",
+            "full-width equals": "\uff1dHYPERLINK(\"http://x.example\")", "ideographic space": "\u3000=cmd|' /C calc'!A0",
+            "no-break space": "\u00a0@SUM(A1)", "full-width plus": "\uff0b1+cmd", "full-width minus": "\uff0dcmd",
+            "full-width at": "\uff20SUM(A1)", "plus": "+cmd", "minus": "-1+2", "at": "@SUM(A1)", "tab": "\tx", "carriage return": "\rx"}
+
+
+@pytest.mark.parametrize("case", list(FORMULAS))
+def test_every_spreadsheet_formula_trigger_is_refused(case, release_copy, capsys):
+    """Issue 19 case 8: the formula rule missed a leading space (` =HYPERLINK(...)`) and the full-width sign."""
+    cell = FORMULAS[case].replace('"', '""')
+    _edit(release_copy / "findings.csv", ",seed-002,", f',seed-002,"{cell}"')
+    _reseal(release_copy)
+    assert main(["validate", str(release_copy)]) == 1
+    assert "which a spreadsheet would run as a formula" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("text", ["-4", "+2.5", " -4", "Gwent", "a - b", "e-mail", "2022-02"])
+def test_numbers_and_ordinary_text_are_not_formulas(text):
+    from pdukit.dataset.validate import looks_like_formula
+    from pdukit.report.display import neutralise
+
+    assert not looks_like_formula(text) and neutralise(text) == text
+
+
+@pytest.mark.parametrize("case", list(FORMULAS))
+def test_downloads_neutralise_what_validation_refuses(case):
+    from pdukit.dataset.validate import looks_like_formula
+    from pdukit.report.display import neutralise
+
+    assert looks_like_formula(FORMULAS[case]) and neutralise(FORMULAS[case]) == "'" + FORMULAS[case]

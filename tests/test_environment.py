@@ -35,7 +35,7 @@ def _imported(folder_glob: str) -> set[str]:
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 found.add(node.module.split(".")[0])
     local = {p.stem for p in ROOT.glob("tests/*.py")}  # conftest, sitecheck: the tests' own helpers
-    return found - set(sys.stdlib_module_names) - local - {"pdukit", "__future__"}
+    return found - set(sys.stdlib_module_names) - local - {"pdukit", "pdukit_command", "__future__"}
 
 
 def _distributions(modules: set[str]) -> set[str]:

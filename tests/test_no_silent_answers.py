@@ -68,8 +68,11 @@ def test_diff_releases_refuses_an_unknown_release(tmp_path):
         pdukit.diff_releases(old, "2026-11-23")
     with pytest.raises(ReleaseNotFound):
         pdukit.diff_releases(old, str(list_releases()[0]) + "x")  # a mistyped folder
+    with pytest.raises(ReleaseNotFound, match="not a release or draft"):
+        pdukit.diff_releases(old, tmp_path)  # an empty folder holds no release
+    (tmp_path / "pdus.csv").write_text("pdu_id\n", encoding="utf-8")
     with pytest.raises(ReleaseError, match="sources.csv.*file is missing"):
-        pdukit.diff_releases(old, tmp_path)  # a folder that is not a release
+        pdukit.diff_releases(old, tmp_path)  # a folder with a stray table is not a whole release
 
 
 def test_a_region_move_is_a_change_not_a_removal_and_an_addition():

@@ -6,11 +6,13 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, new_version
 from pdukit.cli import main
 from pdukit.dataset.diff import diff_releases
 from pdukit.dataset.validate import validate_release
 from pdukit.paths import list_releases
+
+V0, V1, V2 = new_version(0), new_version(1), new_version(2)
 
 
 def test_an_altered_file_fails_validation(release_copy):
@@ -61,56 +63,56 @@ def test_latest_manifest_records_the_sha256_of_every_build_input():
 def test_an_untouched_draft_validates_and_loads_as_a_draft(project_copy, capsys):
     from pdukit import load_release
 
-    assert main(["release", "draft", "2099-01-01"]) == 0
-    assert main(["validate", "2099-01-01"]) == 0
-    assert "draft 2099-01-01: valid" in capsys.readouterr().out
-    draft = load_release("2099-01-01")
-    assert draft.draft and draft.version == "2099-01-01" and len(draft.pdus) == 112
+    assert main(["release", "draft", V0]) == 0
+    assert main(["validate", V0]) == 0
+    assert f"draft {V0}: valid" in capsys.readouterr().out
+    draft = load_release(V0)
+    assert draft.draft and draft.version == V0 and len(draft.pdus) == 112
 
 
 def test_draft_edit_publish_adds_a_release_with_manifest_changelog_and_recorded_edit(project_copy, capsys):
     latest = list_releases()[-1]
-    assert main(["release", "draft", "2099-01-01"]) == 0
-    draft = project_copy / "data" / "drafts" / "2099-01-01"
+    assert main(["release", "draft", V0]) == 0
+    draft = project_copy / "data" / "drafts" / V0
     with open(draft / "findings.csv", "a", encoding="utf-8") as handle:
         handle.write("gwent-1,Wales,example_measure,1,,,seed-002,added by a test\n")
-    assert main(["release", "publish", "2099-01-01", "--note", "Test release"]) == 0
-    new = project_copy / "data" / "releases" / "2099-01-01"
+    assert main(["release", "publish", V0, "--note", "Test release"]) == 0
+    new = project_copy / "data" / "releases" / V0
     assert validate_release(new) == []
     changes = diff_releases(project_copy / "data" / "releases" / latest.name, new)
     assert changes[["table", "key", "change"]].astype(str).values.tolist() == [
         ["findings", "gwent-1|Wales|example_measure|", "added"]]
     changelog = (project_copy / "data" / "CHANGELOG.md").read_text()
-    assert changelog.index("## 2099-01-01") < changelog.index("## " + latest.name)
+    assert changelog.index(f"## {V0}") < changelog.index("## " + latest.name)
     assert "findings: 1 added, 0 changed, 0 removed" in changelog
-    edits = (project_copy / "data" / "curation" / "edits" / "2099-01-01.csv").read_text()
+    edits = (project_copy / "data" / "curation" / "edits" / f"{V0}.csv").read_text()
     assert "example_measure" in edits and ",add," in edits
     # the hand edit is now part of the curation history: the release rebuilds from the repository alone
-    assert main(["release", "rebuild", "2099-01-01", "--out", str(project_copy / "rebuilt")]) == 0
+    assert main(["release", "rebuild", V0, "--out", str(project_copy / "rebuilt")]) == 0
     # and a second release on top of it, with the suite's release checks, still holds
-    assert main(["release", "draft", "2099-01-02"]) == 0
-    assert main(["release", "publish", "2099-01-02", "--note", "Nothing new"]) == 0
-    assert [p.name for p in list_releases()][-2:] == ["2099-01-01", "2099-01-02"]
+    assert main(["release", "draft", V1]) == 0
+    assert main(["release", "publish", V1, "--note", "Nothing new"]) == 0
+    assert [p.name for p in list_releases()][-2:] == [V0, V1]
     assert validate_release(list_releases()[-1]) == []
-    assert main(["release", "rebuild", "2099-01-02", "--out", str(project_copy / "rebuilt")]) == 0
+    assert main(["release", "rebuild", V1, "--out", str(project_copy / "rebuilt")]) == 0
 
 
 def test_publish_says_no_such_draft_and_lists_the_drafts(project_copy, capsys):
-    assert main(["release", "draft", "2099-01-03"]) == 0
+    assert main(["release", "draft", V2]) == 0
     assert main(["release", "publish", "data/drafts/nothere", "--note", "x"]) == 2
     err = capsys.readouterr().err
-    assert "no such draft: data/drafts/nothere" in err and "2099-01-03" in err
+    assert "no such draft: data/drafts/nothere" in err and V2 in err
 
 
 def test_publish_refuses_a_broken_draft_and_writes_nothing(project_copy, capsys):
-    assert main(["release", "draft", "2099-01-02"]) == 0
-    draft = project_copy / "data" / "drafts" / "2099-01-02"
+    assert main(["release", "draft", V1]) == 0
+    draft = project_copy / "data" / "drafts" / V1
     path = draft / "ratings.csv"
     path.write_text(path.read_text().replace("gwent-1,court_work,Outstanding", "gwent-1,court_work,Excellent"))
     assert main(["release", "publish", str(draft), "--note", "broken"]) == 1
     out = capsys.readouterr().out
     assert "ratings.csv:" in out and ":rating: found 'Excellent'; expected one of 'Inadequate'" in out
-    assert not (project_copy / "data" / "releases" / "2099-01-02").exists()
+    assert not (project_copy / "data" / "releases" / V1).exists()
 
 
 def test_publish_refuses_an_existing_version(project_copy, capsys):
@@ -122,3 +124,34 @@ def test_diff_cli_reports_no_differences_between_a_release_and_itself(capsys):
     name = list_releases()[-1].name
     assert main(["diff", name, name, "--summary"]) == 0
     assert "no differences" in capsys.readouterr().out
+
+
+def _tomorrow() -> str:
+    from datetime import UTC, datetime, timedelta
+
+    return (datetime.now(UTC) + timedelta(days=2)).date().isoformat()
+
+
+@pytest.mark.parametrize("version", ["2026-21-01", "2026-02-30", "2026-11-31", "26-11-22", "2026-11-22bb",
+                                     "2026-11-22B", "2026-11-22-1", "2026-11-22.1", "2026-11-22 ", "latest", "tomorrow"])
+def test_a_version_that_is_not_a_real_date_up_to_today_is_refused_before_anything_is_written(project_copy, version, capsys):
+    """Issue 19 case 7: `release draft 2026-21-01` was accepted, published, and then refused every later release."""
+    version = _tomorrow() if version == "tomorrow" else version
+    assert main(["release", "draft", version]) == 2
+    err = capsys.readouterr().err
+    assert f"version {version!r}" in err and "a real date" in err and "Traceback" not in err
+    assert not (project_copy / "data" / "drafts").exists()
+    # a hand-made draft folder of that name is not published either
+    made = project_copy / "data" / "drafts" / version
+    made.mkdir(parents=True)
+    (made / ".draft.json").write_text("{}")
+    assert main(["release", "publish", version, "--note", "x"]) == 2
+    assert "a real date" in capsys.readouterr().err
+    assert [p.name for p in list_releases()] == [p.name for p in list_releases(ROOT / "data" / "releases")]
+
+
+def test_a_second_release_on_one_day_takes_a_letter(project_copy):
+    from pdukit.dataset.publish import check_version
+
+    check_version(V0)
+    check_version(V1)  # today's date and 'b'

@@ -167,11 +167,27 @@ def cmd_audit(args) -> int:
     return EXIT_OK
 
 
+def _kinds(text: str) -> list[str]:
+    """The report kinds `--only` names; UsageError when it names none (`--only ""` would render nothing)."""
+    kinds = [k.strip() for k in text.split(",") if k.strip()]
+    if not kinds:
+        raise UsageError(f"--only {text!r} names no report kind; expected some of national, regions, pdus, audit")
+    return kinds
+
+
 def cmd_render(args) -> int:
-    """`pdukit render`: see pdukit.render.runner."""
+    """`pdukit render`: the data folder is resolved here, once, to an absolute path that every kernel then reads
+    (see pdukit.render.runner)."""
+    from pdukit.paths import project_root
     from pdukit.render.runner import render_command
 
-    return render_command(args)
+    release_dir = _release_dir(args.data)
+    only = _kinds(args.only)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs {args.jobs}: expected at least 1 worker")
+    out = Path(args.out).expanduser().resolve() if args.out else project_root() / "reports"
+    return render_command(release_dir=release_dir, out=out, only=only, regions=args.region, pdus=args.pdu,
+                          jobs=args.jobs, force=args.force, progress=not args.no_progress and sys.stderr.isatty())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -203,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     release = sub.add_parser("release", help="make a new release").add_subparsers(dest="action", required=True)
     p = release.add_parser("draft", help="build data/drafts/VERSION from data/raw and data/curation")
-    p.add_argument("version", help="ISO date, with a suffix if two come on one day (2026-11-22b)")
+    p.add_argument("version", help="a real date no later than today, YYYY-MM-DD, with one letter for a second release that day (2026-11-22b)")
     p.add_argument("--replace", action="store_true", help="build an existing draft again (its hand edits are lost)")
     p.set_defaults(func=cmd_draft)
     p = release.add_parser("publish", help="validate a draft, record its hand edits, write manifest and changelog, release it")
@@ -251,5 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+if __name__ == "__main__":  # python -m pdukit.cli: as the `pdukit` command runs, Ctrl-C handled the same way
+    from pdukit_command import main as command
+
+    sys.exit(command())

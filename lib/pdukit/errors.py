@@ -45,6 +45,26 @@ class BuildError(PdukitError, ValueError):
     """A build input is missing or inconsistent; the message names the file, row and what was expected."""
 
 
+class UnreadableFile(PdukitError, ValueError):
+    """A data file that is not read: not a regular file (a link, a named pipe, a device, a folder), too large, not
+    UTF-8 or not well-formed CSV. `row` is the line it stops at (0: the whole file); the message says what was found
+    and what was expected."""
+
+    def __init__(self, path, message: str, row: int = 0):
+        self.path = path
+        self.row = row
+        self.message = message
+        super().__init__(f"{getattr(path, 'name', path)}:{row}: {message}")
+
+
+class OutputError(PdukitError):
+    """The output folder cannot be written (read-only, full, not a folder): one line, exit 1."""
+
+
+class OutputBusy(PdukitError):
+    """Another render holds the output folder's lock: refused before anything is written, exit 2."""
+
+
 class MixedMeasuresError(PdukitError, ValueError):
     """Two different measures (e.g. caseload and workload) were about to be compared as one."""
 

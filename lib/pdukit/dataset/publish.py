@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,14 +22,23 @@ from pdukit.dataset.diff import Change, list_changes, summarise
 from pdukit.dataset.validate import Problem, read_release, validate_release
 from pdukit.errors import PublishError
 from pdukit.files import write_atomic
-from pdukit.paths import MANIFEST, VERSION_PATTERN, drafts_dir, list_releases, project_root, releases_dir
-
-DRAFT_STAMP = ".draft.json"  # what a draft was built from, so publishing notices curation changed since
+from pdukit.paths import DRAFT_STAMP, MANIFEST, drafts_dir, list_releases, project_root, releases_dir, version_date
 
 
-def _check_version(version: str) -> None:
-    if not VERSION_PATTERN.match(version):
-        raise PublishError(f"version {version!r}: expected an ISO date, optionally with a suffix (2026-11-22, 2026-11-22b)")
+def _today() -> date:
+    """Today as the latest of the local and the UTC date, so a release made just after midnight is not refused."""
+    return max(date.today(), datetime.now(UTC).date())
+
+
+def check_version(version: str) -> None:
+    """Refuse (PublishError) a version that is not a real date no later than today, with an optional letter for a
+    second release the same day, or that exists or does not sort after the latest release: a release is
+    immutable, so a bad version would stay and refuse every real release after it."""
+    day, today = version_date(version), _today()
+    if day is None or day > today:
+        raise PublishError(f"version {version!r}: expected a real date written YYYY-MM-DD, no later than today "
+                           f"({today.isoformat()}), with one lower-case letter after it for a second release the same "
+                           "day (2026-11-22, 2026-11-22b)")
     if (releases_dir() / version).exists():
         raise PublishError(f"release {version} exists already: releases are immutable; choose a new version")
     latest = list_releases()
@@ -43,7 +52,7 @@ def _created() -> str:
 
 def draft(version: str, replace: bool = False) -> Path:
     """Build data/drafts/<version> from the curation files; return the folder."""
-    _check_version(version)
+    check_version(version)
     target = drafts_dir() / version
     if target.exists():
         if not replace:
@@ -84,7 +93,7 @@ def publish(draft_dir: Path | str, note: str, changelog: Path | None = None) -> 
     (nothing is written then)."""
     draft_dir = resolve_draft(draft_dir)
     version = draft_dir.name
-    _check_version(version)
+    check_version(version)
     if not note.strip():
         raise PublishError("a changelog note is required: say what the release adds or corrects, and why")
     problems = validate_release(draft_dir, check_checksums=False, version=version)

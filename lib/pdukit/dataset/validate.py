@@ -1,6 +1,8 @@
 """Read and check a release: the one place a release's CSV files are parsed and typed.
 
-`read_release` parses every file strictly, types each column as `pdukit.dataset.schema` declares it, runs the declared
+`read_release` first checks the folder without opening anything (regular files only; in a published release, only
+the files its manifest lists), then parses every file strictly through `pdukit.files.read_csv` (the reader the
+renderer uses too: a BOM and CRLF accepted), types each column as `pdukit.dataset.schema` declares it, runs the declared
 checks (pandera for cell values and keys; the schema's rules for what relates columns and tables) and the
 manifest's checksums. `pdukit validate` prints its problems; `load_release` wraps its typed frames.
 
@@ -11,21 +13,28 @@ ragged row), because every later row of that file would be reported wrongly.
 
 from __future__ import annotations
 
-import csv
-import io
+import json
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from pdukit.dataset.manifest import MANIFEST, read_manifest, sha256
+from pdukit.dataset.manifest import MANIFEST, sha256
 from pdukit.dataset.schema import TABLES, Column, Rule, Table, columns_for, tables_for
+from pdukit.errors import UnreadableFile
+from pdukit.files import read_csv, read_text, refusal
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What makes a spreadsheet run a cell as a formula: a sign (also in its full-width form, which Excel and LibreOffice
+# read as the sign itself), after any spaces, or a tab or carriage return as the very first character.
+FORMULA_SIGNS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+FORMULA_CONTROLS = ("\t", "\r")
+FORMULA_START = FORMULA_SIGNS + FORMULA_CONTROLS
 
 
 @dataclass(frozen=True, order=True)
@@ -79,6 +88,24 @@ def is_number(text: str) -> bool:
     return re.fullmatch(r"[-+]?\d+(\.\d+)?", text.strip()) is not None
 
 
+def looks_like_formula(text: str) -> bool:
+    """True for text a spreadsheet would run as a formula when the CSV is opened (' =HYPERLINK(...)', '＝1+1',
+    '@SUM(A1)', a leading tab), and False for a plain number ('-4', '+2.5'): the one rule validation and downloads
+    share."""
+    if is_number(text):
+        return False
+    return text.startswith(FORMULA_CONTROLS) or text.lstrip().startswith(FORMULA_SIGNS)
+
+
+def read_manifest(release_dir: Path) -> dict[str, Any]:
+    """The parsed manifest of a release folder, read as every release file is (a regular file of sane size);
+    raises OSError or ValueError (UnreadableFile among them) when it cannot be read."""
+    manifest = json.loads(read_text(Path(release_dir) / MANIFEST))
+    if not isinstance(manifest, dict):
+        raise ValueError("the manifest is not a JSON object")
+    return manifest
+
+
 def release_version(release_dir: Path) -> str:
     """The version a release folder holds: its manifest's, else the folder's name (a draft)."""
     try:
@@ -87,27 +114,38 @@ def release_version(release_dir: Path) -> str:
         return release_dir.name
 
 
+# --- the folder: regular files only, and in a published release only those its manifest lists ---------------
+def check_folder(release_dir: Path, listed: set[str] | None) -> tuple[list[Problem], set[str]]:
+    """Check every entry of a release folder without opening any: each must be a regular file (not a link, which
+    may point outside the release, nor a named pipe, device or folder, which may block or never end) of sane size,
+    and a published release (`listed`: the files its manifest names) holds nothing else. Returns the problems and
+    the names refused, which are then never read."""
+    problems, refused = [], set()
+    with os.scandir(release_dir) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            info = entry.stat(follow_symlinks=False)
+            reason = refusal(info.st_mode, info.st_size)
+            if reason:
+                problems.append(Problem(entry.name, 0, "", reason))
+                refused.add(entry.name)
+            elif listed is not None and entry.name not in listed | {MANIFEST}:
+                problems.append(Problem(entry.name, 0, "", f"is not listed in {MANIFEST}; expected only the files the "
+                                        "manifest lists (a published release holds nothing else: publish a new one)"))
+    return problems, refused
+
+
 # --- one file: parse, type, check ----------------------------------------------------------------------------
 def parse_table(path: Path, table: Table, version: str) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Parse one CSV strictly into a frame of strings (empty cells as NA, index = the file's row numbers)."""
     name, columns = path.name, columns_for(table, version)
-    if not path.exists():
+    try:  # the one reader of release CSV files (the renderer's too): regular files only, a BOM and CRLF allowed
+        rows = read_csv(path)
+    except FileNotFoundError:
         return None, [Problem(name, 0, "", f"file is missing; expected {name} with columns {', '.join(columns)}")]
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        row = raw[: err.start].count(b"\n") + 1
-        return None, [Problem(name, row, "", f"byte 0x{raw[err.start]:02x} is not UTF-8; expected a UTF-8 encoded file")]
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
+    except UnreadableFile as err:
+        return None, [Problem(name, err.row, "", err.message)]
+    if not any(cell.strip() for row in rows for cell in row):
         return None, [Problem(name, 0, "", f"file is empty; expected a header row: {','.join(columns)}")]
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    rows: list[list[str]] = []
-    try:
-        rows.extend(reader)
-    except csv.Error as err:
-        return None, [Problem(name, reader.line_num, "", f"malformed CSV ({err}); expected quotes to open and close on every field")]
     header, body = rows[0], rows[1:]
     problems = [Problem(name, 1, c, f"column is missing; expected columns {', '.join(columns)}") for c in columns if c not in header]
     problems += [Problem(name, 1, c, f"unexpected column; expected only {', '.join(columns)}") for c in header if c not in columns]
@@ -142,8 +180,7 @@ def _coerce_column(values: pd.Series, column: Column) -> tuple[pd.Series, pd.Ser
 def _formula_cells(values: pd.Series) -> pd.Series:
     """Text a spreadsheet would run as a formula when the CSV is opened ('=HYPERLINK(...)')."""
     text = values.dropna().astype(str)
-    starts = text[text.str.startswith(FORMULA_START)]
-    risky = starts[~starts.map(is_number).astype(bool)] if len(starts) else starts
+    risky = text[text.map(looks_like_formula).astype(bool)] if len(text) else text
     return pd.Series(values.index.isin(risky.index), index=values.index)
 
 
@@ -158,7 +195,8 @@ def type_table(frame: pd.DataFrame, table: Table) -> tuple[pd.DataFrame, list[Pr
         if column.kind in ("string", "source_ids"):
             for row in frame.index[_formula_cells(frame[name])]:
                 problems.append(Problem(table.filename, int(row), name, f"found {frame.at[row, name]!r}, which a spreadsheet "
-                                        "would run as a formula; expected text that does not start with =, +, -, @, a tab or a carriage return"))
+                                        "would run as a formula; expected text that does not start with =, +, -, @ (or their full-width "
+                                        "forms, after any spaces), a tab or a carriage return"))
     return typed, problems
 
 
@@ -286,6 +324,11 @@ def release_date(release_dir: Path, version: str) -> date:
         return date.fromisoformat(created)
     except (OSError, ValueError):
         pass
+    return release_date_of(version)
+
+
+def release_date_of(version: str) -> date:
+    """The date a version starts with, else today."""
     try:
         return date.fromisoformat(version[:10])
     except ValueError:
@@ -303,12 +346,17 @@ def check_relations(frames: dict[str, pd.DataFrame], release_day: date) -> list[
 
 
 # --- the manifest --------------------------------------------------------------------------------------------
-def check_manifest(release_dir: Path) -> list[Problem]:
-    """Check that the manifest exists, lists every table file, and that each file's sha256 matches it."""
+def check_manifest(release_dir: Path, refused: frozenset[str] = frozenset()) -> list[Problem]:
+    """Check that the manifest exists, lists every table file, and that each file's sha256 matches it (files
+    refused by check_folder are not opened)."""
+    if MANIFEST in refused:
+        return []  # already reported: not a regular file
     try:
         manifest = read_manifest(release_dir)
     except FileNotFoundError:
         return [Problem(MANIFEST, 0, "", "file is missing; expected the release manifest (run 'pdukit release publish')")]
+    except UnreadableFile as err:
+        return [Problem(MANIFEST, err.row, "", err.message)]
     except (OSError, ValueError) as err:
         return [Problem(MANIFEST, 0, "", f"cannot be read ({err}); expected valid JSON")]
     problems = []
@@ -318,7 +366,7 @@ def check_manifest(release_dir: Path) -> list[Problem]:
         resource = listed.get(table.filename)
         if resource is None:
             problems.append(Problem(MANIFEST, 0, table.filename, "file is not listed; expected every table in resources"))
-        elif path.exists() and resource.get("hash") != f"sha256:{sha256(path)}":
+        elif table.filename not in refused and path.exists() and resource.get("hash") != f"sha256:{sha256(path)}":
             problems.append(Problem(table.filename, 0, "", f"sha256 {sha256(path)[:12]}... does not match the manifest's "
                                     f"{str(resource.get('hash')).removeprefix('sha256:')[:12]}...; expected the file as released "
                                     "(releases are immutable: publish a new one)"))
@@ -336,17 +384,31 @@ def read_release(release_dir: Path, check_checksums: bool = True, version: str |
     release_dir = Path(release_dir)
     if not release_dir.is_dir():
         return {}, [Problem(str(release_dir), 0, "", "not a folder; expected a release folder under data/releases")]
-    version = version or release_version(release_dir)
-    frames, problems = {}, []
+    problems, refused = check_folder(release_dir, _listed(release_dir) if check_checksums else None)
+    version = version or (release_dir.name if MANIFEST in refused else release_version(release_dir))
+    frames = {}
     for table in tables_for(version):  # a table introduced by a later release is not a file of this one
+        if table.filename in refused:
+            continue  # reported by check_folder, and never opened
         frame, found = read_table(release_dir / table.filename, table, version)
         problems += found
         if frame is not None:
             frames[table.name] = frame
-    problems += check_relations(frames, release_date(release_dir, version))
+    day = release_date(release_dir, version) if MANIFEST not in refused else release_date_of(version)
+    problems += check_relations(frames, day)
     if check_checksums:
-        problems += check_manifest(release_dir)
+        problems += check_manifest(release_dir, frozenset(refused))
     return frames, sorted(set(problems))
+
+
+def _listed(release_dir: Path) -> set[str] | None:
+    """The files a published release's manifest lists (None when it cannot be read: check_manifest says why)."""
+    try:
+        if refusal(os.lstat(release_dir / MANIFEST).st_mode, 0) is not None:
+            return None
+        return {str(r.get("path")) for r in read_manifest(release_dir).get("resources", []) if isinstance(r, dict)}
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 def validate_release(release_dir: Path, check_checksums: bool = True, version: str | None = None) -> list[Problem]:

@@ -160,7 +160,7 @@ def failure_page(job: Job, error: str, stamp: dict, has_last_good: bool) -> str:
     body = (f"<h1>Report failed: {e(job.title)}</h1><p class='status-failed'>This report could not be "
             f"made on {e(stamp['made'])}.</p><p>{kept}</p><h2>What failed</h2>"
             f"<pre>{e(ANSI.sub('', error))[-6000:]}</pre><h2>Inputs</h2><p>Notebook "
-            f"<code>notebooks/{e(job.notebook)}</code>, parameters <code>{e(str(job.parameters))}"
+            f"<code>notebooks/{e(job.notebook)}</code>, parameters <code>{e(str(job.own_parameters))}"
             f"</code>, data release {e(stamp['release'])}, git commit {e(stamp['commit'])}.</p>")
     root = "../" * (job.html.count("/") + 1)
     failed_job = Job(job.kind, job.title, job.notebook, "failed/" + job.html, job.parameters, job.region)

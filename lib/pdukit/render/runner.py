@@ -1,32 +1,53 @@
-"""`pdukit render`: validate the release, plan the reports, skip the unchanged ones, run the rest in parallel warm
-kernels, write pages atomically, and exit non-zero if any report failed (the others are still written, and a failed
-report's last good page stays in place).
+"""`pdukit render`, in the order it runs:
 
-A report is re-run only when something it depends on changed: its notebook, the library, its parameters, the
-package versions, or the content of a data table it read. A report whose inputs are unchanged but whose release is
-new (a release that changed only tables it does not read) keeps its page, re-stamped with the new release's name.
+1. validate the release (every render; remembered for its exact bytes): an invalid release writes nothing;
+2. plan, once: every report of the release (what the index lists) and the ones asked for (unknown names refused);
+3. lock the output folder (one render at a time), and ask the cache which pages it can keep (re-stamped for a new
+   release when needed) and which reports must run;
+4. execute those in parallel warm kernels (pdukit.render.worker);
+5. store each result through the cache (page, executed notebook and record, atomically; a failure page on failure);
+6. write the index and the glossary.
+
+The cache (pdukit.render.cache) owns every record, page hash and page write; this module orchestrates and says
+what happened: one line per failed report or warning, one summary line, and the exit code (0 all made; 1 a report
+failed, the release is invalid or the output folder cannot be written; 2 refused before anything is written;
+130 interrupted). A failed report's last good page stays, and the others are still made.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pdukit.errors import ReleaseNotFound, UnknownName
+from pdukit.errors import OutputBusy, OutputError, UnknownName, UnreadableFile
 from pdukit.exitcodes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from pdukit.narrative.words import month_year
-from pdukit.paths import MANIFEST, is_draft, project_root, resolve_release
-from pdukit.render.cache import Cache, file_sha, library_sha, package_versions, static_key, table_shas
-from pdukit.render.jobs import KINDS, Job, notebooks_dir, plan
-from pdukit.render.pages import failure_page, glossary_page, index_page, page_stamp, restamp, write_atomic
+from pdukit.files import read_text, write_atomic
+from pdukit.paths import MANIFEST, is_draft, project_root
+from pdukit.render.cache import (
+    Cache,
+    Outcome,
+    file_sha,
+    library_sha,
+    package_versions,
+    release_fingerprint,
+    static_key,
+    table_shas,
+)
+from pdukit.render.jobs import Job, notebooks_dir, pdu_facts, plan
+from pdukit.render.pages import glossary_page, index_page
+
+if TYPE_CHECKING:  # the worker imports nbformat: a render with nothing to do never imports it
+    from pdukit.render.worker import Result
 
 
 class InvalidRelease(Exception):
@@ -35,6 +56,20 @@ class InvalidRelease(Exception):
     def __init__(self, problems):
         self.problems = problems
         super().__init__(f"{len(problems)} problem(s)")
+
+
+@dataclass
+class Summary:
+    """What one render did: reports counted apart from the index (which is not a report)."""
+
+    planned: int = 0
+    rendered: int = 0
+    unchanged: int = 0
+    restamped: int = 0
+    failed: list[Outcome] = field(default_factory=list)
+    warned: list[Outcome] = field(default_factory=list)
+    index_error: str = ""
+    interrupted: bool = False
 
 
 def git_commit() -> str:
@@ -51,11 +86,12 @@ def git_commit() -> str:
 
 
 def make_stamp(release_dir: Path) -> dict:
-    """What every page says about where it came from: release (or draft), checksum, code, time."""
+    """What every page says about where it came from: the release (or draft) the kernels read, its checksum, the
+    code, the time."""
     from importlib.metadata import version
 
     draft = is_draft(release_dir)
-    manifest = {} if draft else json.loads((release_dir / MANIFEST).read_text(encoding="utf-8"))
+    manifest = {} if draft else json.loads(read_text(release_dir / MANIFEST))
     return {"release": str(manifest.get("version", release_dir.name)), "draft": draft,
             "checksum": "" if draft else file_sha(release_dir / MANIFEST)[:12], "commit": git_commit(),
             "made": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "version": version("pdukit")}
@@ -76,16 +112,22 @@ class Pool:
         from pdukit.render.worker import Worker
 
         if not hasattr(self.local, "worker"):
-            self.local.worker = Worker()
+            self.local.worker = Worker(stopping=self.stopping)
             with self.lock:
                 self.workers.append(self.local.worker)
         return self.local.worker
 
     def run(self, job: Job, stamp: dict):
-        """Run one job on this thread's worker, unless the pool is stopping."""
+        """Run one job on this thread's worker, unless the pool is stopping; a worker whose report was running when
+        the pool stopped closes itself here, on the thread that used its kernel's channels."""
         if self.stopping.is_set():
             return None
-        return self.worker().run(job, stamp)
+        worker = self.worker()
+        try:
+            return worker.run(job, stamp)
+        finally:
+            if self.stopping.is_set():
+                worker.close()
 
     def interrupt(self) -> None:
         """Stop taking jobs, interrupt every running kernel and shut it down, so a running report ends at once."""
@@ -94,9 +136,11 @@ class Pool:
             worker.interrupt()
 
     def stop(self) -> None:
-        """Close every worker's kernel."""
+        """Close every idle worker's kernel (after Ctrl-C a busy one closes itself when its report ends: closing
+        its channels from this thread while its own thread waits on them can hang both)."""
         for worker in list(self.workers):
-            worker.close()
+            if not worker.busy:
+                worker.close()
 
 
 def _progress(total: int, enabled: bool):
@@ -107,68 +151,32 @@ def _progress(total: int, enabled: bool):
     return tqdm(total=total, unit="report", desc="rendering", file=sys.stderr)
 
 
-def _release_fingerprint(release_dir: Path, library: str) -> str:
-    """One sha256 over every file of the release (bytes) and the library that checks it."""
-    import hashlib
-
-    digest = hashlib.sha256(library.encode())
-    for path in sorted(p for p in release_dir.iterdir() if p.is_file()):
-        digest.update(path.name.encode())
-        digest.update(file_sha(path).encode())
-    return digest.hexdigest()
-
-
-def _validate(release_dir: Path, out: Path, library: str):
-    """Validate the release, every render. The result is remembered for these exact bytes (every file of the
-    release) and this library: a byte changed anywhere, or a new schema, validates again; an unchanged release is
-    not re-read, so a render with nothing to do stays under a second."""
-    fingerprint = _release_fingerprint(release_dir, library)
-    record = out / ".cache" / "release.validated"
-
-    def remember() -> None:  # called once the render has got past planning: a refused render writes nothing
-        write_atomic(record, json.dumps({"fingerprint": fingerprint, "release": str(release_dir)}))
-
-    try:
-        if json.loads(record.read_text(encoding="utf-8")).get("fingerprint") == fingerprint:
-            return lambda: None
-    except (OSError, ValueError):
-        pass
+# --- 1. validate --------------------------------------------------------------------------------------------
+def check_release(*, release_dir: Path, cache: Cache, library: str) -> str:
+    """Validate the release, every render, and return its fingerprint (remembered once the render holds the lock).
+    Byte-identical data checked by the same library before is not read again, so a render with nothing to do
+    stays under a second and never imports pandas. InvalidRelease lists the problems; nothing is written."""
+    fingerprint = release_fingerprint(release_dir, library)
+    if cache.validated(fingerprint):
+        return fingerprint
     from pdukit.dataset.validate import validate_release
 
     problems = validate_release(release_dir, check_checksums=not is_draft(release_dir))
     if problems:
         raise InvalidRelease(problems)
-    return remember
+    return fingerprint
 
 
-def render(release_dir: Path, data: str, out: Path, only: list[str], regions: list[str], pdus: list[str],
-           jobs: int | None = None, force: bool = False, progress: bool = True) -> dict:
-    """Render the planned reports into `out`; return counts and the failed jobs.
-
-    Raises InvalidRelease (nothing written) for a release with problems, cached or not, and UnknownName for an
-    unknown kind, region or PDU, before anything runs. On Ctrl-C, queued reports are cancelled, running kernels
-    interrupted, finished pages kept, the index written; the summary says `interrupted`."""
-    library = library_sha()
-    remember_valid = _validate(release_dir, out, library)
-    planned = plan(release_dir, data, only, regions, pdus)
-    remember_valid()
-    cache = Cache(out)
-    versions, shas = package_versions(), table_shas(release_dir)
-    keys = {job.key: static_key(job, notebooks_dir() / job.notebook, library, versions) for job in planned}
-    stamp = make_stamp(release_dir)
-    todo, restamped = [], 0
-    for job in planned:
-        if force or not cache.is_fresh(job, keys[job.key], shas, out):
-            todo.append(job)
-            continue
-        _clear_stale_failure(out, cache, job)
-        restamped += _restamp_if_needed(out, cache, job, stamp)
-    unchanged = len(planned) - len(todo)
-    failed: list[tuple[Job, str]] = []
+# --- 4. execute ---------------------------------------------------------------------------------------------
+def execute(*, todo: list[Job], stamp: dict, store: Callable[[Result], None], jobs: int | None, progress: bool) -> bool:
+    """Run the reports in parallel warm kernels, handing each result to `store` as it finishes; return True when
+    interrupted (Ctrl-C: queued reports cancelled, running kernels stopped, what finished kept)."""
+    if not todo:
+        return False
     bar = _progress(len(todo), progress)
-    pool = Pool(max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1)))
+    pool = Pool(max(1, min(jobs or os.cpu_count() or 1, len(todo))))
     executor = ThreadPoolExecutor(max_workers=pool.size, thread_name_prefix="pdukit-render")
-    interrupted, done = False, 0
+    interrupted = False
     try:
         pending = {executor.submit(pool.run, job, stamp) for job in todo}
         while pending:
@@ -177,8 +185,7 @@ def render(release_dir: Path, data: str, out: Path, only: list[str], regions: li
                 result = future.result()
                 if result is None:
                     continue
-                done += 1
-                _record(out, cache, result, keys, shas, stamp, failed)
+                store(result)
                 if bar is not None:
                     bar.update(1)
                     bar.set_postfix_str(result.job.title[:30])
@@ -192,135 +199,92 @@ def render(release_dir: Path, data: str, out: Path, only: list[str], regions: li
         pool.stop()
         if bar is not None:
             bar.close()
+    return interrupted
+
+
+# --- 6. index -----------------------------------------------------------------------------------------------
+def write_index(*, release_dir: Path, every: tuple[Job, ...], cache: Cache, stamp: dict) -> str:
+    """Write index.html (every report of the release with its status, linking only trusted pages) and
+    glossary.html; return '' or why the index could not be written."""
+    rows = [cache.status(job) for job in every]
     try:
-        write_index(release_dir, data, out, cache, stamp)
+        write_atomic(cache.out / "glossary.html", glossary_page(stamp))
+        write_atomic(cache.out / "index.html", index_page(rows, stamp, pdu_facts(release_dir)))
     except OSError as err:
-        failed.append((Job("index", "Index", "", "index.html"), f"could not write index.html: {err}"))
-    return {"rendered": done - len([j for j, _ in failed if j.kind != "index"]), "unchanged": unchanged,
-            "restamped": restamped, "failed": failed, "planned": len(planned), "interrupted": interrupted}
+        return f"{type(err).__name__}: {err}"
+    return ""
 
 
-def _record(out: Path, cache: Cache, result, keys: dict, shas: dict, stamp: dict, failed: list) -> None:
-    if result.page is not None:
-        try:
-            _record_success(out, cache, result, keys[result.job.key], shas, stamp)
-        except OSError as err:  # disk full, permissions: the old page is untouched (atomic writes)
-            result.page, result.error = None, f"could not write the report: {type(err).__name__}: {err}"
-    if result.page is None:
-        failed.append((result.job, result.error))
-        try:
-            _record_failure(out, cache, result.job, result.error, stamp)
-        except OSError as err:
-            print(f"pdukit: could not record the failure of {result.job.html}: {err}", file=sys.stderr)
+def render(*, release_dir: Path, out: Path, only: list[str], regions: list[str], pdus: list[str],
+           jobs: int | None = None, force: bool = False, progress: bool = True) -> Summary:
+    """Render the planned reports of a release folder into `out`; return what was done.
+
+    Raises InvalidRelease (nothing written) for a release with problems, UnknownName for an unknown kind, region or
+    PDU, OutputBusy when another render holds `out`, and OutputError when `out` cannot be written, all before any
+    report runs."""
+    cache, library = Cache(out), library_sha()
+    fingerprint = check_release(release_dir=release_dir, cache=cache, library=library)
+    reports = plan(release_dir, only, regions, pdus)
+    summary = Summary(planned=len(reports.chosen))
+    with cache.lock():
+        cache.remember_validated(fingerprint, release_dir)
+        stamp, versions, shas = make_stamp(release_dir), package_versions(), table_shas(release_dir)
+        keys = {job.key: static_key(job, notebooks_dir() / job.notebook, library, versions) for job in reports.chosen}
+        checked = cache.check(list(reports.chosen), keys, shas, stamp, force=force)
+        summary.unchanged, summary.restamped, summary.failed = checked.unchanged, checked.restamped, checked.failed
+
+        def store(result: Result) -> None:
+            outcome = cache.store(result, keys[result.job.key], shas, stamp)
+            summary.rendered += outcome.ok
+            if outcome.warnings:
+                summary.warned.append(outcome)
+            if not outcome.ok:
+                summary.failed.append(outcome)
+
+        summary.interrupted = execute(todo=checked.todo, stamp=stamp, store=store, jobs=jobs, progress=progress)
+        summary.index_error = write_index(release_dir=release_dir, every=reports.every, cache=cache, stamp=stamp)
+    return summary
 
 
-def _stamp_fields(stamp: dict) -> dict:
-    return {k: stamp[k] for k in ("release", "checksum", "draft")}
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def _record_success(out: Path, cache: Cache, result, key: str, shas: dict, stamp: dict) -> None:
-    import nbformat
-
-    job = result.job
-    write_atomic(out / "notebooks" / (job.key + ".ipynb"), nbformat.writes(result.notebook))
-    write_atomic(out / job.html, result.page)
-    (out / "failed" / job.html).unlink(missing_ok=True)
-    tables = {name: shas[name] for name in result.tables if name in shas} or dict(shas)
-    cache.write(job, {"good": {"key": key, "tables": tables, "made": stamp["made"], **_stamp_fields(stamp)},
-                      "last": {"status": "ok", "made": stamp["made"], "seconds": round(result.seconds, 2)}})
-
-
-def _restamp_if_needed(out: Path, cache: Cache, job: Job, stamp: dict) -> int:
-    """A page whose inputs are unchanged but that names another release: stamp it with this one (no run)."""
-    entry = cache.read(job)
-    good = entry.get("good") or {}
-    if {k: good.get(k) for k in ("release", "checksum", "draft")} == _stamp_fields(stamp):
-        return 0
-    page = (out / job.html).read_text(encoding="utf-8")
-    fresh = restamp(page, dict(stamp, made=good.get("made", stamp["made"]), commit=good.get("commit", stamp["commit"])))
-    if page_stamp(fresh) == page_stamp(page) and page_stamp(page):
-        return 0
-    write_atomic(out / job.html, fresh)
-    good.update(_stamp_fields(stamp))
-    entry["good"] = good
-    cache.write(job, entry)
-    return 1
+def report_summary(summary: Summary, out: Path, seconds: float) -> None:
+    """Print one line per failed report and per warning, then one line counting the reports (the index apart)."""
+    for outcome in summary.failed:
+        where = f" (details: {outcome.details})" if outcome.details else ""
+        print(f"FAILED {outcome.job.html}: {outcome.message}{where}", file=sys.stderr)
+    for outcome in summary.warned:
+        for warning in outcome.warnings:
+            print(f"WARNING {outcome.job.html}: {warning}", file=sys.stderr)
+    restamped = f", {summary.restamped} re-stamped for this release" if summary.restamped else ""
+    index = f"; index.html not written: {summary.index_error}" if summary.index_error else f" -> {out / 'index.html'}"
+    print(f"{_plural(summary.planned, 'report')}: {summary.rendered} rendered, {summary.unchanged} unchanged{restamped}, "
+          f"{len(summary.failed)} failed in {seconds:.1f}s{index}")
 
 
-def _clear_stale_failure(out: Path, cache: Cache, job: Job) -> None:
-    """A report whose good page matches its current inputs is not failed, whatever an earlier attempt did."""
-    entry = cache.read(job)
-    if entry.get("last", {}).get("status") == "failed":
-        entry["last"] = {"status": "ok", "made": entry["good"].get("made", "")}
-        cache.write(job, entry)
-        (out / "failed" / job.html).unlink(missing_ok=True)
-
-
-def _record_failure(out: Path, cache: Cache, job: Job, error: str, stamp: dict) -> None:
-    entry = cache.read(job)
-    has_good = bool(entry.get("good")) and (out / job.html).exists()
-    write_atomic(out / "failed" / job.html, failure_page(job, error, stamp, has_good))
-    entry["last"] = {"status": "failed", "made": stamp["made"], "error": error[-2000:]}
-    cache.write(job, entry)
-
-
-def pdu_facts(release_dir: Path) -> dict[str, dict]:
-    """Each PDU's latest overall rating and publication date, read without pandas (for the index)."""
-    with open(release_dir / "pdus.csv", newline="", encoding="utf-8") as handle:
-        names = {p["pdu_id"]: p["name"] for p in csv.DictReader(handle)}
-    latest: dict[str, dict] = {}
-    with open(release_dir / "inspections.csv", newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            name = names.get(row["pdu_id"], row["pdu_id"])
-            if name not in latest or int(row["round"]) > latest[name]["round"]:
-                latest[name] = {"round": int(row["round"]), "rating": row["overall_rating"],
-                                "date": month_year(row["published"], f"round {row['round']}, date not known")}
-    return latest
-
-
-def write_index(release_dir: Path, data: str, out: Path, cache: Cache, stamp: dict) -> None:
-    """Write index.html (every report of the release with its status and release) and glossary.html."""
-    rows = []
-    for job in plan(release_dir, data, list(KINDS), [], []):
-        entry = cache.read(job)
-        last, good = entry.get("last", {}), entry.get("good") or {}
-        has_good = bool(good) and (out / job.html).exists()
-        status = "failed" if last.get("status") == "failed" else ("made" if has_good else "not made yet")
-        rows.append({"job": job, "status": status, "has_good": has_good, "release": good.get("release", "")})
-    write_atomic(out / "glossary.html", glossary_page(stamp))
-    write_atomic(out / "index.html", index_page(rows, stamp, pdu_facts(release_dir)))
-
-
-def render_command(args) -> int:
-    """Run `pdukit render` from parsed arguments; return the exit code (0 ok, 1 a report failed or the release is
-    invalid, 2 bad usage, 130 interrupted)."""
+def render_command(*, release_dir: Path, out: Path, only: list[str], regions: list[str], pdus: list[str],
+                   jobs: int | None, force: bool, progress: bool) -> int:
+    """Run `pdukit render` for a release folder the command line resolved (absolute); return the exit code."""
     started = time.perf_counter()
     try:
-        release_dir = resolve_release(args.data)
-    except ReleaseNotFound as err:
+        summary = render(release_dir=release_dir, out=out, only=only, regions=regions, pdus=pdus, jobs=jobs,
+                         force=force, progress=progress)
+    except (UnknownName, OutputBusy) as err:
         print(f"pdukit: {err}", file=sys.stderr)
         return EXIT_USAGE
-    out = Path(args.out) if args.out else project_root() / "reports"
-    only = [k.strip() for k in args.only.split(",") if k.strip()]
-    try:
-        summary = render(release_dir, str(args.data), out, only, args.region, args.pdu, args.jobs, args.force,
-                         progress=not args.no_progress and sys.stderr.isatty())
-    except UnknownName as err:
+    except (OutputError, UnreadableFile) as err:
         print(f"pdukit: {err}", file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_PROBLEMS
     except InvalidRelease as err:
         for problem in err.problems[:50]:
             print(problem, file=sys.stderr)
         print(f"pdukit: release {release_dir.name} did not validate ({len(err.problems)} problem(s)): nothing was "
               "rendered; the published reports are unchanged", file=sys.stderr)
         return EXIT_PROBLEMS
-    for job, error in summary["failed"]:
-        first = error.strip().splitlines()[0] if error.strip() else "unknown error"
-        print(f"FAILED {job.html}: {first} (details: {out / 'failed' / job.html})", file=sys.stderr)
-    restamped = f", {summary['restamped']} re-stamped for this release" if summary["restamped"] else ""
-    print(f"{summary['planned']} reports: {summary['rendered']} rendered, {summary['unchanged']} unchanged{restamped}, "
-          f"{len(summary['failed'])} failed in {time.perf_counter() - started:.1f}s -> {out / 'index.html'}")
-    if summary["interrupted"]:
+    report_summary(summary, out, time.perf_counter() - started)
+    if summary.interrupted:
         print("pdukit: interrupted: the reports finished before Ctrl-C are kept and listed in the index", file=sys.stderr)
         return EXIT_INTERRUPTED
-    return EXIT_PROBLEMS if summary["failed"] else EXIT_OK
+    return EXIT_PROBLEMS if summary.failed or summary.index_error else EXIT_OK

@@ -20,7 +20,7 @@ import pandas as pd
 
 from pdukit.dataset.names import slug
 from pdukit.dataset.sources import source_link
-from pdukit.dataset.validate import FORMULA_START, is_number
+from pdukit.dataset.validate import looks_like_formula
 from pdukit.narrative.mainpoints import Point
 from pdukit.narrative.readable import for_reader
 
@@ -31,7 +31,7 @@ e = html.escape
 # --- CSV ----------------------------------------------------------------------------------------------------
 def neutralise(value):
     """A CSV cell a spreadsheet would run as a formula gets a leading apostrophe; numbers pass unchanged."""
-    if isinstance(value, str) and value.lstrip().startswith(FORMULA_START) and not is_number(value):
+    if isinstance(value, str) and looks_like_formula(value):
         return "'" + value
     return value
 

@@ -14,6 +14,7 @@ passes and changes nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from pdukit.errors import ParameterError
@@ -21,6 +22,10 @@ from pdukit.errors import ParameterError
 _BEFORE = "__pdukit_names_before_parameters__"
 INJECTABLE = (str, int, float, bool, list, dict, type(None))  # what papermill can inject
 IGNORED = {"In", "Out", "get_ipython", "exit", "quit", "open", "__annotations__", _BEFORE}
+# The names IPython itself adds as cells run (the last outputs `_`, `__`, `___`, `_3`; the last inputs `_i`, `_ii`,
+# `_iii`, `_i3`; the histories; a shell command's exit code): never a parameter. Any other name, `_region`
+# included, that appears between the parameters cell and the check was injected, so it must be declared.
+IPYTHON_NAME = re.compile(r"_{1,3}|_i{1,3}|_i\d+|_\d+|_ih|_oh|_dh|_exit_code|__\w+__")
 
 
 def begin(namespace: dict) -> None:
@@ -39,7 +44,7 @@ def check(namespace: dict, **valid: Iterable | Callable) -> dict:
         raise ParameterError("the parameters cell declares nothing; expected annotated assignments (name: type = value)")
     before = namespace.get(_BEFORE, frozenset())
     unknown = sorted(n for n, v in namespace.items() if n not in before and n not in declared and n not in IGNORED
-                     and not n.startswith("_") and isinstance(v, INJECTABLE))
+                     and not IPYTHON_NAME.fullmatch(n) and isinstance(v, INJECTABLE))
     listing = ", ".join(f"{n} ({getattr(t, '__name__', t)})" for n, t in declared.items())
     if unknown:
         raise ParameterError(f"unknown parameter{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
