@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pdukit.dataset.names import closest
 from pdukit.dataset.schema import RATINGS, REGIONS, STANDARD_LABELS
-from pdukit.errors import UnknownName
+from pdukit.errors import InvalidValue, UnknownName
 
 # Units: how a value is written. A share is a fraction from 0 to 1 (shown as a rounded per cent); a percent is a
 # figure already published as a per cent (shown as published).
@@ -72,6 +72,25 @@ def check_choice(value: object, choices: Iterable[object], what: str) -> str:
         raise UnknownName(f"unknown {what} {value!r}; did you mean {lowered[str(value).strip().lower()]!r}? "
                           f"Valid: {', '.join(map(repr, options))}")
     raise UnknownName(f"unknown {what} {value!r}; closest valid: {closest(str(value), options)}")
+
+
+def check_flag(value: object, name: str) -> bool:
+    """`value` when it is True or False; else InvalidValue. The text 'False' is not False (any non-empty text
+    counts as true), so a flag typed as text is refused, never read the wrong way."""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":  # numpy's bool too
+        return bool(value)
+    hint = f" (the text {value!r} is not a bool: any non-empty text counts as true)" if isinstance(value, str) else ""
+    raise InvalidValue(f"{name} must be True or False, not {value!r}{hint}")
+
+
+def check_optional_flag(value: object, name: str) -> bool | None:
+    """`value` when it is True, False or None; else InvalidValue (see `check_flag`)."""
+    if value is None:
+        return None
+    try:
+        return check_flag(value, name)
+    except InvalidValue as err:
+        raise InvalidValue(str(err).replace("True or False", "True, False or None", 1)) from None
 
 
 # --- staff -------------------------------------------------------------------------------------------------

@@ -139,8 +139,11 @@ def ratings_point(release, inspections: pd.DataFrame, region: str | None = None)
 
 
 def standards_point(release, inspection_ids=None, whose: str = "") -> Point | None:
-    """The share of known case supervision ratings that were Inadequate, stated and implied apart."""
-    counts = standard_counts(release, inspection_ids)
+    """The share of known case supervision ratings that were Inadequate, stated and implied apart (None where no
+    standard rating of those inspections is known)."""
+    if inspection_ids is not None and set(release.without_standard_ratings(list(inspection_ids))) == set(inspection_ids):
+        return None
+    counts = standard_counts(release, inspection_ids, warn=False)
     if counts.empty:
         return None
     case = counts[counts.standard.isin(CASE_STANDARDS)]
@@ -247,10 +250,16 @@ def official_point(release, region: str | None = None, latest=None) -> Point | N
     pages), always with the figure's date, as a count (not a rate). A printed 0 is reported as printed, beside
     what the region's inspections published, never as 'no vacancies'. `latest` (a PDU page) is the PDU's latest
     inspection row: how far its report is from the figure, a range where its date is only a year."""
-    from pdukit.analysis.official import regional_staffing
+    from pdukit.analysis.official import has_official, regional_staffing
+    from pdukit.errors import NotInRelease
     from pdukit.narrative.official import amount
 
-    frame = regional_staffing(release)
+    if not has_official(release, "official_staffing"):
+        return None
+    try:
+        frame = regional_staffing(release, long=True)
+    except NotInRelease:  # no regional figure at the date: no point to make
+        return None
     frame = frame.assign(region=frame.scope.astype(str))
     if frame.empty or (region is not None and region not in set(frame.region)):
         return None

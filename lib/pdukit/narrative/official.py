@@ -28,6 +28,12 @@ def amount(value, unit: str) -> str:
     return f"{text} {words}".strip()
 
 
+def values_of(frame: pd.DataFrame) -> pd.Series:
+    """The figures of a frame of one official measure: its `value` column (the long form), else the column named
+    for its measure (`frame.attrs['value_column']`, e.g. `vacancies_fte`)."""
+    return frame["value"] if "value" in frame.columns else frame[frame.attrs["value_column"]]
+
+
 def _months(a: pd.Timestamp, b: pd.Timestamp) -> int:
     return abs((a.year - b.year) * 12 + a.month - b.month)
 
@@ -36,10 +42,11 @@ def beside_outcomes_title(frame: pd.DataFrame) -> str:
     """'London had the most vacancies in September 2023 (457 FTE); Greater Manchester and Wales reported none'."""
     if frame.empty:
         return "No region has an official staffing figure in this release"
-    top = frame.loc[frame.value.astype(float).idxmax()]
-    zero = frame[frame.value.astype(float) == 0].region.astype(str).tolist()
+    values = values_of(frame).astype(float)
+    top = frame.loc[values.idxmax()]
+    zero = frame[values == 0].region.astype(str).tolist()
     measure = v.term(v.OFFICIAL_MEASURES, frame.attrs.get("measure", "vacancies"), "official measure").plural
-    text = f"{top.region} had the most {measure} in {month_year(top.as_of)} ({amount(top.value, top.unit)})"
+    text = f"{top.region} had the most {measure} in {month_year(top.as_of)} ({amount(values.max(), top.unit)})"
     return text + (f"; {listing(zero)} reported none" if zero else "")
 
 
@@ -78,10 +85,10 @@ def beside_outcomes_table(frame: pd.DataFrame) -> pd.DataFrame:
     inspections and how many were Inadequate (with the share), and when those inspections were published."""
     measure = v.term(v.OFFICIAL_MEASURES, frame.attrs.get("measure", "vacancies"), "official measure").label
     rows = []
-    for r in frame.itertuples():
+    for r, value in zip(frame.itertuples(), values_of(frame), strict=True):
         first, last = month_year(r.first_published, ""), month_year(r.last_published, "")
         span = f"{first} to {last}" if first and last and first != last else (first or "no date in any source")
-        rows.append({"region": r.region, f"{measure}, {month_year(r.as_of)}": amount(r.value, r.unit),
+        rows.append({"region": r.region, f"{measure}, {month_year(r.as_of)}": amount(value, r.unit),
                      "Rated inspections": count(r.n),
                      "Rated Inadequate": share_of(int(r.count), int(r.n)) if r.n else "none rated",
                      "Inspections published": span, "source_ids": r.source_ids})
@@ -93,6 +100,7 @@ def series_title(frame: pd.DataFrame) -> str:
     series'."""
     if frame.empty:
         return "No official series in this release"
+    frame = frame.assign(value=values_of(frame))
     latest = frame.sort_values("as_of_start").iloc[-1]
     measure = v.term(v.OFFICIAL_MEASURES, latest.measure, "official measure")
     grade = v.GRADES[str(latest.grade)].plural if str(latest.grade) in v.GRADES else str(latest.grade)
