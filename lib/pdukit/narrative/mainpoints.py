@@ -365,8 +365,10 @@ def national(release) -> list[Point]:
 def public_protection_point(release, region: str) -> Point | None:
     """What the region's 2025-26 inspection of public protection found, in the inspectorate's words (these
     inspections give no rating and are never pooled with PDU ratings), with its staffing statements."""
-    from pdukit.analysis.official import public_protection, public_protection_inspections
+    from pdukit.analysis.official import has_official, public_protection, public_protection_inspections
 
+    if not has_official(release, "regional_inspections"):
+        return None
     inspections = public_protection_inspections(release)
     mine = inspections[inspections.region.astype(str) == region]
     if mine.empty:
