@@ -61,7 +61,7 @@ def beside_outcomes_caveat(frame: pd.DataFrame, release: Release) -> str:
     unit = UNIT_WORDS.get(str(frame.unit.iloc[0]), "")
     span = month_year(first.strftime("%Y-%m"))
     span = span if first.strftime("%Y-%m") == last.strftime("%Y-%m") else f"{span} to {month_year(last.strftime('%Y-%m'))}"
-    zero = frame[frame.value.astype(float) == 0].region.astype(str).tolist()
+    zero = frame[values_of(frame).astype(float) == 0].region.astype(str).tolist()
     return (f"These are counts ({unit or 'as the source counts them'}), not rates: regions differ in size and no "
             f"source here gives each region's target staffing, so the counts cannot be compared as rates. The figures "
             f"are at {month_year(frame.as_of.iloc[0])}; the inspections beside them were published {span}, so an "
