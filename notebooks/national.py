@@ -57,13 +57,13 @@ page.main_points(mainpoints.national(release))
 by_year = summaries.ratings_by_year(release)
 undated = int(by_year[by_year.year == summaries.NO_DATE].n.sum())
 po_in_post = official.official_staffing(release, measure="staff_in_post", grade="po", scope="England and Wales",
-                                        unit="fte")
+                                        unit="fte", long=True) if official.has_official(release) else None
 ratings_chart = dict(
     fig=charts.stacked_rating_bars(by_year, "year"), title=titles.ratings_by_year(by_year),
     alt=f"Bar chart of {by_year.n.sum()} inspections by year of publication and overall rating; {undated} have no known date.",
     data=by_year, subtitle=f"Inspections by year of publication and overall rating; {undated} have no known date.",
     source_ids=ins.source_ids, filename="ratings-by-year")
-if po_in_post.empty:
+if po_in_post is None:
     page.figure(**ratings_chart)
 else:
     page.pair(ratings_chart, dict(
@@ -168,8 +168,9 @@ else:
                key=f"{beside.attrs['measure'].capitalize()}, {titles.month_of(beside.as_of.iloc[0])}",
                links={"region": page.region_links()}, note=official_words.beside_outcomes_caveat(beside, release),
                filename="official-vacancies-by-region")
-caseload = official.official_staffing(release, measure="caseload_avg", grade="po", scope="England and Wales")
-if len(caseload):
+caseload = official.official_staffing(release, measure="caseload_avg", grade="po", scope="England and Wales",
+                                      long=True) if official.has_official(release) else None
+if caseload is not None:
     page.figure(
         charts.value_bars([f"Year to {titles.month_of(a)}" for a in caseload.as_of], list(caseload.value),
                           "Average cases held per probation officer (WMT)",
@@ -200,8 +201,8 @@ page.table(readable.staffing_pressure(release), "Staffing pressure as published,
 # with the PDU ratings above.
 
 # %%
-protection = official.public_protection_inspections(release)
-if protection.empty:
+protection = official.public_protection_inspections(release) if official.has_official(release) else None
+if protection is None or protection.empty:
     page.paragraph("This data release holds none of these inspections.")
 else:
     page.table(official_words.public_protection_table(release, protection),

@@ -33,6 +33,7 @@ import pandas as pd
 
 from pdukit.analysis import measures, outcomes
 from pdukit.analysis.audit import run_audit
+from pdukit.dataset import vocabulary
 from pdukit.narrative import mainpoints, readable
 from pdukit.report import page as report
 
@@ -57,7 +58,7 @@ page.links(related, "Related reports:")
 # %%
 aliases = f" Other names in sources and the Ministry of Justice register: {info.aliases}." if pd.notna(info.aliases) else ""
 page.table(readable.readable_inspections(release, mine), f"Inspections of {info['name']}", key="Overall rating",
-           note=f"Official code {info.pdu_code}.{aliases} Round 1: reports published 2022-23; round 2: from 2024.",
+           note=f"Official code {info.pdu_code}.{aliases} {vocabulary.GLOSSARY['round'].glossary}",
            filename=f"{pdu_id}-inspections")
 
 # %% [markdown]

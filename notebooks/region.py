@@ -147,17 +147,18 @@ for measure in regional.measure.dropna().astype(str).unique():
         filename=f"{region}-{measure}")
 
 beside = official.staffing_beside_outcomes(release)
-own_figures = official.official_staffing(release, scope=region)
-if len(own_figures):
+figures = official.official_staffing(release, long=True) if official.has_official(release) else None
+own_figures = figures[figures.scope == region] if figures is not None else None
+if own_figures is not None and len(own_figures):
     mine_beside = beside[beside.region == region]
     page.table(own_figures[["measure", "grade", "value", "unit", "as_of", "definition", "source_ids"]],
                f"Official staffing figures for {region}", key="value", filename=f"{region}-official-staffing",
-               note=official_words.beside_outcomes_caveat(mine_beside, release) if len(mine_beside) else "")
+               note=official_words.mixed_figures_note(own_figures))
     if len(mine_beside):
         page.table(official_words.beside_outcomes_table(beside), official_words.beside_outcomes_title(beside),
                    key=f"{beside.attrs['measure'].capitalize()}, {titles.month_of(beside.as_of.iloc[0])}",
                    links={"region": page.region_links()}, filename="official-vacancies-by-region",
-                   note=f"Every region at one date, {region} among them; counts, not rates.")
+                   note=official_words.beside_outcomes_caveat(beside, release))
 else:
     page.paragraph(f"No official staffing figure for {region} region is in this data release.")
 
@@ -173,9 +174,9 @@ if len(pressure):
 # under its own framework: a judgement in words, not a rating, never counted with the PDU ratings.
 
 # %%
-protection = official.public_protection_inspections(release)
-protection = protection[protection.region == region]
-if protection.empty:
+protection = official.public_protection_inspections(release) if official.has_official(release) else None
+protection = protection[protection.region == region] if protection is not None else None
+if protection is None or protection.empty:
     page.paragraph(f"The data hold no inspection of public protection in {region} region yet.")
 else:
     page.table(official_words.public_protection_table(release, protection), f"{region}: inspection of public protection",

@@ -30,7 +30,7 @@ parameters.begin(globals())
 # %% tags=["parameters"]
 data_version: str = "latest"  # release to read: "latest", a version such as "2026-11-22b", or a folder
 pdu: str = "West Sussex"  # a PDU name, alias, official code or id, for the one-PDU question
-export_dir: str = "../reports/exports"  # where the export question writes its CSV and Excel files
+export_dir: str = "~/pdukit-exports"  # where question 7 writes its CSV and Excel files: your own folder, not the repository
 
 # %%
 parameters.check(globals())
@@ -115,10 +115,14 @@ print(f"{len(since)} rated Inadequate on 2.4 Implementation and delivery in insp
 
 # %% [markdown]
 # ## 7. Export a table to CSV and Excel
+#
+# The files go to `export_dir`: `~/pdukit-exports` (a folder in your home) unless you set it, never into the
+# repository.
 
 # %%
-out = Path(export_dir)
+out = Path(export_dir).expanduser()
 out.mkdir(parents=True, exist_ok=True)
 changes.to_csv(out / "inspected-twice.csv", index=False)
 changes.to_excel(out / "inspected-twice.xlsx", index=False)
+print(f"written to {out}")
 sorted(p.name for p in out.iterdir())

@@ -53,7 +53,8 @@ def test_rating_shares_gives_england_and_wales_on_request_and_easy_to_leave_out(
 def test_diff_releases_takes_versions_folders_and_release_objects_alike(release):
     old, new = (p.name for p in list_releases()[:2])
     by_name = pdukit.diff_releases(old, new)
-    assert list(by_name.columns) == ["table", "key", "column", "old", "new", "change"] and len(by_name) > 100
+    assert list(by_name.columns) == ["table", "key", "column", "old", "new", "change", "old_source_ids",
+                                     "new_source_ids", "source_ids"] and len(by_name) > 100
     by_folder = pdukit.diff_releases(list_releases()[0], list_releases()[1])
     by_object = pdukit.diff_releases(pdukit.load_release(old), pdukit.load_release(new))
     pd.testing.assert_frame_equal(by_name, by_folder)
@@ -184,8 +185,12 @@ def test_coverage_counts_current_pdus_never_inspected(release):
 @pytest.mark.parametrize("subject", ["gwent", "Gwent", "GWENT", "gwent-1"])
 def test_standard_ratings_of_a_pdu_by_any_of_its_names(release, subject):
     ratings = release.standard_ratings(subject)
-    assert len(ratings) == 9 and set(ratings.inspection_id) == {"gwent-1"}
-    assert set(ratings.inspection) == {"Gwent (2022)"}
+    rated = ratings.dropna(subset=["rating"])
+    assert len(rated) == 9 and set(rated.inspection_id) == {"gwent-1"}
+    assert set(rated.inspection) == {"Gwent (2022)"}
+    # gwent-2 has no standard ratings: said, in a row of its own and in attrs, never silently left out
+    assert ratings.attrs["without_ratings"] == ([] if subject == "gwent-1" else ["gwent-2"])
+    assert len(ratings) == len(rated) + len(ratings.attrs["without_ratings"])
 
 
 def test_a_pdu_means_all_its_inspections_and_each_row_says_which(release):

@@ -11,7 +11,7 @@ import pytest
 
 import pdukit
 from pdukit import REGIONS, load_release
-from pdukit.errors import MixedMeasuresError, UnknownName
+from pdukit.errors import MixedMeasuresError, NotInRelease, UnknownName
 
 VERSION = "2026-12-01"
 
@@ -25,23 +25,23 @@ def release():
 def test_london_had_457_fte_vacancies_in_september_2023(release):
     regions = pdukit.regional_staffing(release, as_of="2023-09").set_index("scope")
     london = regions.loc["London"]
-    assert (london.value, london.unit, london.grade) == (457, "fte", "overall")
+    assert (london.vacancies_fte, london.unit, london.grade) == (457, "fte", "overall")
     assert "parliament-wq-10822" in london.source_ids
 
 
 def test_all_12_regions_have_an_official_figure_at_september_2023(release):
     regions = pdukit.regional_staffing(release, as_of="2023-09")
     assert list(regions.scope.astype(str)) == list(REGIONS)
-    assert regions.series.nunique() == 1 and regions.value.notna().all()
+    assert regions.series.nunique() == 1 and regions.vacancies_fte.notna().all()
     gm = regions.set_index("scope").loc["Greater Manchester"]
-    assert gm.value == 0 and "as printed" in gm.note  # a printed 0 is kept, and said to be as printed
+    assert gm.vacancies_fte == 0 and "as printed" in gm.note  # a printed 0 is kept, and said to be as printed
 
 
 def test_one_wmt_caseload_year(release):
     caseload = pdukit.staffing_series(release, "caseload_avg", "po")
     year = caseload[(caseload.period_from == "2022-07") & (caseload.as_of == "2023-06")]
-    assert year.value.tolist() == [37.1] and year.unit.tolist() == ["cases"]
-    assert caseload.value.tolist() == [36.0, 37.1, 35.2]
+    assert year.cases_per_practitioner.tolist() == [37.1] and year.unit.tolist() == ["cases"]
+    assert caseload.cases_per_practitioner.tolist() == [36.0, 37.1, 35.2]
 
 
 def test_an_england_and_wales_series_of_at_least_four_dates(release):
@@ -55,15 +55,15 @@ def test_series_of_different_vintages_or_definitions_are_never_joined_silently(r
     with pytest.raises(MixedMeasuresError, match="hmpps_workforce_2022_23.*hmpps_workforce_2024_25"):
         pdukit.staffing_series(release, "staff_in_post", "po")
     old = pdukit.staffing_series(release, "staff_in_post", "po", series="hmpps_workforce_2022_23").set_index("as_of")
-    assert old.loc["2023-06-30", "value"] == 4418
+    assert old.loc["2023-06-30", "staff_in_post_fte"] == 4418
     new = pdukit.staffing_series(release, "staff_in_post", "po", series="hmpps_workforce_2024_25").set_index("as_of")
-    assert new.loc["2024-06-30", "value"] == 5160 and "Revised vintage" in new.loc["2024-06-30", "note"]
+    assert new.loc["2024-06-30", "staff_in_post_fte"] == 5160 and "Revised vintage" in new.loc["2024-06-30", "note"]
     nps = pdukit.staffing_series(release, "staff_in_post", "po", series="hmpps_workforce_nps_2020")
     assert nps.note.str.contains("before unification").all()
 
 
 def test_a_count_is_a_count_and_no_rate_is_computed(release):
-    figures = pdukit.official_staffing(release)
+    figures = pdukit.official_staffing(release, long=True)
     rates = figures[figures.measure.isin(["vacancy_rate", "pct_of_target_in_post", "leaving_rate", "workload_pct"])]
     assert (rates.unit == "percent").all()
     assert set(figures[figures.measure == "vacancies"].unit) <= {"fte", "headcount", "count", "unstated"}
@@ -72,7 +72,7 @@ def test_a_count_is_a_count_and_no_rate_is_computed(release):
 
 
 def test_second_hand_figures_are_marked(release):
-    workload = pdukit.official_staffing(release, measure="workload_pct")
+    workload = pdukit.official_staffing(release, measure="workload_pct", long=True)
     assert workload.note.str.contains("Second-hand").all()
     kinds = release.sources.set_index("source_id").kind
     assert kinds["channel4-factcheck-probation-capacity"] == "news" and kinds["parliament-wq-10822"] == "official"
@@ -80,7 +80,7 @@ def test_second_hand_figures_are_marked(release):
 
 def test_every_official_figure_has_its_quote_in_the_evidence(release):
     evidence = release.evidence[release.evidence.fact_id.str.startswith("official-")]
-    for row in pdukit.official_staffing(release).itertuples():
+    for row in pdukit.official_staffing(release, long=True).itertuples():
         quotes = evidence[(evidence.subject == row.scope) & (evidence.measure == f"official:{row.measure}:{row.grade}")
                           & evidence.source_ids.isin(row.source_ids.split(";"))]
         assert len(quotes) and quotes.quote.str.len().gt(0).all(), row
@@ -93,10 +93,16 @@ def test_arguments_are_checked_against_the_vocabulary(release):
         pdukit.official_staffing(release, scope="Londn")
 
 
-def test_a_release_before_the_tables_gives_empty_frames_with_their_columns():
+def test_a_release_before_the_tables_says_so_and_the_reports_can_ask_first():
     old = load_release("2026-11-22b")
-    assert pdukit.official_staffing(old).empty and "series" in pdukit.official_staffing(old).columns
-    assert pdukit.public_protection(old).empty
+    assert not pdukit.has_official(old) and pdukit.has_official(load_release(VERSION))
+    with pytest.raises(NotInRelease, match="release 2026-11-22b has no official_staffing table; it was added in 2026-12-01"):
+        pdukit.official_staffing(old)
+    with pytest.raises(NotInRelease, match="no public_protection table"):
+        pdukit.public_protection(old)
+    from pdukit.analysis.official import staffing_beside_outcomes
+
+    assert staffing_beside_outcomes(old).empty  # the reports' own call still works on an older release
 
 
 # --- the dynamic inspections of public protection ----------------------------------------------------------------

@@ -378,3 +378,27 @@ def test_staffing_outcomes_and_pressure_never_mix_measures(release):
     workload = pressure[pressure.measure == "Workload"]
     assert caseload.value.str.endswith("cases").all() and workload.value.str.endswith("%").all()
     assert outcomes.staffing_outcomes(release).shape[0] == 79
+
+
+def test_a_printed_zero_is_reported_as_printed_never_as_no_vacancies(release):
+    from pdukit.analysis.official import staffing_beside_outcomes
+    from pdukit.narrative import official as official_words
+
+    beside = staffing_beside_outcomes(release)
+    assert official_words.beside_outcomes_title(beside).startswith("London had the most vacancies in September 2023 (457 FTE)")
+    assert "The answer prints 0 for Greater Manchester and Wales, as given here." in \
+        official_words.beside_outcomes_caveat(beside, release)
+    point = mainpoints.official_point(release, "Greater Manchester")
+    assert point.headline == "The written answer to Parliament prints 0 vacancies for Greater Manchester region in September 2023."
+    assert "probation officer vacancy rates of 24% to 38%" in point.detail and "no vacancies" not in point.headline
+    national = mainpoints.official_point(release)
+    assert "reported none" not in national.headline
+
+
+def test_ties_share_a_rank_and_a_year_only_date_is_a_range(release):
+    assert mainpoints.official_point(release, "North West").headline.endswith("joint fourth most of the 12 regions.")
+    assert mainpoints.official_point(release, "East Midlands").headline.endswith("the third fewest of the 12 regions.")
+    dyfed = " ".join(p.detail for p in mainpoints.pdu(release, "dyfed-powys"))
+    assert "was published in 2025, 16 to 27 months after that figure" in dyfed
+    gateshead = " ".join(p.detail for p in mainpoints.pdu(release, "gateshead-and-south-tyneside"))
+    assert "latest report (round 2) has no known publication date" in gateshead

@@ -21,6 +21,7 @@ EXAMPLES = {
     "share_table": lambda r: pdukit.share_table(r.inspections, "region", "overall_rating", "Inadequate"),
     "staffing_measure": lambda r: measures.staffing_measure(r, "caseload_avg"),
     "staffing_series": lambda r: pdukit.staffing_series(r, "staff_in_post", "po", series="hmpps_workforce_2024_25"),
+    "official_staffing": lambda r: pdukit.official_staffing(r, long=True),
     "with_labels": lambda r: measures.with_labels(measures.staffing_measure(r, "workload_pct")),
     "vacancy_by_rating": lambda r: outcomes.vacancy_by_rating(r, "po"),
     "pdu_comparison": lambda r: outcomes.pdu_comparison(outcomes.staffing_outcomes(r), "gwent", r.inspection_labels),
@@ -39,7 +40,8 @@ NOT_TABLES = {
     "check_score_sum": "audit rows (run_audit's table is walked)",
     "check_rating_band": "audit rows", "check_upw_backlog": "audit rows", "check_standard_from_cases": "audit rows",
     "check_rating_lifts": "audit rows", "check_recommendations": "audit rows",
-    "unlinked_only": "a True/False per row of the frame it is given",
+    "unlinked_only": "a True/False per row of the frame it is given", "has_official": "True or False",
+    "date_bounds": "two dates", "publication_dates": "a dict of dates",
 }
 
 

@@ -24,6 +24,9 @@ from pdukit.errors import (
     InvalidValue,
     MixedMeasuresError,
     NoRule,
+    NotARelease,
+    NotInRelease,
+    NotKnownLeftOut,
     ParameterError,
     PdukitError,
     PublishError,
@@ -40,11 +43,11 @@ _LAZY = {"Release": "dataset.release", "load_release": "dataset.release", "compa
          "standard_counts": "analysis.summaries", "ratings_by_year": "analysis.summaries",
          "published_between": "analysis.dates", "share_table": "analysis.stats", "spearman": "analysis.stats",
          "staffing_outcomes": "analysis.outcomes", "staffing_measure": "analysis.measures",
-         "run_audit": "analysis.audit", "diff_releases": "dataset.diff", "describe": "dataset.dictionary",
+         "run_audit": "analysis.audit", "diff_releases": "dataset.diff", "diff_summary": "dataset.diff", "describe": "dataset.dictionary",
          "official_staffing": "analysis.official", "official_series": "analysis.official",
          "staffing_series": "analysis.official", "regional_staffing": "analysis.official",
          "public_protection": "analysis.official", "public_protection_inspections": "analysis.official",
-         "unlinked_only": "analysis.official"}
+         "unlinked_only": "analysis.official", "has_official": "analysis.official"}
 
 
 def __getattr__(name: str) -> object:
@@ -62,10 +65,10 @@ __version__ = "0.2.0"
 __all__ = [
     "Release", "load_release", "list_releases", "resolve_release", "compare_rounds", "rating_shares", "pdu_coverage",
     "standard_counts", "ratings_by_year", "published_between", "share_table", "spearman", "staffing_outcomes",
-    "staffing_measure", "run_audit", "diff_releases", "describe",
+    "staffing_measure", "run_audit", "diff_releases", "diff_summary", "describe",
     "official_staffing", "official_series", "staffing_series", "regional_staffing", "public_protection",
-    "public_protection_inspections", "unlinked_only",
+    "public_protection_inspections", "unlinked_only", "has_official",
     "RATINGS", "REGIONS", "STANDARDS", "STANDARD_LABELS", "errors", "PdukitError", "ReleaseError", "ReleaseNotFound",
-    "UnknownName", "InvalidValue", "NoRule", "UndatedLeftOut", "PublishError", "BuildError", "MixedMeasuresError",
-    "ParameterError", "__version__",
+    "UnknownName", "InvalidValue", "NoRule", "NotInRelease", "NotARelease", "UndatedLeftOut", "NotKnownLeftOut",
+    "PublishError", "BuildError", "MixedMeasuresError", "ParameterError", "__version__",
 ]

@@ -7,12 +7,24 @@ class PdukitError(Exception):
     """Base of pdukit's own errors."""
 
 
-class ReleaseNotFound(PdukitError, LookupError):
-    """No release or draft folder matches what was asked for."""
-
-
 class UnknownName(PdukitError, ValueError):
     """A region, PDU, report kind or parameter that is not known; the message lists the valid ones."""
+
+
+class ReleaseNotFound(UnknownName, LookupError):
+    """No release or draft folder matches what was asked for (a mistyped release is an unknown name, so
+    `except pdukit.UnknownName` catches it too); the message lists the releases."""
+
+
+class NotInRelease(UnknownName):
+    """Every name asked for is valid, but the release (or the frame given) holds nothing for them: a table the
+    release predates (official_staffing before 2026-12-01), a combination no figure has (an average caseload for
+    London), inspections with no standard ratings, a value no row has. The message says what there is instead."""
+
+
+class NotARelease(PdukitError, TypeError):
+    """A function that takes a Release was given something else (a rating, a version name): the message says to
+    pass `pdukit.load_release()`."""
 
 
 class InvalidValue(PdukitError, ValueError):
@@ -64,6 +76,11 @@ class ParameterError(PdukitError, ValueError):
 class UndatedLeftOut(UserWarning):
     """A date filter left out rows whose date is not known (or too imprecise to place): the message says how many,
     so a count 'since 2023' can say 'and 2 undated'."""
+
+
+class NotKnownLeftOut(UserWarning):
+    """An answer left out subjects the release knows nothing about for it (an inspection with no standard
+    ratings): the message names them, and the frame's attrs list them."""
 
 
 class ReleaseError(PdukitError, ValueError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from datetime import date
@@ -57,16 +58,29 @@ def list_releases(base: Path | None = None) -> list[Path]:
     return sorted(p for p in base.iterdir() if p.is_dir() and version_date(p.name) is not None)
 
 
+def _known() -> tuple[list[str], list[str]]:
+    releases = [p.name for p in list_releases()]
+    drafts = sorted(p.name for p in drafts_dir().iterdir() if p.is_dir()) if drafts_dir().is_dir() else []
+    return releases, drafts
+
+
 def resolve_release(spec: str | os.PathLike | None = "latest") -> Path:
     """Return the absolute folder of a release given 'latest', a version name such as '2026-11-22', a draft's
     version (a folder in data/drafts), or a path (relative to the working directory).
 
     The folder is resolved once, here, and is absolute, so whoever reads it next (a kernel started in notebooks/,
     a scheduler elsewhere) reads the same folder. A path is taken as a path: an existing folder wins over a version
-    of the same name, and a path that does not exist is not looked up as a version. ReleaseNotFound (exit 2) for
-    no such folder, release or draft, and for a folder that holds no release (no manifest, no table)."""
-    text = "latest" if spec in (None, "") else os.fspath(spec)
-    if text == "latest":
+    of the same name, and a path that does not exist is not looked up as a version. 'latest' is taken in any case.
+    ReleaseNotFound (an UnknownName, exit 2) for no such folder, release or draft (naming the releases and drafts,
+    and the closest of them), for a folder that holds no release (no manifest, no table), and for anything that is
+    not a name or a path (`2026`)."""
+    if spec is not None and not isinstance(spec, (str, os.PathLike)):
+        names, drafts = _known()
+        raise ReleaseNotFound(f"{spec!r} ({type(spec).__name__}) is not a release name: pass 'latest', a version "
+                              f"such as '{names[-1] if names else '2026-12-01'}' (as text), or a folder "
+                              f"(releases: {', '.join(names) or 'none'}; drafts: {', '.join(drafts) or 'none'})")
+    text = "latest" if spec is None or (isinstance(spec, str) and not spec.strip()) else os.fspath(spec)
+    if text == "latest" or (isinstance(spec, str) and text.strip().lower() == "latest"):
         releases = list_releases()
         if not releases:
             raise ReleaseNotFound(f"no release in {releases_dir()}")
@@ -78,9 +92,11 @@ def resolve_release(spec: str | os.PathLike | None = "latest") -> Path:
         for candidate in (releases_dir() / text, drafts_dir() / text):
             if candidate.is_dir():
                 return release_folder(candidate.resolve())
-        known = ", ".join(p.name for p in list_releases()) or "none"
-        drafts = sorted(p.name for p in drafts_dir().iterdir() if p.is_dir()) if drafts_dir().is_dir() else []
-        raise ReleaseNotFound(f"{text}: no such release or draft (releases: {known}; drafts: {', '.join(drafts) or 'none'})")
+        names, drafts = _known()
+        near = difflib.get_close_matches(text.strip().lower(), ["latest", *names, *drafts], n=2, cutoff=0.6)
+        hint = f"; closest: {', '.join(map(repr, near))}" if near else ""
+        raise ReleaseNotFound(f"{text}: no such release or draft (releases: {', '.join(names) or 'none'}; drafts: "
+                              f"{', '.join(drafts) or 'none'}){hint}")
     raise ReleaseNotFound(f"{text}: no such release or draft folder ({Path.cwd() / path} does not exist); expected a "
                           "release or draft folder, or a version such as 'latest'")
 

@@ -20,8 +20,9 @@ from pdukit.analysis.scoring import (
     rating_rank,
     rules_from_release,
 )
-from pdukit.dataset.release import Release
+from pdukit.dataset.release import Release, takes_release
 from pdukit.dataset.sources import join_ids
+from pdukit.dataset.vocabulary import check_choice
 
 COLUMNS = ["check", "subject", "published", "recomputed", "status", "detail", "source_ids"]
 NEAR_MISS_PTS = 5  # seed 000: ratings were lifted when a figure sat "within 5%" of the next band
@@ -48,6 +49,7 @@ def _row(check: str, subject: str, published: object, recomputed: object, ok: bo
                 source_ids=join_ids(*sources))
 
 
+@takes_release
 def check_score_sum(release: Release, scores: pd.DataFrame) -> list[dict]:
     """Published score against the sum of its standard ratings, for inspections with every standard rated."""
     rows = []
@@ -62,6 +64,7 @@ def check_score_sum(release: Release, scores: pd.DataFrame) -> list[dict]:
     return rows
 
 
+@takes_release
 def check_rating_band(release: Release, scores: pd.DataFrame, rules) -> list[dict]:
     """Published overall rating against the band its published score falls in."""
     rows = []
@@ -80,6 +83,7 @@ def check_rating_band(release: Release, scores: pd.DataFrame, rules) -> list[dic
     return rows
 
 
+@takes_release
 def check_upw_backlog(release: Release) -> list[dict]:
     """Published unpaid-work backlog percentage against requirements beyond 12 months over all requirements."""
     rows = []
@@ -102,6 +106,7 @@ def check_upw_backlog(release: Release) -> list[dict]:
     return rows
 
 
+@takes_release
 def check_standard_from_cases(release: Release, rules) -> list[dict]:
     """Standard ratings against the rating their case percentages imply; flags lifts and near misses."""
     rows = []
@@ -136,6 +141,7 @@ def check_standard_from_cases(release: Release, rules) -> list[dict]:
     return rows
 
 
+@takes_release
 def check_rating_lifts(release: Release, scores: pd.DataFrame, rules) -> list[dict]:
     """Stated score uplifts (seed 000: Northamptonshire) against inspections with similar scores and none."""
     rows = []
@@ -160,6 +166,7 @@ def check_rating_lifts(release: Release, scores: pd.DataFrame, rules) -> list[di
     return rows
 
 
+@takes_release
 def check_recommendations(release: Release) -> list[dict]:
     """Same findings, different recommendations: wording, addressee, and risk-of-harm work left out."""
     rows = []
@@ -211,12 +218,15 @@ def check_recommendations(release: Release) -> list[dict]:
     return rows
 
 
+@takes_release
 def rules_sources(release: Release, table: str, framework: object) -> list[str]:
     """The source ids of a rule table's rows for one framework."""
+    table = check_choice(table, [t for t in release.tables if t.startswith("rule_")], "rule table")
     frame = release.tables[table]
     return list(frame.source_ids[frame.framework == framework])
 
 
+@takes_release
 def run_audit(release: Release) -> pd.DataFrame:
     """Return every audit row (columns: check, subject, published, recomputed, status, detail, source_ids).
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pdukit.dataset.release import RATING_TYPE, REGION_TYPE, Release
+from pdukit.dataset.release import RATING_TYPE, REGION_TYPE, Release, takes_release
 from pdukit.dataset.schema import RATINGS
 from pdukit.dataset.sources import join_ids
 from pdukit.dataset.vocabulary import check_choice
@@ -30,6 +30,7 @@ def direction(first: object, second: object) -> str:
     return "improved" if b > a else "worse" if b < a else "no change"
 
 
+@takes_release
 def compare_rounds(release: Release) -> pd.DataFrame:
     """One row per PDU inspected more than once: region, first and latest inspection (id, date, framework,
     rating), `change`, and the source_ids of both inspections, in region then PDU order.

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 import warnings
 
 import pandas as pd
 
-from pdukit.dataset.release import Release
+from pdukit.dataset.names import closest
+from pdukit.dataset.release import Release, takes_release
 from pdukit.dataset.validate import partial_date_start
+from pdukit.dataset.vocabulary import check_flag
 from pdukit.errors import InvalidValue, UndatedLeftOut, UnknownName
 
 DateLike = str | dt.date | None
@@ -38,26 +41,74 @@ def date_span(value: object) -> tuple[dt.date, dt.date] | None:
     return first, first
 
 
-def _bound(value: DateLike, what: str) -> tuple[dt.date, dt.date] | None:
+def _suggestion(text: str) -> str:
+    """'; did you mean '2024-01-01'?' for a date written another way ('01/01/2024' read day first, as in the UK;
+    'September 2023'; '2023-9'), else ''."""
+    if re.fullmatch(r"\d{4}-\d{1,2}", text.strip()):
+        precision = "%Y-%m"
+    elif re.search(r"\d{1,2}\D+\d{1,2}\D+\d{2,4}|\d{4}\D+\d{1,2}\D+\d{1,2}|\d{1,2}(st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4}", text):
+        precision = "%Y-%m-%d"
+    elif re.fullmatch(r"[A-Za-z]+\.?\s+\d{4}", text.strip()):
+        precision = "%Y-%m"
+    else:
+        return ""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = pd.to_datetime(text, dayfirst=True)
+    except (ValueError, TypeError, OverflowError):
+        return ""
+    if pd.isna(parsed):
+        return ""
+    day_first = " (read day first, as in the UK)" if precision == "%Y-%m-%d" and re.match(r"\d{1,2}[/.-]\d{1,2}[/.-]", text.strip()) else ""
+    return f"; did you mean {parsed.strftime(precision)!r}{day_first}?"
+
+
+def date_bounds(value: DateLike, what: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day `value` can mean: a date (or datetime, or Timestamp) is one day, 'YYYY', 'YYYY-MM'
+    or 'YYYY-MM-DD' its whole span; None for None. Anything else (a missing date such as NaT, 'September 2023',
+    '01/01/2024') raises InvalidValue giving the format, and the date it may have meant."""
     if value is None:
         return None
+    try:
+        missing = not isinstance(value, str) and bool(pd.isna(value))
+    except (TypeError, ValueError):
+        missing = False
+    if missing:
+        raise InvalidValue(f"{what} {value!r} is a missing date; expected YYYY, YYYY-MM or YYYY-MM-DD (or a date), "
+                           "or None to leave that side open")
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
         return value, value
     span = date_span(value)
     if span is None:
-        raise InvalidValue(f"{what} {value!r} is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD (or a date)")
+        raise InvalidValue(f"{what} {value!r} is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD (or a date)"
+                           + _suggestion(str(value)))
     return span
 
 
+@takes_release
+def publication_dates(release: Release) -> dict[str, object]:
+    """{inspection_id: its publication date as the release writes it}, of the PDU inspections and (from release
+    2026-12-01) the dynamic inspections of public protection (regional_inspections)."""
+    dates = dict(zip(release.inspections.inspection_id, release.inspections.published, strict=True))
+    if "regional_inspections" in release.tables:
+        regional = release.tables["regional_inspections"]
+        dates.update(zip(regional.inspection_id, regional.published, strict=True))
+    return dates
+
+
+@takes_release
 def published_between(release: Release, start: DateLike = None, end: DateLike = None,
                       frame: pd.DataFrame | None = None, warn: bool = True) -> pd.DataFrame:
     """The rows of `frame` whose inspection was published from `start` to `end`, both included, and a count of
     the rows left out because their date is not known.
 
     `frame` is the inspections (the default) or any frame with an `inspection_id` column (e.g.
-    `release.standard_ratings()`, `pdukit.staffing_outcomes(release)`). `start` and `end` are dates or partial
+    `release.standard_ratings()`, `pdukit.staffing_outcomes(release)`, `pdukit.public_protection_inspections(release)`:
+    an inspection of public protection is dated from regional_inspections). An id that is no inspection of the
+    release raises UnknownName; a row with no inspection id counts as undated. `start` and `end` are dates or partial
     dates ('2023' means from 1 January 2023 as a start, to 31 December 2023 as an end); None leaves that side open.
     A row is kept when the whole of its inspection's date lies in the range: '2023-05' is in 'since 2023'.
 
@@ -74,15 +125,24 @@ def published_between(release: Release, start: DateLike = None, end: DateLike = 
         >>> f"{len(since)} since 2023, and {since.attrs['undated_left_out']} undated"
         '5 since 2023, and 2 undated'
     """
-    low, high = _bound(start, "start"), _bound(end, "end")
+    low, high = date_bounds(start, "start"), date_bounds(end, "end")
     if low and high and low[0] > high[1]:
         raise InvalidValue(f"start {start!r} is after end {end!r}; expected start no later than end")
+    warn = check_flag(warn, "warn")
     frame = release.inspections if frame is None else frame
+    if not isinstance(frame, pd.DataFrame):
+        raise InvalidValue(f"frame must be a DataFrame with an 'inspection_id' column, not {type(frame).__name__}")
     if "inspection_id" not in frame.columns:
         raise UnknownName("published_between needs a frame with an 'inspection_id' column (the inspection whose "
                           f"publication date places each row); this one has {', '.join(map(str, frame.columns))}")
-    published = release.inspections.set_index("inspection_id").published
-    spans = [date_span(published.get(i)) if isinstance(i, str) else None for i in frame.inspection_id]
+    published = publication_dates(release)
+    ids = [None if i is None or (not isinstance(i, str) and pd.isna(i)) else str(i) for i in frame.inspection_id]
+    unknown = sorted({i for i in ids if i is not None and i not in published})
+    if unknown:
+        raise UnknownName(f"{len(unknown)} inspection id(s) of the frame are not inspections of release "
+                          f"{release.version}: {', '.join(map(repr, unknown[:5]))}{', ...' if len(unknown) > 5 else ''}; "
+                          f"closest: {closest(unknown[0], list(published))}")
+    spans = [date_span(published.get(i)) if i is not None else None for i in ids]
     undated = [span is None for span in spans]
     inside = [span is not None and (low is None or span[0] >= low[0]) and (high is None or span[1] <= high[1])
               for span in spans]
@@ -91,12 +151,11 @@ def published_between(release: Release, start: DateLike = None, end: DateLike = 
     imprecise = [not (u or i or o) for u, i, o in zip(undated, inside, outside, strict=True)]
     keep = inside
     out = frame[keep].copy()
-    ids = frame.inspection_id.astype(object)
     left = [str(i) for i, u, m in zip(ids, undated, imprecise, strict=True) if u or m]
     out.attrs = dict(frame.attrs) | {"undated_left_out": sum(undated), "imprecise_left_out": sum(imprecise),
                                      "left_out": sorted(set(left)), "between": (start, end)}
     if warn and (sum(undated) or sum(imprecise)):
         rough = f" and {sum(imprecise)} dated too roughly to place" if sum(imprecise) else ""
         warnings.warn(f"published_between kept {len(out)} of {len(frame)} rows and left out {sum(undated)} with no "
-                      f"known publication date{rough}; see .attrs['left_out']", UndatedLeftOut, stacklevel=2)
+                      f"known publication date{rough}; see .attrs['left_out']", UndatedLeftOut, stacklevel=3)  # the caller of takes_release's wrapper
     return out

@@ -5,6 +5,12 @@ different measures: a frame returned here holds its figures in a column named fo
 (`cases_per_practitioner`, `workload_pct_of_capacity`, ...: `vocabulary.MEASURE_COLUMNS`), so two measures put
 in one frame (`pd.concat`, a merge) stay in two columns and are never averaged as one; the frame also carries its
 measure in `frame.attrs['measure']`, and `require_same_measure` refuses to put two different ones side by side.
+
+The official figures (`pdukit.analysis.official`, from release 2026-12-01) follow the same rule: a frame of one
+official measure holds its figures in the column `value_column(measure, unit)` names (the same column as the
+staffing table's for the same measure: an official WMT caseload is in `cases_per_practitioner`; a count in
+another unit gets its own, `vacancies_fte`, `vacancies_headcount`), so official caseloads and workloads never
+share a column either.
 """
 
 from __future__ import annotations
@@ -12,10 +18,10 @@ from __future__ import annotations
 import pandas as pd
 
 from pdukit.dataset import vocabulary
-from pdukit.dataset.release import Release
-from pdukit.dataset.schema import STAFFING_MEASURES
+from pdukit.dataset.release import Release, takes_release
+from pdukit.dataset.schema import OFFICIAL_MEASURES, OFFICIAL_UNITS, STAFFING_MEASURES
 from pdukit.dataset.sources import join_ids
-from pdukit.dataset.vocabulary import check_choice
+from pdukit.dataset.vocabulary import check_choice, check_optional_flag
 
 UNITS = {
     "vacancy_rate": "% of target posts vacant (negative = over target)",
@@ -37,15 +43,46 @@ GRADE_LABELS = {code: term.short or term.label for code, term in vocabulary.GRAD
 VACANCY_GRADES = ("spo", "po", "pso", "overall")  # the columns of vacancy_by_grade
 
 
-from pdukit.errors import MixedMeasuresError  # noqa: E402 (re-exported: raised by require_same_measure)
+from pdukit.errors import InvalidValue, MixedMeasuresError  # noqa: E402 (MixedMeasuresError re-exported)
+
+# The one unit each official measure comes in, where it has one (vacancies, staff in post and staff required come
+# in FTE, headcount, a count or a unit the source does not state), and the column of those measures the staffing
+# table does not have.
+NATURAL_UNITS = {"vacancy_rate": "percent", "pct_of_target_in_post": "percent", "caseload_avg": "cases",
+                 "workload_pct": "percent", "leaving_rate": "percent", "people_on_probation": "people",
+                 "regions_beyond_capacity": "count", "staff_required_underestimate": "count"}
+OFFICIAL_COLUMNS = {"leaving_rate": "leaving_pct", "people_on_probation": "people_on_probation",
+                    "regions_beyond_capacity": "regions_beyond_capacity",
+                    "staff_required_underestimate": "staff_required_underestimate"}
+STAFFING_UNITS = {"vacancy_rate": "percent", "caseload_avg": "cases", "workload_pct": "percent",
+                  "pct_of_target_in_post": "percent", "headcount": "headcount", "sickness_days_avg": "days"}
 
 
-def value_column(measure: str) -> str:
-    """The column a measure's figures are in ('caseload_avg' -> 'cases_per_practitioner'); UnknownName for a
-    measure that does not exist."""
-    return vocabulary.MEASURE_COLUMNS[check_choice(measure, STAFFING_MEASURES, "staffing measure")]
+def value_column(measure: str, unit: str | None = None) -> str:
+    """The column a measure's figures are in: 'caseload_avg' -> 'cases_per_practitioner', for the staffing table
+    and the official figures alike. An official measure counted in several units needs its unit:
+    `value_column('vacancies', 'fte')` -> 'vacancies_fte' ('vacancies_unit_unstated' where the source does not
+    say). UnknownName for a measure or unit that does not exist; InvalidValue when the unit is needed."""
+    measures = [*STAFFING_MEASURES, *(m for m in OFFICIAL_MEASURES if m not in STAFFING_MEASURES)]
+    measure = check_choice(measure, measures, "staffing measure")
+    if unit is not None:
+        unit = check_choice(unit, OFFICIAL_UNITS, "unit")
+    natural = NATURAL_UNITS.get(measure, STAFFING_UNITS.get(measure))
+    if unit is None or unit == natural:
+        if measure in vocabulary.MEASURE_COLUMNS:
+            return vocabulary.MEASURE_COLUMNS[measure]
+        if measure in OFFICIAL_COLUMNS:
+            return OFFICIAL_COLUMNS[measure]
+        raise InvalidValue(f"{measure} comes in several units ({', '.join(u for u in OFFICIAL_UNITS if u in UNIT_SUFFIX)}"
+                           f"), each in a column of its own: name one, e.g. value_column({measure!r}, 'fte') -> "
+                           f"{measure + '_fte'!r}")
+    return f"{measure}_{UNIT_SUFFIX.get(unit, unit)}"
 
 
+UNIT_SUFFIX = {"fte": "fte", "headcount": "headcount", "count": "count", "unstated": "unit_unstated"}
+
+
+@takes_release
 def staffing_measure(release: Release, measure: str, pdu_level: bool | None = None) -> pd.DataFrame:
     """Return the staffing rows of one measure, its figures in a column named for it (`value_column(measure)`,
     e.g. `cases_per_practitioner` for caseload_avg, `workload_pct_of_capacity` for workload_pct) with its UNITS in
@@ -57,12 +94,13 @@ def staffing_measure(release: Release, measure: str, pdu_level: bool | None = No
         >>> staffing_measure(release, "caseload_avg", pdu_level=False)[["region", "grade", "cases_per_practitioner"]]
     """
     column = value_column(measure)
+    pdu_level = check_optional_flag(pdu_level, "pdu_level")
     frame = release.staffing[release.staffing.measure == measure].copy()
     if pdu_level is not None:
         frame = frame[frame.inspection_id.notna() == pdu_level]
     frame = frame.rename(columns={"value": column})
     frame["unit"] = UNITS[measure]
-    frame.attrs["measure"] = measure
+    frame.attrs.update(measure=measure, unit=STAFFING_UNITS[measure], value_column=column)
     return frame
 
 
@@ -78,13 +116,27 @@ def with_labels(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def require_same_measure(*frames: pd.DataFrame) -> str:
-    """Return the one measure shared by all frames; raise MixedMeasuresError when they differ or are untagged."""
-    measures = {f.attrs.get("measure") for f in frames}
-    if len(measures) != 1 or None in measures:
-        raise MixedMeasuresError(f"refusing to combine different measures: {sorted(map(str, measures))}")
-    return measures.pop()
+    """Return the one measure shared by all frames (in one unit: the same value column); raise
+    MixedMeasuresError when they differ, naming each, or when a frame is untagged (has no attrs['measure']:
+    frames from staffing_measure, official_staffing(measure=...), staffing_series and regional_staffing are
+    tagged, and pd.concat of frames with one tag keeps it)."""
+    if not frames:
+        raise MixedMeasuresError("require_same_measure needs at least one frame")
+    untagged = [i for i, f in enumerate(frames, 1) if not f.attrs.get("measure")]
+    if untagged:
+        which = ", ".join(map(str, untagged))
+        raise MixedMeasuresError(
+            f"refusing to combine an untagged frame (frame {which} of {len(frames)} has no attrs['measure'], so what "
+            "it measures is not known): take frames from staffing_measure, official_staffing(measure=...), "
+            "staffing_series or regional_staffing, or a pd.concat of frames of one measure")
+    found = {(str(f.attrs["measure"]), str(f.attrs.get("value_column", f.attrs["measure"]))) for f in frames}
+    if len(found) != 1:
+        shown = ", ".join(f"{m!r} (in {c})" for m, c in sorted(found))
+        raise MixedMeasuresError(f"refusing to combine different measures or units: {shown}")
+    return found.pop()[0]
 
 
+@takes_release
 def vacancy_by_grade(release: Release) -> pd.DataFrame:
     """Return one row per inspection with vacancy rates (%) by grade as columns spo, po, pso, overall (negative
     kept), and the source_ids of those rates."""
@@ -108,6 +160,7 @@ UPW_CAVEAT = ("Published figures use different definitions (share of requirement
               "the report's own counts, so the two are not a correction of each other; see the audit.")
 
 
+@takes_release
 def upw_backlog(release: Release) -> pd.DataFrame:
     """Return unpaid-work backlog figures with the published percentage beside one recomputed definition:
     requirements beyond 12 months over all requirements, in per cent (None where a count is not published)."""

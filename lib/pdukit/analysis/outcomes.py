@@ -12,12 +12,13 @@ from pdukit.analysis.measures import vacancy_by_grade
 from pdukit.analysis.scoring import inspection_scores
 from pdukit.analysis.stats import MIN_N, Correlation, spearman
 from pdukit.dataset import vocabulary
-from pdukit.dataset.release import Release
+from pdukit.dataset.release import Release, takes_release
 from pdukit.dataset.schema import RATINGS
 from pdukit.dataset.sources import join_ids
 from pdukit.dataset.vocabulary import check_choice
 
 
+@takes_release
 def staffing_outcomes(release: Release) -> pd.DataFrame:
     """Return one row per inspection with its PDU (`pdu_id`, `pdu`), vacancy rates by grade (%), the published
     score as a per cent of its maximum, the overall rating, the round, any case-quality percentage on risk of harm,
@@ -46,6 +47,7 @@ def _check_grade(grade: str) -> str:
     return check_choice(grade, vocabulary.CORE_GRADES + ("overall",), "vacancy grade")
 
 
+@takes_release
 def vacancy_against(release: Release, grade: str, outcome: str = "score_pct", min_n: int = MIN_N,
                     outcomes: pd.DataFrame | None = None) -> Correlation:
     """Return the rank correlation between the vacancy rate of `grade` (spo, po, pso or overall; %) and an
@@ -59,6 +61,7 @@ def vacancy_against(release: Release, grade: str, outcome: str = "score_pct", mi
     return spearman(frame[grade], frame[outcome], min_n=min_n)
 
 
+@takes_release
 def vacancy_by_rating(release: Release, grade: str, outcomes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return, per overall rating, n and the median, minimum and maximum vacancy rate (%) of `grade`, and the
     source_ids of the inspections counted."""
@@ -79,6 +82,7 @@ OUTCOME_LABELS = {"score_pct": "score, % of maximum", "rating_rank": "overall ra
 GRADE_NAMES = {g: vocabulary.GRADES[g].short for g in vocabulary.CORE_GRADES}
 
 
+@takes_release
 def correlation_table(release: Release, outcomes: pd.DataFrame | None = None, min_n: int = MIN_N) -> pd.DataFrame:
     """Return one row per (vacancy grade, outcome): n, the Spearman result or the reason it is refused, and the
     source_ids of the inspections paired."""

@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from pdukit.dataset.release import Release
+from pdukit.dataset.release import Release, takes_release
 
 # Theme -> pattern on the recommendation text. A recommendation can carry several themes.
 THEMES = {
@@ -30,6 +30,7 @@ def themes_of(text: str) -> list[str]:
     return [theme for theme, pattern in THEMES.items() if re.search(pattern, text, re.I)]
 
 
+@takes_release
 def recommendation_themes(release: Release) -> pd.DataFrame:
     """Return one row per (recommendation, theme) with inspection, region, addressee, number and text."""
     recs = release.recommendations.merge(release.inspections[["inspection_id", "region", "pdu_id"]], on="inspection_id")
@@ -39,6 +40,7 @@ def recommendation_themes(release: Release) -> pd.DataFrame:
     return exploded.reset_index(drop=True)
 
 
+@takes_release
 def complete_lists(release: Release) -> set[str]:
     """Return the inspections whose whole numbered list of recommendations is in the release (not just one quoted)."""
     recs = release.recommendations

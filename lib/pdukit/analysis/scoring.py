@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from pdukit.dataset.release import RATING_TYPE, REGION_TYPE, Release
+from pdukit.dataset.release import RATING_TYPE, REGION_TYPE, Release, takes_release
 from pdukit.dataset.schema import RATINGS, STANDARDS, TABLES
 from pdukit.dataset.sources import join_ids
 from pdukit.dataset.vocabulary import check_choice
@@ -53,6 +53,7 @@ class BandResult:
     verified: bool
 
 
+@takes_release
 def rules_from_release(release: Release) -> Rules:
     """Return the release's rule tables (points, standards, score bands, case thresholds)."""
     return Rules(
@@ -149,6 +150,7 @@ def rating_rank(rating: str) -> int:
     return RATINGS.index(check_choice(rating, RATINGS, "rating"))
 
 
+@takes_release
 def inspection_scores(release: Release, rules: Rules | None = None) -> pd.DataFrame:
     """Return one row per inspection: published score and maximum, the score recomputed from its standard
     ratings (points), the standards missing, the implied ratings used, whether the rules are verified, and the

@@ -17,6 +17,7 @@ from scipy import stats as sps
 from pdukit.dataset.schema import TABLES
 from pdukit.dataset.sources import join_ids
 from pdukit.dataset.vocabulary import check_choice
+from pdukit.errors import InvalidValue, NotInRelease
 
 MIN_N = 8  # below this a rank correlation is too unstable to report
 
@@ -40,9 +41,11 @@ class Correlation:
 
 def spearman(x, y, min_n: int = MIN_N, n_boot: int = 2000, seed: int = 0, level: float = 0.95) -> Correlation:
     """Return Spearman's rank correlation of paired values (pairs with a missing side dropped) with a bootstrap
-    interval at `level`; refuses (rho None) below `min_n` pairs or when either side is constant."""
-    pairs = pd.DataFrame({"x": pd.to_numeric(pd.Series(x), errors="coerce").astype(float).to_numpy(),
-                          "y": pd.to_numeric(pd.Series(y), errors="coerce").astype(float).to_numpy()}).dropna()
+    interval at `level`; refuses (rho None) below `min_n` pairs or when either side is constant.
+
+    Both sides must be numbers: ratings (categories) or other text raise InvalidValue saying to rank them first
+    (`staffing_outcomes(release).rating_rank`, or `pdukit.analysis.scoring.rating_rank`), never read as an n of 0."""
+    pairs = pd.DataFrame({"x": _numeric(x, "x"), "y": _numeric(y, "y")}).dropna()
     n = len(pairs)
     if n < min_n:
         return Correlation(None, None, None, n, f"n = {n} is below the minimum of {min_n}")
@@ -65,6 +68,25 @@ def spearman(x, y, min_n: int = MIN_N, n_boot: int = 2000, seed: int = 0, level:
 
 
 
+RANK_HINT = ("use rating_rank for a rating (its rank, Inadequate 0 to Outstanding 3: the rating_rank column of "
+             "staffing_outcomes(release), or pdukit.analysis.scoring.rating_rank)")
+
+
+def _numeric(values, name: str) -> np.ndarray:
+    """The values as floats; InvalidValue for categories or text (a rating is ranked before it is correlated)."""
+    series = pd.Series(values)
+    known = series.dropna()
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        example = f", e.g. {known.iloc[0]!r}" if len(known) else ""
+        raise InvalidValue(f"{name} is not numeric: it holds categories{example}; {RANK_HINT}")
+    numbers = pd.to_numeric(series, errors="coerce")
+    text = series[series.notna() & numbers.isna()]
+    if len(text):
+        raise InvalidValue(f"{name} is not numeric: {len(text)} of its {len(known)} values are not numbers (e.g. "
+                           f"{text.iloc[0]!r}); {RANK_HINT}")
+    return numbers.astype(float).to_numpy()
+
+
 def wilson_interval(count: int, n: int, level: float = 0.95) -> tuple[float | None, float | None]:
     """Wilson score interval of a proportion count/n (None, None when n is 0): honest for small n and 0 or n."""
     if n == 0:
@@ -78,7 +100,7 @@ def wilson_interval(count: int, n: int, level: float = 0.95) -> tuple[float | No
 
 def _allowed_values(frame: pd.DataFrame, column: str) -> list[str] | None:
     """The values `column` may hold: its categories, else the schema's allowed values for a column of that name,
-    else None (any value)."""
+    else None (any value: then only the values it does hold are valid)."""
     if isinstance(frame[column].dtype, pd.CategoricalDtype):
         return [str(c) for c in frame[column].cat.categories]
     for table in TABLES.values():
@@ -87,29 +109,61 @@ def _allowed_values(frame: pd.DataFrame, column: str) -> list[str] | None:
     return None
 
 
+def _share_value(frame: pd.DataFrame, column: str, value: object) -> str:
+    """The value to count, as text, compared with the column's values as text (so 2021 and '2021' are the same
+    framework, 2 and '2' the same round). It must be a value the column can hold (its vocabulary, where it has
+    one) and one that some row of the frame does hold: a share of 0 in every group is never given for a value
+    that does not occur. UnknownName names the closest valid values; NotInRelease says which values the frame
+    holds when the value is valid but no row has it."""
+    try:
+        missing = value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):
+        missing = False
+    if missing:
+        raise InvalidValue(f"value {value!r} is not a value to count; share_table counts rows where {column} equals "
+                           "a value (the rows where it is not known are left out of n)")
+    held = [str(v) for v in dict.fromkeys(frame[column].dropna().tolist())]
+    allowed = _allowed_values(frame, column)
+    text = str(value)
+    if allowed is not None:
+        text = check_choice(value, allowed, f"value of {column}")
+    elif text not in held:
+        numeric = pd.to_numeric(pd.Series([value]), errors="coerce").iloc[0]
+        numbers = pd.to_numeric(pd.Series(held, dtype=object), errors="coerce")
+        same = [h for h, n in zip(held, numbers, strict=True) if pd.notna(numeric) and pd.notna(n) and float(n) == float(numeric)]
+        text = same[0] if same else check_choice(value, held, f"value of {column} (the values its rows hold)")
+    if text not in held:
+        listed = ", ".join(map(repr, held[:12])) + (", ..." if len(held) > 12 else "") if held else "none"
+        raise NotInRelease(f"no row of the frame has {column} {text!r}, so its share would be 0 in every group; "
+                           f"values the frame holds: {listed}")
+    return text
+
+
 def share_table(frame: pd.DataFrame, by: str, column: str, value: object, level: float = 0.95,
                 total: str | None = None) -> pd.DataFrame:
     """Per group of `by`: n (rows with `column` known), count (rows where it equals `value`), share and its Wilson
     interval, and the source_ids of the n rows (when `frame` has them). Groups with no known value keep n = 0 and
     an empty share. `total` (e.g. 'England and Wales') adds a last row over every group.
 
-    `by` and `column` must be columns of `frame`, and `value` one `column` can hold (its categories, or the
-    schema's allowed values): a typo raises UnknownName naming the closest, never a table of zeros.
+    `by` and `column` must be columns of `frame`, and `value` one that `column` can hold (its categories or the
+    schema's allowed values, where it has a vocabulary) and that some row of `frame` does hold. It is compared as
+    text, so a number and its text are the same (framework 2021 or '2021', round 2 or '2'). A typo or a value of
+    the wrong kind (a PDU's name where pdu_id holds ids) raises UnknownName naming the closest; a valid value no
+    row holds raises NotInRelease (an UnknownName) listing the values held: never a table of zeros.
 
         >>> share_table(release.inspections, "region", "overall_rating", "Inadequate")
+        >>> share_table(release.inspections, "region", "framework", 2021)    # the same as "2021"
     """
     check_choice(by, frame.columns, "column to group by")
     check_choice(column, frame.columns, "column")
-    allowed = _allowed_values(frame, column)
-    if allowed is not None:
-        check_choice(value, allowed, f"value of {column}")
+    value = _share_value(frame, column, value)
     known = frame.dropna(subset=[column])
     categorical = isinstance(frame[by].dtype, pd.CategoricalDtype)
     groups = list(frame[by].cat.categories) if categorical else sorted(frame[by].dropna().unique())
     has_sources = "source_ids" in frame.columns
 
     def row(key: object, mine: pd.DataFrame) -> dict:
-        n, count = len(mine), int((mine[column].astype(object) == value).sum())
+        n, count = len(mine), int((mine[column].astype(str) == value).sum())
         low, high = wilson_interval(count, n, level)
         out = {by: key, "n": n, "count": count, "share": count / n if n else None, "low": low, "high": high}
         if has_sources:

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 
 import pandas as pd
 
 from pdukit.analysis.outcomes import staffing_outcomes
 from pdukit.analysis.stats import share_table
-from pdukit.dataset.release import Release
+from pdukit.dataset.names import resolve_region
+from pdukit.dataset.release import Release, takes_release
 from pdukit.dataset.schema import RATINGS, REGIONS, STANDARD_LABELS, STANDARDS
 from pdukit.dataset.sources import join_ids
-from pdukit.dataset.vocabulary import check_choice
+from pdukit.dataset.vocabulary import check_choice, check_flag
+from pdukit.errors import NotInRelease, NotKnownLeftOut
 
 
+@takes_release
 def regional_summary(release: Release, outcomes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return one row per region: inspections held, rated, count per rating, the median and range of PO vacancy
     rates (%) with their n, and the source_ids of the inspections and vacancy rates counted."""
@@ -42,6 +46,7 @@ def highest_inadequate_share(summary: pd.DataFrame) -> pd.Series:
 
 
 
+@takes_release
 def pdu_coverage(release: Release) -> pd.DataFrame:
     """Per region and for England and Wales: PDUs in the MoJ register, current and since merged, and how many of
     each the release holds an inspection of. One row per region, then an 'England and Wales' row.
@@ -77,6 +82,7 @@ def publication_year(published) -> str:
     return str(published)[:4] if isinstance(published, str) and published else NO_DATE
 
 
+@takes_release
 def ratings_by_year(release: Release, inspections: pd.DataFrame | None = None) -> pd.DataFrame:
     """Overall ratings per year of publication, each inspection counted once under its best-known year (dated to
     the day, the month or only the year); those with no date form their own last group, 'date not known'.
@@ -97,6 +103,7 @@ def ratings_by_year(release: Release, inspections: pd.DataFrame | None = None) -
     return table.reset_index().assign(source_ids=lambda f: f.year.map(sources))
 
 
+@takes_release
 def inspections_by_year(release: Release) -> dict[str, list[str]]:
     """{year or 'date not known': inspection ids}, each inspection once, as `ratings_by_year` counts them."""
     ins = release.inspections
@@ -104,18 +111,34 @@ def inspections_by_year(release: Release) -> dict[str, list[str]]:
     return {year: sorted(ins.inspection_id[years == year]) for year in sorted(set(years))}
 
 
-def standard_counts(release: Release, inspection_ids: str | Iterable[str] | None = None) -> pd.DataFrame:
+@takes_release
+def standard_counts(release: Release, inspection_ids: str | Iterable[str] | None = None,
+                    warn: bool = True) -> pd.DataFrame:
     """Per standard (framework order): known ratings n, count per rating, Inadequate split into stated and
     implied, and the source_ids of the ratings counted. Each inspection counts once per standard; unknown ratings
     are left out of n. `inspection_ids`: inspections, or PDUs by name, alias, code or id (all their inspections);
     None for every inspection.
 
-        >>> standard_counts(release, ["Gwent", "west-sussex-1"])
+    Inspections with no standard rating in the release are never counted silently as none: they are listed in
+    `attrs["without_ratings"]`, and for inspections asked for by name a `pdukit.errors.NotKnownLeftOut` warning
+    names them (off with `warn=False`). When none of the inspections asked for has a standard rating (Sheffield's
+    two), NotInRelease says so rather than give an empty table.
+
+        >>> standard_counts(release, ["Gwent", "west-sussex-1"])    # warns: gwent-2 has no standard ratings
     """
+    warn = check_flag(warn, "warn")
     ratings = release.ratings.dropna(subset=["rating"])
     wanted = release.resolve_inspections(inspection_ids)
+    missing = release.without_standard_ratings(wanted)
     if wanted is not None:
         ratings = ratings[ratings.inspection_id.isin(wanted)]
+        if ratings.empty:
+            raise NotInRelease(f"no standard ratings in release {release.version} for {_listed(release, missing)}: no "
+                               "source gives them (often the public pages give only the overall rating)")
+        if missing and warn:
+            warnings.warn(f"standard_counts counted {len(wanted) - len(missing)} of {len(wanted)} inspections; "
+                          f"{_listed(release, missing)} {'has' if len(missing) == 1 else 'have'} no standard ratings "
+                          "in the release; see .attrs['without_ratings']", NotKnownLeftOut, stacklevel=3)
     rows = []
     for standard in STANDARDS:
         mine = ratings[ratings.standard == standard]
@@ -131,10 +154,19 @@ def standard_counts(release: Release, inspection_ids: str | Iterable[str] | None
         row["inadequate_implied"] = int((bad.basis == "implied").sum())
         row["source_ids"] = join_ids(mine.source_ids)
         rows.append(row)
-    return pd.DataFrame(rows, columns=["standard", "label", "n", "stated", "implied", *RATINGS, "inadequate_stated",
-                                       "inadequate_implied", "source_ids"])
+    out = pd.DataFrame(rows, columns=["standard", "label", "n", "stated", "implied", *RATINGS, "inadequate_stated",
+                                      "inadequate_implied", "source_ids"])
+    out.attrs["without_ratings"] = missing
+    return out
 
 
+def _listed(release: Release, ids: list[str]) -> str:
+    """'sheffield-1 (Sheffield (2023)) and sheffield-2 (Sheffield (2024))'."""
+    named = [f"{i} ({release.inspection_labels.get(i, i)})" for i in ids]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1] if named else "no inspection"
+
+
+@takes_release
 def coverage_by_region(release: Release) -> pd.DataFrame:
     """Per region and in total: PDUs (register), PDUs inspected, inspections, and how many of those have a
     publication date, an overall rating, a score, standard ratings and staffing figures."""
@@ -158,6 +190,7 @@ def coverage_by_region(release: Release) -> pd.DataFrame:
 ENGLAND_AND_WALES = "England and Wales"
 
 
+@takes_release
 def rating_shares(release: Release, rating: str = "Inadequate", by: str = "region", latest_only: bool = False,
                   total: bool = False) -> pd.DataFrame:
     """Share of inspections with a known overall rating that were `rating`, per `by` (a column of inspections:
@@ -169,9 +202,10 @@ def rating_shares(release: Release, rating: str = "Inadequate", by: str = "regio
     A rating or column that does not exist raises UnknownName naming the closest (`"inadequate"` -> did you mean
     'Inadequate'?), never a table of zeros.
 
-        >>> rating_shares(release, "Inadequate", by="region", total=True).tail(1)   # England and Wales, 40 of 95
+        >>> rating_shares(release, "Inadequate", by="region", total=True).tail(1)   # England and Wales, 39 of 78
     """
     rating = check_choice(rating, RATINGS, "rating")
+    latest_only, total = check_flag(latest_only, "latest_only"), check_flag(total, "total")
     frame = release.inspections
     by = check_choice(by, [c for c in frame.columns if c not in ("source_ids", "note")], "column of inspections to group by")
     if latest_only:
@@ -179,6 +213,7 @@ def rating_shares(release: Release, rating: str = "Inadequate", by: str = "regio
     return share_table(frame, by, "overall_rating", rating, total=ENGLAND_AND_WALES if total else None)
 
 
+@takes_release
 def overall_share(release: Release, rating: str = "Inadequate") -> pd.Series:
     """England and Wales as a whole: n rated inspections, the count that were `rating`, the share, its interval
     and source_ids (the reference line of the regional comparisons)."""
@@ -186,6 +221,7 @@ def overall_share(release: Release, rating: str = "Inadequate") -> pd.Series:
     return share_table(release.inspections.assign(scope=ENGLAND_AND_WALES), "scope", "overall_rating", rating).iloc[0]
 
 
+@takes_release
 def ratings_by_round(release: Release, inspections: pd.DataFrame | None = None) -> pd.DataFrame:
     """Overall ratings per inspection round (known for every inspection), each inspection counted once.
 
@@ -202,9 +238,12 @@ def ratings_by_round(release: Release, inspections: pd.DataFrame | None = None) 
     return out
 
 
+@takes_release
 def never_inspected(release: Release, region: str | None = None) -> pd.DataFrame:
     """Current PDUs of the Ministry of Justice register with no inspection in the release (merged PDUs apart),
-    by region then name. Columns: region, pdu, pdu_code, source_ids."""
+    by region then name; `region` (any case, or its slug) keeps one region's. Columns: region, pdu, pdu_code,
+    source_ids."""
+    region = None if region is None else resolve_region(region)
     pdus = release.pdus
     seen = set(release.inspections.pdu_id)
     mine = pdus[(pdus.status.astype(object).fillna("current") == "current") & ~pdus.pdu_id.isin(seen)]

@@ -46,10 +46,11 @@ def closest(name: str, choices: Iterable[object], n: int = 3) -> str:
 
 def resolve_region(name: str) -> str:
     """Return the official region name for `name` (any case, or its slug); UnknownName lists the closest ones."""
+    wanted = str(name).strip().lower()
     for region in REGIONS:
-        if name.strip().lower() in (region.lower(), slug(region)):
+        if wanted in (region.lower(), slug(region)):
             return region
-    raise UnknownName(f"unknown region {name!r}; closest valid names: {closest(name, list(REGIONS))}")
+    raise UnknownName(f"unknown region {name!r}; closest valid names: {closest(str(name), list(REGIONS))}")
 
 
 def resolve_pdu_record(name: str, pdus: list[dict[str, Any]]) -> dict[str, Any]:

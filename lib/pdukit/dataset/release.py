@@ -9,19 +9,21 @@ first day it can mean) and `x_precision` ('year', 'month' or 'day').
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import weakref
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import pandas as pd
 
 from pdukit.dataset.manifest import MANIFEST, read_manifest, sha256
-from pdukit.dataset.names import closest, resolve_pdu_record
+from pdukit.dataset.names import closest, resolve_pdu_record, resolve_region
 from pdukit.dataset.schema import RATINGS, REGIONS, STANDARD_LABELS, STANDARDS, TABLES, Table
 from pdukit.dataset.validate import Problem, read_release, release_version
-from pdukit.errors import ReleaseError, UnknownName
+from pdukit.dataset.vocabulary import check_flag
+from pdukit.errors import NotARelease, ReleaseError, ReleaseNotFound, UnknownName
 from pdukit.paths import is_draft, resolve_release
 
 RATING_TYPE = pd.CategoricalDtype(list(RATINGS), ordered=True)
@@ -137,7 +139,8 @@ class Release:
 
     def inspections_of(self, subject: str) -> list[str]:
         """The inspection ids a name stands for: an inspection id itself, or every inspection of a PDU (given by
-        name, alias, code or id), in round order. UnknownName for anything else, naming the closest.
+        name, alias, code or id), in round order. UnknownName for anything else, naming the closest; a region's
+        name says it is a region and how to get its inspections.
 
             >>> release.inspections_of("Gwent")
             ['gwent-1', 'gwent-2']
@@ -148,8 +151,16 @@ class Release:
         try:
             pdu_id = self.resolve_pdu(subject)
         except UnknownName:
-            choices = list(frame.inspection_id) + list(self.pdu_names.values())
-            raise UnknownName(f"unknown PDU or inspection {subject!r}; closest: {closest(str(subject), choices)}") from None
+            try:
+                region = resolve_region(str(subject))
+            except UnknownName:
+                choices = list(frame.inspection_id) + list(self.pdu_names.values())
+                raise UnknownName(f"unknown PDU or inspection {subject!r}; closest: "
+                                  f"{closest(str(subject), choices)}") from None
+            count = int((frame.region == region).sum())
+            raise UnknownName(f"{subject!r} is a region, not a PDU or an inspection: name one of its PDUs, or pass its "
+                              f"{count} inspections: list(release.inspections.inspection_id[release.inspections.region "
+                              f"== {region!r}])") from None
         return list(frame[frame.pdu_id == pdu_id].sort_values("round").inspection_id)
 
     def resolve_inspections(self, subjects: str | Iterable[str] | None) -> list[str] | None:
@@ -159,11 +170,23 @@ class Release:
             return None
         if isinstance(subjects, str):
             subjects = [subjects]
+        elif not isinstance(subjects, Iterable):
+            raise UnknownName(f"expected an inspection or PDU name (or a list of them), not {type(subjects).__name__} "
+                              f"{subjects!r}")
         found: dict[str, None] = {}
         for subject in subjects:
             for inspection_id in ([subject] if subject in self._inspection_ids else self.inspections_of(subject)):
                 found[inspection_id] = None
         return list(found)
+
+    def without_standard_ratings(self, subject: str | Iterable[str] | None = None) -> list[str]:
+        """The inspections (of `subject`, as `standard_ratings` takes it; of every inspection for None) for which
+        the release holds no standard rating: no source gives them (often the public pages give only the overall
+        rating), in the order asked."""
+        wanted = self.resolve_inspections(subject)
+        ids = list(self.tables._frames["inspections"].inspection_id) if wanted is None else wanted
+        rated = set(self.tables._frames["ratings"].dropna(subset=["rating"]).inspection_id)
+        return [i for i in ids if i not in rated]
 
     @property
     def _inspection_ids(self) -> set[str]:
@@ -179,21 +202,45 @@ class Release:
         """
         from pdukit.dataset.sources import with_sources
 
+        check_flag(long, "long")
         return with_sources(self, frame, column, long)
 
-    def standard_ratings(self, subject: str | Iterable[str] | None = None) -> pd.DataFrame:
+    def standard_ratings(self, subject: str | Iterable[str] | None = None, unrated: bool = True) -> pd.DataFrame:
         """Standard ratings in framework order (1.1 Leadership ... 2.5 Reviewing): of every inspection, or of one
         inspection, or of every inspection of one PDU (by name, alias, code or id), or of a list of them;
         `inspection_id` and `inspection` ('West Sussex (2022)') say which inspection each row is.
 
+        An inspection with no standard rating in the release (no source gives them) is never silently absent:
+        with `unrated` (the default) it has one row of its own, `standard` and `rating` empty (not known) and a
+        `note` saying so, with the inspection's own sources; `unrated=False` leaves those rows out. Either way
+        `attrs["without_ratings"]` lists those inspections. So a PDU with no standard ratings (Sheffield) gives a
+        row per inspection saying its ratings are not known, never an empty frame, and `.dropna(subset=["rating"])`
+        keeps the ratings alone.
+
             >>> release.standard_ratings("West Sussex")[["inspection", "standard_label", "rating", "basis"]]
+            >>> release.standard_ratings("Gwent").attrs["without_ratings"]
+            ['gwent-2']
         """
+        unrated = check_flag(unrated, "unrated")
         ratings = self.ratings
         wanted = self.resolve_inspections(subject)
         if wanted is not None:
             ratings = ratings[ratings.inspection_id.isin(wanted)]
-        ratings = ratings.sort_values(["inspection_id", "standard"]).reset_index(drop=True)
+        missing = self.without_standard_ratings(wanted)
+        if unrated and missing:
+            inspections = self.tables._frames["inspections"].set_index("inspection_id")
+            blank = pd.DataFrame({"inspection_id": pd.Series(missing, dtype=ratings.inspection_id.dtype),
+                                  "source_ids": pd.Series([inspections.at[i, "source_ids"] for i in missing],
+                                                          dtype=ratings.source_ids.dtype),
+                                  "note": pd.Series(["no standard ratings in the release: no source gives them"]
+                                                    * len(missing), dtype=ratings.note.dtype)})
+            for column in ratings.columns:
+                if column not in blank:
+                    blank[column] = pd.Series([pd.NA] * len(missing), dtype=ratings[column].dtype)
+            ratings = pd.concat([ratings, blank[list(ratings.columns)]], ignore_index=True)
+        ratings = ratings.sort_values(["inspection_id", "standard"], na_position="last").reset_index(drop=True)
         ratings.insert(1, "inspection", ratings.inspection_id.map(self.inspection_labels))
+        ratings.attrs["without_ratings"] = missing
         return ratings
 
     @property
@@ -206,6 +253,40 @@ class Release:
         """sha256 of the manifest, which holds every file's sha256: one fingerprint of the release ('' for a draft)."""
         path = self.path / MANIFEST
         return sha256(path) if path.exists() else ""
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def takes_release(function: Callable[P, R]) -> Callable[P, R]:
+    """Decorate a function whose first argument is a Release: anything else (a rating, a version name: the
+    release forgotten) raises NotARelease saying to pass `pdukit.load_release()`, never an AttributeError from
+    inside pandas."""
+    name = getattr(function, "__name__", "this function")
+
+    @functools.wraps(function)
+    def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+        given = args[0] if args else kwargs.get("release")
+        if not isinstance(given, Release):
+            raise NotARelease(not_a_release(name, given))
+        return function(*args, **kwargs)
+
+    return checked
+
+
+def not_a_release(name: str, given: object) -> str:
+    """The message for a function given `given` where it takes a Release."""
+    hint = ""
+    if isinstance(given, (str, os.PathLike)):
+        try:
+            resolve_release(given)
+            hint = f" (for release {str(given)!r}: release = pdukit.load_release({str(given)!r}))"
+        except ReleaseNotFound:
+            pass
+    shown = repr(given) if len(repr(given)) <= 60 else repr(given)[:57] + "..."
+    return (f"{name}() takes a Release as its first argument, not {type(given).__name__} {shown}; pass a Release: "
+            f"release = pdukit.load_release(){hint}, then {name}(release, ...)")
 
 
 def tables_read() -> set[str]:
@@ -260,6 +341,7 @@ def load_release(spec: str | os.PathLike[str] | None = "latest", validate: bool 
         >>> release = load_release()
         >>> release.inspections.overall_rating.value_counts()
     """
+    check_flag(validate, "validate")
     path = resolve_release(spec)
     draft = is_draft(path)
     key = _fingerprint(path)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pdukit.dataset.names import closest
 from pdukit.dataset.schema import RATINGS, REGIONS, STANDARD_LABELS
-from pdukit.errors import UnknownName
+from pdukit.errors import InvalidValue, UnknownName
 
 # Units: how a value is written. A share is a fraction from 0 to 1 (shown as a rounded per cent); a percent is a
 # figure already published as a per cent (shown as published).
@@ -72,6 +72,25 @@ def check_choice(value: object, choices: Iterable[object], what: str) -> str:
         raise UnknownName(f"unknown {what} {value!r}; did you mean {lowered[str(value).strip().lower()]!r}? "
                           f"Valid: {', '.join(map(repr, options))}")
     raise UnknownName(f"unknown {what} {value!r}; closest valid: {closest(str(value), options)}")
+
+
+def check_flag(value: object, name: str) -> bool:
+    """`value` when it is True or False; else InvalidValue. The text 'False' is not False (any non-empty text
+    counts as true), so a flag typed as text is refused, never read the wrong way."""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":  # numpy's bool too
+        return bool(value)
+    hint = f" (the text {value!r} is not a bool: any non-empty text counts as true)" if isinstance(value, str) else ""
+    raise InvalidValue(f"{name} must be True or False, not {value!r}{hint}")
+
+
+def check_optional_flag(value: object, name: str) -> bool | None:
+    """`value` when it is True, False or None; else InvalidValue (see `check_flag`)."""
+    if value is None:
+        return None
+    try:
+        return check_flag(value, name)
+    except InvalidValue as err:
+        raise InvalidValue(str(err).replace("True or False", "True, False or None", 1)) from None
 
 
 # --- staff -------------------------------------------------------------------------------------------------
@@ -321,7 +340,8 @@ FINDINGS: dict[str, Term] = {
     "annual_report_2025:pdus_inspected": Term("PDUs inspected, 2025 annual report", unit=COUNT),
     "annual_report_2025:rated_inadequate": Term("Rated Inadequate, 2025 annual report", unit=COUNT),
     "annual_report_2025:rated_requires_improvement": Term("Rated Requires improvement, 2025 annual report", unit=COUNT),
-    "case_quality_standards_rated_inadequate": Term("Case supervision standards rated Inadequate", unit=COUNT),
+    "case_quality_standards_rated_inadequate": Term("Case standards rated Inadequate, as the report counts them",
+                                                    unit=COUNT),
     "cases_awaiting_assessment_pct": Term("Cases awaiting assessment", unit=PERCENT),
     "cases_community_sentences": Term("Cases on community sentences", unit=CASES),
     "cases_in_custody": Term("Cases in custody", unit=CASES),
@@ -440,7 +460,7 @@ COLUMNS: dict[str, Term] = {
     "published": Term("Published", unit=DATE, description="when the document or report was published, only as precisely "
                                                           "as a source gives it"),
     "fieldwork": Term("Fieldwork", unit=TEXT, description="when inspectors were on site, in the source's words"),
-    "framework": Term("Framework", description="the inspection rules in force"),
+    "framework": Term("Inspection programme", description="the inspection rules in force: the 2021 framework, or the programme from October 2023 (labelled by year of publication where known)"),
     "overall_rating": Term("Overall rating", description="the inspection's overall rating"),
     "score": Term("Score", unit=POINTS, description="points over the standards rated"),
     "score_max": Term("Out of", unit=POINTS, description="the most points the rated standards allow"),
@@ -585,8 +605,9 @@ GLOSSARY: dict[str, Term] = {
                       glossary="The standards an inspection rates and how. The 2021 framework rates nine standards "
                                "(1.1 Leadership to 2.5 Reviewing) Outstanding, Good, Requires improvement or "
                                "Inadequate, worth 3, 2, 1 or 0 points, summed out of 27 (24 where court work is not "
-                               "rated). Later frameworks differ (some scores are out of 25), so scores are compared "
-                               "only within one."),
+                               "rated). The programme from October 2023 changed the rules, so scores and ratings are "
+                               "compared only within one framework. In these data, a round 2 inspection's framework "
+                               "is labelled by its year of publication where a source gives it."),
     "stated": Term("stated", description=BASES["stated"].description,
                    glossary="Stated rating: the source gives the rating of this standard by name."),
     "implied": Term("implied", description="follows from a wider statement",
@@ -603,7 +624,33 @@ GLOSSARY: dict[str, Term] = {
                            glossary="Spearman's rho: how closely two measures rise and fall together in rank order, "
                                     "from -1 (one always lower where the other is higher) through 0 (no pattern) to "
                                     "+1 (both rise together). It shows association, never cause; pdukit reports it "
-                                    "only from 8 pairs, with its 95% interval."),
+                                    "only when at least 8 inspections give both figures, with its 95% interval."),
+    "FTE": Term("FTE", short="FTE", description="full-time equivalent",
+                glossary="Full-time equivalent: staff counted by the hours they work, so two half-time posts are "
+                         "one FTE. Official vacancy and staff-in-post figures are in FTE."),
+    "rating": Term("rating", description="Outstanding, Good, Requires improvement or Inadequate",
+                   glossary="Ratings, best to worst: Outstanding, Good, Requires improvement, Inadequate. Each "
+                            "standard is rated, and the inspection gets an overall rating."),
+    "case supervision standards": Term("case supervision standards", description="standards 2.2 to 2.5",
+                                       glossary="Case supervision standards: 2.2 Assessment, 2.3 Planning, 2.4 "
+                                                "Implementation and delivery and 2.5 Reviewing, rated from the cases "
+                                                "inspectors read. Some reports count court work (2.1) with them."),
+    "organisational standards": Term("organisational standards", description="standards 1.1 to 1.4",
+                                     glossary="Organisational standards: 1.1 Leadership, 1.2 Staff, 1.3 Services and "
+                                              "1.4 Information and facilities."),
+    "official code": Term("official code", description="the Ministry of Justice's code of a PDU",
+                          glossary="Official code: the code the Ministry of Justice's register gives each PDU (such "
+                                   "as N54DUR), which stays the same when names are spelt differently."),
+    "data release": Term("data release", description="a dated, fixed version of the data",
+                         glossary="Data release: a dated version of the pdukit data (for example 2026-12-01). A "
+                                  "release never changes; corrections come in a new one, so a page names the release "
+                                  "it was made from."),
+    "inspection of public protection": Term("inspection of public protection",
+                                            description="the 2025-26 region-by-region inspections",
+                                            glossary="From October 2025 HM Inspectorate of Probation inspects "
+                                                     "probation's public protection work region by region (it calls "
+                                                     "them dynamic inspections). They give a judgement in words, not "
+                                                     "a rating, and are never counted with PDU ratings."),
     "95% interval": Term("95% interval", description="the range the true figure plausibly lies in",
                          glossary="95% interval: the range of values consistent with the data at the 95% level. "
                                   "Shares use the Wilson interval, correlations a bootstrap; with few inspections "

@@ -19,7 +19,6 @@ from pdukit.analysis.stats import MIN_N, Correlation, spearman
 from pdukit.analysis.summaries import pdu_coverage, standard_counts
 from pdukit.dataset import vocabulary as v
 from pdukit.dataset.sources import split_ids
-from pdukit.narrative.readable import humanise
 from pdukit.narrative.words import (
     count,
     grades,
@@ -27,6 +26,7 @@ from pdukit.narrative.words import (
     month_year,
     percent,
     plural,
+    possessive,
     rating_mix,
     sentence,
     share,
@@ -73,9 +73,24 @@ def from_sources(release, source_ids) -> str:
     return f"From {plural(len(known), 'document')}: {top}" + (f" and {rest} from other publishers" if rest else "") + "."
 
 
+def _end(published) -> pd.Timestamp:
+    """The last day a partial date can mean: '2025' -> 31 December 2025, '2025-07' -> 31 July 2025."""
+    text = str(published)
+    if len(text) == 4:
+        return pd.Timestamp(f"{text}-12-31")
+    if len(text) == 7:
+        return pd.Timestamp(f"{text}-01") + pd.offsets.MonthEnd(0)
+    return pd.Timestamp(text)
+
+
 def _dates(frame: pd.DataFrame) -> tuple[str, str]:
+    """The earliest and latest publication as a reader can state them: the latest is the date whose last possible
+    day is latest, so a report dated only '2025' makes the range end '2025', never a month no source gives."""
     dated = frame.dropna(subset=["published_start"]).sort_values("published_start")
-    return (month_year(dated.published.iloc[0]), month_year(dated.published.iloc[-1])) if len(dated) else ("", "")
+    if dated.empty:
+        return "", ""
+    last = dated.loc[dated.published.map(_end).idxmax()].published
+    return month_year(dated.published.iloc[0]), month_year(last)
 
 
 # --- the points ----------------------------------------------------------------------------------------------
@@ -92,13 +107,16 @@ def coverage_point(release, inspections: pd.DataFrame, region: str | None = None
         headline = headline.replace(f"of {count(seen)} of the {count(current)} PDUs", f"of all {count(current)} PDUs")
     merged = int(cov.merged)
     undated = int(inspections.published.isna().sum())
+    yearly = int((inspections.published.astype(str).str.len() == 4).sum())
     missing = (f"{count(current - seen)} current PDU{'s have' if current - seen != 1 else ' has'} no inspection in the data"
                if current > seen else "Every current PDU has at least one inspection in the data")
     detail = (missing
               + (f"; {count(merged)} more PDU{'s' if merged != 1 else ''} have since merged or split"
                  f" ({count(int(cov.inspected) - seen)} of them inspected)" if merged else "")
               + (f"; {plural(undated, 'inspection')} with no known publication date" if undated else "")
-              + ". Ministry of Justice register of PDUs.")
+              + (f", {count(yearly)} dated only to the year" if yearly else "")
+              + ". 'No inspection in the data' means no public page about one was found, not that none took place. "
+              "Ministry of Justice register of PDUs.")
     return _point(headline, detail, inspections.source_ids)
 
 
@@ -110,7 +128,7 @@ def ratings_point(release, inspections: pd.DataFrame, region: str | None = None)
     caveat = f"{plural(unrated, 'inspection')} with no rating in any source. " if unrated else ""
     if region:
         nation = release.inspections.overall_rating.dropna()
-        headline = (f"{share_of(bad, len(rated))} of {region}'s rated inspections were Inadequate, against "
+        headline = (f"{share_of(bad, len(rated))} of {possessive(region)} rated inspections {'was' if bad == 1 else 'were'} Inadequate, against "
                     f"{share(int((nation == 'Inadequate').sum()) / len(nation))} in England and Wales.") if len(rated) \
             else f"No source gives an overall rating for {region}'s inspections."
         detail = sentence(rating_mix(inspections.overall_rating)) + ". " + caveat
@@ -121,8 +139,11 @@ def ratings_point(release, inspections: pd.DataFrame, region: str | None = None)
 
 
 def standards_point(release, inspection_ids=None, whose: str = "") -> Point | None:
-    """The share of known case supervision ratings that were Inadequate, stated and implied apart."""
-    counts = standard_counts(release, inspection_ids)
+    """The share of known case supervision ratings that were Inadequate, stated and implied apart (None where no
+    standard rating of those inspections is known)."""
+    if inspection_ids is not None and set(release.without_standard_ratings(list(inspection_ids))) == set(inspection_ids):
+        return None
+    counts = standard_counts(release, inspection_ids, warn=False)
     if counts.empty:
         return None
     case = counts[counts.standard.isin(CASE_STANDARDS)]
@@ -203,37 +224,81 @@ def staffing_point(release, inspection_ids=None, region: str | None = None) -> P
     return _point(headline, f"{detail} {source}".strip(), vac.source_ids, workload.source_ids)
 
 
-def official_point(release, region: str | None = None, published=None) -> Point | None:
-    """The regions' official vacancies at one date: the most and the fewest (national), or where a region ranks
-    (region and PDU pages), always with the figure's date, as a count (not a rate), and how far it is from an
-    inspection's publication when one is given."""
-    from pdukit.analysis.official import regional_staffing
+ORDINALS = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth ", 6: "sixth "}
+
+
+def _ordinal(place: int, tied: bool, fewest: bool = False) -> str:
+    """'the most', 'joint fourth most', 'the third fewest' (ties share a place)."""
+    text = f"{ORDINALS.get(place, f'{place}th ')}{'fewest' if fewest else 'most'}"
+    return ("joint " + text) if tied else ("the " + text)
+
+
+def _months_between(published, as_of) -> tuple[int, int, str]:
+    """(fewest, most months, 'before' or 'after') between a publication date at its precision and a month: a
+    year-only date spans its twelve months, so the gap is a range, never a false precise number."""
+    start = pd.Timestamp(str(published)[:7] + "-01") if len(str(published)) >= 7 else pd.Timestamp(f"{published}-01-01")
+    end = start if len(str(published)) >= 7 else pd.Timestamp(f"{published}-12-01")
+    month = pd.Timestamp(str(as_of)[:7] + "-01")
+    gaps = [round((d - month).days / 30.44) for d in (start, end)]
+    side = "before" if max(gaps) < 0 else "after" if min(gaps) > 0 else "around"
+    low, high = sorted(abs(g) for g in gaps)
+    return low, high, side
+
+
+def official_point(release, region: str | None = None, latest=None) -> Point | None:
+    """The regions' official vacancies at one date: the most (national), or where a region ranks (region and PDU
+    pages), always with the figure's date, as a count (not a rate). A printed 0 is reported as printed, beside
+    what the region's inspections published, never as 'no vacancies'. `latest` (a PDU page) is the PDU's latest
+    inspection row: how far its report is from the figure, a range where its date is only a year."""
+    from pdukit.analysis.official import has_official, regional_staffing
+    from pdukit.errors import NotInRelease
     from pdukit.narrative.official import amount
 
-    frame = regional_staffing(release)
+    if not has_official(release, "official_staffing"):
+        return None
+    try:
+        frame = regional_staffing(release, long=True)
+    except NotInRelease:  # no regional figure at the date: no point to make
+        return None
     frame = frame.assign(region=frame.scope.astype(str))
     if frame.empty or (region is not None and region not in set(frame.region)):
         return None
     when = month_year(frame.as_of.iloc[0])
     ranked = frame.assign(v=frame.value.astype(float)).sort_values("v", ascending=False).reset_index(drop=True)
-    caveat = ("All grades, full-time equivalent; a count, not a rate (no source gives each region's target). "
-              + from_sources(release, frame.source_ids))
+    caveat = ("All grades together, full-time equivalent; a count, not a rate (no source gives each region's "
+              "target). " + from_sources(release, frame.source_ids))
+    zero = ranked[ranked.v == 0].region.tolist()
     if region is None:
-        top, zero = ranked.iloc[0], ranked[ranked.v == 0].region.tolist()
+        top = ranked.iloc[0]
         headline = (f"{top.region} had the most probation vacancies of the 12 regions in {when}: "
-                    f"{amount(top.value, top.unit)}" + (f"; {listing(zero)} reported none." if zero else "."))
+                    f"{amount(top.value, top.unit)}.")
+        if zero:
+            caveat += (f" The answer prints 0 for {listing(zero)}: see their region pages for what their "
+                       "inspections published.")
         return _point(headline, caveat, frame.source_ids)
     mine = ranked[ranked.region == region].iloc[0]
-    place = int(ranked.index[ranked.region == region][0]) + 1
-    ordinal = {1: "the most", 2: "the second most", 3: "the third most"}.get(place, f"{place}th most")
-    headline = (f"{region} region had {amount(mine.value, mine.unit)} probation vacancies in {when}, {ordinal} of the "
-                f"12 regions." if mine.v else f"{region} region reported no probation vacancies in {when}.")
-    if published is not None and pd.notna(published):
-        days = (pd.Timestamp(str(published)[:7] + "-01") - pd.Timestamp(str(mine.as_of)[:7] + "-01")).days
-        gap = round(abs(days) / 30.44)
-        side = "before" if days < 0 else "after"
-        caveat += (f" This PDU's latest report was published in {month_year(published)}, "
-                   + (f"{plural(gap, 'month')} {side} that figure." if gap else "the month of that figure."))
+    if mine.v == 0:
+        headline = f"The written answer to Parliament prints 0 vacancies for {region} region in {when}."
+        rates = release.staffing[(release.staffing.region == region) & (release.staffing.measure == "vacancy_rate")
+                                 & (release.staffing.grade == "po")].value.astype(float)
+        caveat = (caveat + (f" Its inspections published probation officer vacancy rates of {percent(rates.min())} to "
+                            f"{percent(rates.max())}: one grade, at inspection, against a target, while the answer "
+                            "counts all grades at one month; the two are not the same measure."
+                            if len(rates) > 1 and rates.max() > 0 else ""))
+    else:
+        place, fewer = int((ranked.v > mine.v).sum()) + 1, int((ranked.v < mine.v).sum()) + 1
+        tied = int((ranked.v == mine.v).sum()) > 1
+        rank = _ordinal(place, tied) if place <= fewer else _ordinal(fewer, tied, fewest=True)
+        headline = (f"{region} region had {amount(mine.value, mine.unit)} probation vacancies in {when}, "
+                    f"{rank} of the 12 regions.")
+    if latest is not None:
+        if pd.isna(latest.published):
+            caveat += f" This PDU's latest report (round {latest['round']}) has no known publication date."
+        else:
+            low, high, side = _months_between(latest.published, mine.as_of)
+            gap = plural(low, "month") if low == high else f"{low} to {high} months"
+            caveat += (f" This PDU's latest report (round {latest['round']}) was published in {month_year(latest.published)}, "
+                       + (f"{gap} {side} that figure." if side != "around" else "around the time of that figure."))
     return _point(headline, caveat, frame[frame.region == region].source_ids)
 
 
@@ -248,7 +313,8 @@ def correlation_words(result: Correlation, x: str, y: str) -> str:
              f"n = {result.n}")
     if result.low <= 0 <= result.high:
         return (f"No clear association: in this sample higher {x} went slightly with {direction} {y} ({stats}), but "
-                "the interval includes no association at all. Association is not cause.")
+                "the 95% interval includes zero, so the figures are consistent with no link either way. "
+                "Association is not cause.")
     return f"Higher {x} went with {direction} {y} ({stats}). An association in a small sample, not cause."
 
 
@@ -267,9 +333,17 @@ def association_point(outcomes: pd.DataFrame, grade_code: str = "po", outcome: s
                     f"{result.n} inspections.")
     rows = outcomes.dropna(subset=[c for c in (grade_code, outcome) if c in outcomes])
     ids = rows.source_ids if "source_ids" in rows else []
+    mixed = ""
+    if "pdu_id" in rows and "round" in rows and len(rows):
+        twice = rows.pdu_id.value_counts()
+        twice = twice[twice > 1]
+        rounds = sorted(rows["round"].dropna().astype(int).unique())
+        mixed = (f" The {result.n} inspections come from {'both rounds' if len(rounds) > 1 else f'round {rounds[0]}'}"
+                 + (f"; {plural(len(twice), 'PDU')} {'counts' if len(twice) == 1 else 'count'} twice (inspected in both)"
+                    if len(twice) else "") + ".")
     return _point(headline, correlation_words(result, who, f"overall {what}" if outcome == "rating_rank" else what)
                   .replace("higher overall ratings", "better overall ratings")
-                  .replace("lower overall ratings", "worse overall ratings"), ids)
+                  .replace("lower overall ratings", "worse overall ratings") + mixed, ids)
 
 
 def association_sentence(outcomes: pd.DataFrame, grade_code: str = "po", outcome: str = "rating_rank") -> str:
@@ -288,13 +362,47 @@ def national(release) -> list[Point]:
     return [p for p in points if p]
 
 
+def public_protection_point(release, region: str) -> Point | None:
+    """What the region's 2025-26 inspection of public protection found, in the inspectorate's words (these
+    inspections give no rating and are never pooled with PDU ratings), with its staffing statements."""
+    from pdukit.analysis.official import has_official, public_protection, public_protection_inspections
+
+    if not has_official(release, "regional_inspections"):
+        return None
+    inspections = public_protection_inspections(release)
+    mine = inspections[inspections.region.astype(str) == region]
+    if mine.empty:
+        return None
+    row = mine.iloc[0]
+    said = public_protection(release, region=region)
+    safe = said[said.kind.astype(str) == "case_quality"]
+    staffing = said[said.kind.astype(str) == "staffing"]
+    when = month_year(row.published, "2025-26")
+    cases = f", {count(row.cases_inspected)} cases" if pd.notna(row.cases_inspected) else ""
+    if len(safe):
+        first = safe.iloc[0]
+        words = (f"{percent(first.pct)} of {first.counted if pd.notna(first.counted) else 'cases'}"
+                 if pd.notna(first.pct) else str(first.value_text))
+        headline = f"{possessive(region)} inspection of public protection ({when}{cases}) found keeping people safe sufficient in: “{words}”."
+        if len(headline.split()) > MAX_HEADLINE_WORDS:
+            headline = f"{possessive(region)} inspection of public protection ({when}{cases}) found too little work to keep people safe."
+    else:
+        headline = f"{possessive(region)} inspection of public protection ({when}{cases}) gave a judgement in words, not a rating."
+    detail = ("On staffing it said: " + "; ".join(f"“{s}”" for s in staffing.value_text.dropna().head(3)) + ". "
+              if len(staffing) else "")
+    detail += ("These inspections give a judgement, not a rating, and are never counted with PDU ratings. "
+               + from_sources(release, pd.concat([mine.source_ids, said.source_ids])))
+    return _point(headline, detail, mine.source_ids, said.source_ids)
+
+
 def region(release, name: str) -> list[Point]:
     """A region report's main points."""
     ins = release.inspections[release.inspections.region == name]
     points = [ratings_point(release, ins, name), coverage_point(release, ins, name),
               change_point(release, set(ins.pdu_id)), standards_point(release, set(ins.inspection_id)),
-              staffing_point(release, set(ins.inspection_id), name), official_point(release, name)]
-    return [p for p in points if p][:6]
+              staffing_point(release, set(ins.inspection_id), name), official_point(release, name),
+              public_protection_point(release, name)]
+    return [p for p in points if p][:7]
 
 
 def _history(ins: pd.DataFrame) -> str:
@@ -322,7 +430,9 @@ def pdu(release, pdu_id: str) -> list[Point]:
     rated = ins.overall_rating.notna().any()
     history = _history(ins)
     headline = f"{info['name']} was rated {history}." if rated else f"{info['name']}: {history}."
-    points = [_point(headline, f"{info.region} region; inspected {times} in these data. "
+    merged = (" It has since merged with or split between other PDUs (Ministry of Justice register)."
+              if str(info.get("status", "current")) == "merged" else "")
+    points = [_point(headline, f"{info.region} region; inspected {times} in these data.{merged} "
                      + from_sources(release, ins.source_ids), ins.source_ids)]
     for r in ins.dropna(subset=["score"]).itertuples():
         points.append(_point(f"It scored {r.score} of {r.score_max} in {month_year(r.published)}.",
@@ -332,8 +442,7 @@ def pdu(release, pdu_id: str) -> list[Point]:
     if std:
         points.append(std)
     points += _vacancy_points(release, ins)
-    latest = ins.dropna(subset=["published"]).published
-    regional = official_point(release, str(info.region), latest.iloc[-1] if len(latest) else None)
+    regional = official_point(release, str(info.region), ins.iloc[-1] if len(ins) else None)
     upw = upw_backlog(release)
     for r in upw[upw.inspection_id.isin(ins.inspection_id)].itertuples():
         if pd.notna(r.recomputed_pct) and pd.notna(r.published_pct):
@@ -348,54 +457,84 @@ def pdu(release, pdu_id: str) -> list[Point]:
 
 
 def _vacancy_points(release, ins: pd.DataFrame) -> list[Point]:
-    """One point per inspection that publishes vacancy rates by grade, each naming its own inspection."""
+    """One point per inspection that publishes vacancy rates by grade, each naming its own inspection and dating
+    any rate the source dates (a rate 'at inspection' is one the source gives no other date for); where a source
+    gives the share of target staff in post for the same inspection, the detail says so beside it."""
     staff = release.staffing
-    vac = staff[(staff.measure == "vacancy_rate") & staff.inspection_id.isin(ins.inspection_id)
-                & staff.grade.isin(list(v.CORE_GRADES))]
+    mine_ins = staff.inspection_id.isin(ins.inspection_id) & staff.grade.isin(list(v.CORE_GRADES))
+    vac = staff[(staff.measure == "vacancy_rate") & mine_ins]
+    in_post = staff[(staff.measure == "pct_of_target_in_post") & mine_ins]
     if vac.empty:
         return []
     national = staff[(staff.measure == "vacancy_rate") & (staff.grade == "po") & staff.inspection_id.notna()].value
+    order = {g: i for i, g in enumerate(v.CORE_GRADES)}
     points = []
     for inspection_id, mine in vac.groupby("inspection_id", sort=False):
         label = release.inspection_label(str(inspection_id))
         year = label[label.rindex("(") + 1:-1]
-        order = {g: i for i, g in enumerate(v.CORE_GRADES)}
+        rows = sorted(mine.itertuples(), key=lambda r: order[str(r.grade)])
         rates = listing([f"{v.GRADES[str(r.grade)].short} {percent(r.value)}"
-                         for r in sorted(mine.itertuples(), key=lambda r: order[str(r.grade)])])
-        said = f"vacancy rates were {rates}" if len(mine) > 1 else f"the {rates.replace(' ', ' vacancy rate was ', 1)}"
-        points.append(_point(f"At its {year} inspection, {said}.",
-                             f"Below zero: more staff than the target. The median probation officer vacancy rate over "
-                             f"the {len(national)} inspections that publish one is {percent(national.median())}. "
-                             + from_sources(release, mine.source_ids), mine.source_ids))
+                         + (f" ({month_year(r.as_of)})" if pd.notna(r.as_of) else "") for r in rows])
+        said = f"vacancy rates were {rates}" if len(rows) > 1 else f"the {rates.replace(' ', ' vacancy rate was ', 1)}"
+        detail = []
+        if (mine.value.astype(float) < 0).any():
+            detail.append("Below zero: more staff than the target.")
+        for r in in_post[in_post.inspection_id == inspection_id].itertuples():
+            detail.append(f"Another source gives {percent(r.value)} of the target number of "
+                          f"{v.GRADES[str(r.grade)].plural} in post for this inspection: a different measure from "
+                          "another document, so the two need not agree.")
+        detail.append(f"The median probation officer vacancy rate over the {len(national)} inspections that publish "
+                      f"one is {percent(national.median())}. "
+                      + from_sources(release, pd.concat([mine.source_ids, in_post[in_post.inspection_id == inspection_id].source_ids])))
+        points.append(_point(f"At its {year} inspection, {said}.", " ".join(detail),
+                             mine.source_ids, in_post[in_post.inspection_id == inspection_id].source_ids))
     return points
 
 
+def _unlinked_note(release, source_ids) -> str:
+    """' It rests only on a document with no public web address.' when every source of a figure is one."""
+    from pdukit.analysis.official import unlinked_only
+
+    ids = split_ids(source_ids)
+    if not ids:
+        return ""
+    rests = bool(unlinked_only(release, pd.DataFrame({"source_ids": [";".join(ids)]})).iloc[0])
+    return " It rests only on a document with no public web address, so it cannot be checked online." if rests else ""
+
+
 def audit(release, table: pd.DataFrame) -> list[Point]:
-    """The audit report's main points, from the audit table."""
-    flags = table[table.status.isin(FLAGGED)]
-    disputed = int((table.status == "disputed").sum())
-    open_ = int((table.status == "not_recomputable").sum())
-    by_check = flags.check.value_counts()
-    points = [_point(f"{count(disputed)} of {count(len(table))} checks dispute a published figure; "
-                     f"{count(open_)} more cannot be recomputed.",
-                     "Disputed: " + listing([f"{n} on {v.AUDIT_CHECKS[c].label.lower()}"
-                                             for c, n in table[table.status == 'disputed'].check.value_counts().items()])
-                     + ". A flag is a question to ask, not a finding of error." if len(by_check) else "")]
+    """The audit report's main points, from the audit table: published figures in question apart from
+    recommendations worded differently, and each figure's source said plainly (a union's or an unpublished
+    document is named as such)."""
+    figures = table[table.check != "recommendations"]
+    disputed = int((figures.status == "disputed").sum())
+    open_ = int((figures.status == "not_recomputable").sum())
+    recs = table[(table.check == "recommendations") & table.status.isin(FLAGGED)]
+    by_check = figures[figures.status == "disputed"].check.value_counts()
+    points = [_point(f"{count(disputed)} of {plural(len(figures), 'published figure')} checked differ from what the "
+                     f"published rules give; {count(open_)} cannot be recomputed.",
+                     ("Differ: " + listing([f"{n} on {v.AUDIT_CHECKS[c].label.lower()}" for c, n in by_check.items()])
+                      + ". " if len(by_check) else "")
+                     + (f"Apart from these, {plural(len(recs), 'recommendation theme')} got different wording or "
+                        "addressees for similar findings. " if len(recs) else "")
+                     + "A difference is a question to ask, not a finding of error.")]
     upw = upw_backlog(release).dropna(subset=["recomputed_pct", "published_pct"])
     for r in upw.itertuples():
         who = release.pdu_name(release.pdu_of(r.inspection_id)) if pd.notna(r.inspection_id) else f"{r.region} region"
-        points.append(_point(f"{who}'s unpaid work backlog was published as {percent(r.published_pct)}; its own "
-                             f"counts give {percent(r.recomputed_pct)}.",
+        points.append(_point(f"{who}'s unpaid work backlog was published as {percent(r.published_pct)}; one "
+                             f"definition applied to its own counts gives {percent(r.recomputed_pct)}.",
                              f"{count(r.requirements_beyond_12m)} of {count(r.requirements_total)} requirements beyond "
-                             "12 months, on the definition other reports use.", r.source_ids))
+                             "12 months, the definition other reports use. " + from_sources(release, r.source_ids)
+                             + _unlinked_note(release, r.source_ids), r.source_ids))
     labels = release.inspection_labels
     for r in table[(table.check == "rating_lift") & table.status.isin(FLAGGED)].head(2).itertuples():
-        points.append(_point(f"{labels.get(r.subject, r.subject)}: its score was lifted by professional judgement "
-                             f"from {r.recomputed.split(' ')[0]} to {r.published}.", humanise(r.detail, release)))
-    recs = table[(table.check == "recommendations") & table.status.isin(FLAGGED)]
-    if len(recs):
-        points.append(_point(f"{plural(len(recs), 'recommendation theme')} got different wording or addressees for "
-                             "similar findings.", "See Recommendations: same findings, different asks."))
+        lift = release.findings[(release.findings.measure == "score_uplift_points")
+                                & (release.findings.inspection_id == r.subject)]
+        ids = lift.source_ids if len(lift) else []
+        points.append(_point(f"{labels.get(r.subject, r.subject)}: a source says professional judgement lifted its "
+                             f"score to {r.published.replace('/', ' of ')}, from "
+                             f"{r.recomputed.split(' before')[0].replace('/', ' of ')}.",
+                             from_sources(release, ids) + _unlinked_note(release, ids), ids))
     return points[:6]
 
 

@@ -28,6 +28,12 @@ def amount(value, unit: str) -> str:
     return f"{text} {words}".strip()
 
 
+def values_of(frame: pd.DataFrame) -> pd.Series:
+    """The figures of a frame of one official measure: its `value` column (the long form), else the column named
+    for its measure (`frame.attrs['value_column']`, e.g. `vacancies_fte`)."""
+    return frame["value"] if "value" in frame.columns else frame[frame.attrs["value_column"]]
+
+
 def _months(a: pd.Timestamp, b: pd.Timestamp) -> int:
     return abs((a.year - b.year) * 12 + a.month - b.month)
 
@@ -36,10 +42,11 @@ def beside_outcomes_title(frame: pd.DataFrame) -> str:
     """'London had the most vacancies in September 2023 (457 FTE); Greater Manchester and Wales reported none'."""
     if frame.empty:
         return "No region has an official staffing figure in this release"
-    top = frame.loc[frame.value.astype(float).idxmax()]
-    zero = frame[frame.value.astype(float) == 0].region.astype(str).tolist()
+    values = values_of(frame).astype(float)
+    top = frame.loc[values.idxmax()]
+    zero = frame[values == 0].region.astype(str).tolist()
     measure = v.term(v.OFFICIAL_MEASURES, frame.attrs.get("measure", "vacancies"), "official measure").plural
-    text = f"{top.region} had the most {measure} in {month_year(top.as_of)} ({amount(top.value, top.unit)})"
+    text = f"{top.region} had the most {measure} in {month_year(top.as_of)} ({amount(values.max(), top.unit)})"
     return text + (f"; {listing(zero)} reported none" if zero else "")
 
 
@@ -52,12 +59,25 @@ def beside_outcomes_caveat(frame: pd.DataFrame, release: Release) -> str:
     gap = max((_months(d, as_of) for d in ins.published_start), default=0)
     first, last = ins.published_start.min(), ins.published_start.max()
     unit = UNIT_WORDS.get(str(frame.unit.iloc[0]), "")
+    span = month_year(first.strftime("%Y-%m"))
+    span = span if first.strftime("%Y-%m") == last.strftime("%Y-%m") else f"{span} to {month_year(last.strftime('%Y-%m'))}"
+    zero = frame[values_of(frame).astype(float) == 0].region.astype(str).tolist()
     return (f"These are counts ({unit or 'as the source counts them'}), not rates: regions differ in size and no "
             f"source here gives each region's target staffing, so the counts cannot be compared as rates. The figures "
-            f"are at {month_year(frame.as_of.iloc[0])}; the regions' inspections were published from "
-            f"{month_year(first.strftime('%Y-%m'))} to {month_year(last.strftime('%Y-%m'))}, so an inspection and "
-            f"its region's figure can be up to {plural(gap, 'month')} apart. A region's vacancies and its ratings "
-            "going together would not show that one causes the other.")
+            f"are at {month_year(frame.as_of.iloc[0])}; the inspections beside them were published {span}, so an "
+            f"inspection and its region's figure can be up to {plural(gap, 'month')} apart."
+            + (f" The answer prints 0 for {listing(zero)}, as given here." if zero else "")
+            + " A region's vacancies and its ratings going together would not show that one causes the other.")
+
+
+def mixed_figures_note(frame: pd.DataFrame) -> str:
+    """The note under a list of official figures: how many dates and series it holds, so none is compared with
+    another of a different date or definition without the reader seeing both dates."""
+    dates, series = frame.as_of.dropna().astype(str).nunique(), frame.series.astype(str).nunique()
+    if dates <= 1 and series <= 1:
+        return "One series at one date."
+    return (f"Figures from {plural(series, 'series', 'series')} at {plural(dates, 'date')}, each with its own date and "
+            "definition: compare two only where both are shown with their dates.")
 
 
 def beside_outcomes_table(frame: pd.DataFrame) -> pd.DataFrame:
@@ -65,11 +85,10 @@ def beside_outcomes_table(frame: pd.DataFrame) -> pd.DataFrame:
     inspections and how many were Inadequate (with the share), and when those inspections were published."""
     measure = v.term(v.OFFICIAL_MEASURES, frame.attrs.get("measure", "vacancies"), "official measure").label
     rows = []
-    for r in frame.itertuples():
-        span = (f"{month_year(r.first_published)} to {month_year(r.last_published)}"
-                if r.first_published and r.last_published and r.first_published != r.last_published
-                else month_year(r.first_published, "no date in any source"))
-        rows.append({"region": r.region, f"{measure}, {month_year(r.as_of)}": amount(r.value, r.unit),
+    for r, value in zip(frame.itertuples(), values_of(frame), strict=True):
+        first, last = month_year(r.first_published, ""), month_year(r.last_published, "")
+        span = f"{first} to {last}" if first and last and first != last else (first or "no date in any source")
+        rows.append({"region": r.region, f"{measure}, {month_year(r.as_of)}": amount(value, r.unit),
                      "Rated inspections": count(r.n),
                      "Rated Inadequate": share_of(int(r.count), int(r.n)) if r.n else "none rated",
                      "Inspections published": span, "source_ids": r.source_ids})
@@ -81,6 +100,7 @@ def series_title(frame: pd.DataFrame) -> str:
     series'."""
     if frame.empty:
         return "No official series in this release"
+    frame = frame.assign(value=values_of(frame))
     latest = frame.sort_values("as_of_start").iloc[-1]
     measure = v.term(v.OFFICIAL_MEASURES, latest.measure, "official measure")
     grade = v.GRADES[str(latest.grade)].plural if str(latest.grade) in v.GRADES else str(latest.grade)
@@ -103,9 +123,17 @@ def public_protection_table(release: Release, frame: pd.DataFrame) -> pd.DataFra
     """The dynamic inspections of public protection as a reader reads them: region, report number, published,
     cases inspected and the inspectorate's judgement in its own words."""
     return pd.DataFrame({
-        "region": frame.region.astype(str), "report_number": frame.report_number,
-        "published": frame.published, "cases_inspected": frame.cases_inspected,
-        "judgement": frame.judgement, "source_ids": frame.source_ids})
+        "region": frame.region.astype(str), "published": frame.published, "cases_inspected": frame.cases_inspected,
+        "judgement": [_cut(j, n) for j, n in zip(frame.judgement, frame.note, strict=True)],
+        "note": frame.note, "source_ids": frame.source_ids})
+
+
+def _cut(judgement, note) -> str | None:
+    """The judgement as stored, marked where the stored copy stops mid-sentence (its note says so)."""
+    if pd.isna(judgement):
+        return None
+    stops = isinstance(note, str) and "stops mid-sentence" in note
+    return f"{judgement} …" if stops and not str(judgement).rstrip().endswith((".", "…")) else str(judgement)
 
 
 def public_protection_findings(frame: pd.DataFrame) -> pd.DataFrame:

@@ -10,19 +10,53 @@ import pandas as pd
 from pdukit.dataset import vocabulary as v
 from pdukit.dataset.release import Release
 from pdukit.errors import UnknownName
-from pdukit.narrative.words import count, listing, month_year, number
+from pdukit.narrative.words import count, half_up, listing, month_year, number, when
 
 SOURCE_ID = re.compile(r"\b(?:seed|hmip|bbc|web|blog|council|napo|moj)-[0-9a-f]{3,6}\b")
 INSPECTION_ID = re.compile(r"\b([a-z0-9]+(?:-[a-z0-9]+)*-[12])\b")
 
 
+SEED = re.compile(r"\(?\bseed[ -](\d{3})\b\)?")
+FILE_NAME = re.compile(r"\s*\((?:[a-z_]+\.csv)(?:,\s*[a-z_]+)?\)|\b[a-z_]+\.csv\b")
+CODE_LIST = re.compile(r"\(([a-z_]+(?:,[a-z_]+)+)\)")
+SUBJECT_PART = re.compile(r"\|([a-z_]+)")
+ADDRESSEE = re.compile(r"(?<=asked of )(pdu|region|hmpps):|(?<=; )(pdu|region|hmpps):")
+ISO_DATE = re.compile(r"(?<!release )\b(\d{4}-\d{2}-\d{2})\b(?![a-z])")  # a release's version is a name
+CODES = {**v.TOPICS, **v.GRADES, **v.STAFFING_MEASURES, **v.STANDARDS}  # a standard's label wins
+
+
+def _lower_the(label: str) -> str:
+    return "the" + label[3:] if label.startswith("The ") else label
+
+
+def _code(word: str) -> str:
+    return CODES[word].label if word in CODES else word.replace("_", " ")
+
+
+def plain(text: str) -> str:
+    """Text with the data's internal names in words: file and column names left out, code lists and the parts
+    of a subject ('|assessment') as labels, addressees ('hmpps:') and ISO dates ('17 February 2022') as a reader
+    writes them."""
+    text = FILE_NAME.sub("", str(text))
+    text = CODE_LIST.sub(lambda m: "(" + ", ".join(_code(w) for w in m.group(1).split(",")) + ")", text)
+    text = SUBJECT_PART.sub(lambda m: ", " + _code(m.group(1)), text)
+    text = ADDRESSEE.sub(lambda m: _lower_the(v.ADDRESSEES[m.group(1) or m.group(2)].label) + ":", text)
+    text = ISO_DATE.sub(lambda m: when(m.group(1)), text)
+    for code, term in v.TOPICS.items():  # a topic code inside a sentence ('assessment_risk_of_harm 26% of cases')
+        text = re.sub(rf"\b{code}\b", term.label, text)
+    return text
+
+
 def humanise(text: str, release: Release) -> str:
-    """Text with inspection ids replaced by 'PDU (year)' and source ids by their publisher and title."""
+    """Text with inspection ids replaced by 'PDU (year)', source ids and seed documents by their publisher and
+    title, and internal names in words (`plain`)."""
     labels = release.inspection_labels
     sources = release.sources.set_index("source_id")
     text = SOURCE_ID.sub(lambda m: f"{sources.at[m.group(0), 'publisher']}, {sources.at[m.group(0), 'title']}"
                          if m.group(0) in sources.index else m.group(0), str(text))
-    return INSPECTION_ID.sub(lambda m: labels.get(m.group(1), m.group(1)), text)
+    text = SEED.sub(lambda m: (f"({sources.at[f'seed-{m.group(1)}', 'title']})" if f"seed-{m.group(1)}" in sources.index
+                               else "(a seed document)"), text)
+    return plain(INSPECTION_ID.sub(lambda m: labels.get(m.group(1), m.group(1)), text))
 
 
 def subject_of(release: Release, inspection_id, region=None) -> str:
@@ -30,6 +64,10 @@ def subject_of(release: Release, inspection_id, region=None) -> str:
     if pd.isna(inspection_id):
         return f"{region} (region-wide)" if region is not None and not pd.isna(region) else "England and Wales"
     return release.inspection_labels.get(str(inspection_id), str(inspection_id))
+
+
+def _note(note):
+    return plain(note) if isinstance(note, str) else note
 
 
 def readable_disagreements(release: Release, pdu_id: str | None = None) -> pd.DataFrame:
@@ -53,8 +91,18 @@ def readable_disagreements(release: Release, pdu_id: str | None = None) -> pd.Da
     def field(name: str) -> str:
         return v.COLUMNS[name].label if name in v.COLUMNS else name.replace("_", " ")
 
+    def said(value, name) -> str | None:
+        coded = CODED_COLUMNS.get(str(name), {})
+        if pd.isna(value):
+            return None
+        if str(value) in coded:
+            return coded[str(value)].label
+        return when(value) if str(name) in ("published", "as_of") else str(value)
+
     return pd.DataFrame({"About": d.key.map(subject), "Field": d.field.astype(str).map(field),
-                         "Kept": d.value, "Other value": d.other_value, "Why": d.resolution,
+                         "Kept": [said(x, f) for x, f in zip(d.value, d.field, strict=True)],
+                         "Other value": [said(x, f) for x, f in zip(d.other_value, d.field, strict=True)],
+                         "Why": d.resolution.map(plain),
                          "source_ids": (d.value_source_ids.fillna("") + ";" + d.other_source_ids.fillna("")).str.strip(";")})
 
 
@@ -65,7 +113,8 @@ def readable_inspections(release: Release, frame: pd.DataFrame) -> pd.DataFrame:
         "Published": frame.published.map(month_year),
         "Overall rating": frame.overall_rating.astype(object),
         "Score": [f"{s} of {m}" if pd.notna(s) else None for s, m in zip(frame.score, frame.score_max, strict=True)],
-        "Framework": frame.framework, "Note": frame.note, "source_ids": frame.source_ids})
+        "framework": frame.framework, "Note": frame.note.map(lambda n: plain(n) if pd.notna(n) else n),
+        "source_ids": frame.source_ids})
 
 
 def audit_for_readers(table: pd.DataFrame, release: Release) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -163,22 +212,18 @@ def _cell(value, unit: str, coded: dict[str, v.Term] | None, csv: bool):
     if coded is not None and str(value) in coded:
         return coded[str(value)].label
     if unit == v.DATE:
-        return str(value) if csv else month_year(value)
+        return str(value) if csv else when(value)
     if isinstance(value, str):
         return value
     if csv:
         if unit == v.SHARE:
-            return round(float(value) * 100)
+            return half_up(float(value) * 100)
         if unit in (v.COUNT, v.RANK, v.POINTS) and isinstance(value, (int, float)):
-            return int(round(float(value)))
+            return half_up(float(value))
         if isinstance(value, float) and value.is_integer():
             return int(value)
         return value
-    if unit in (v.SHARE, v.PERCENT, v.COUNT, v.RANK, v.POINTS):
-        return number(value, unit)
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
+    return number(value, unit)  # thousands separators, a typographic minus, per cents and shares rounded
 
 
 def for_reader(frame: pd.DataFrame, csv: bool = False) -> pd.DataFrame:
@@ -280,7 +325,7 @@ def staffing_figures(release: Release, frame: pd.DataFrame) -> pd.DataFrame:
         "measure": [v.term(v.STAFFING_MEASURES, m, "staffing measure").label for m in frame.measure],
         "grade": [v.term(v.GRADES, g, "grade").label for g in frame.grade],
         "value": [number(x, v.STAFFING_MEASURES[str(m)].unit) for x, m in zip(frame.value, frame.measure, strict=True)],
-        "as_of": [month_year(a, "at inspection") for a in frame.as_of], "note": frame.note.tolist(),
+        "as_of": [month_year(a, "at inspection") for a in frame.as_of], "note": [_note(n) for n in frame.note],
         "source_ids": frame.source_ids.tolist()}, index=frame.index)
 
 
@@ -295,7 +340,7 @@ def finding_figures(release: Release, frame: pd.DataFrame) -> pd.DataFrame:
         "inspection": [subject_of(release, i, r) for i, r in zip(frame.inspection_id, frame.region, strict=True)],
         "measure": [v.term(v.FINDINGS, m, "finding").label for m in frame.measure],
         "value": [value(r) for r in frame.itertuples()],
-        "as_of": [month_year(a, "") or None for a in frame.as_of], "note": frame.note.tolist(),
+        "as_of": [month_year(a, "") or None for a in frame.as_of], "note": [_note(n) for n in frame.note],
         "source_ids": frame.source_ids.tolist()}, index=frame.index)
 
 
@@ -312,7 +357,7 @@ def case_quality_figures(release: Release, frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "inspection": [subject_of(release, i, r) for i, r in zip(frame.inspection_id, frame.region, strict=True)],
         "topic": [v.term(v.TOPICS, t, "case-quality topic").label for t in frame.topic],
-        "value": [value(r) for r in frame.itertuples()], "note": frame.note.tolist(),
+        "value": [value(r) for r in frame.itertuples()], "note": [_note(n) for n in frame.note],
         "source_ids": frame.source_ids.tolist()}, index=frame.index)
 
 

@@ -8,6 +8,7 @@ Standard library only (pandas is not imported: the renderer uses this module bef
 from __future__ import annotations
 
 import math
+import numbers
 
 from pdukit.dataset import vocabulary as v
 from pdukit.dataset.schema import RATINGS
@@ -24,11 +25,14 @@ def missing(value) -> bool:
 
 
 # --- numbers: one formatter ---------------------------------------------------------------------------------
+MINUS = "\u2212"  # the typographic minus sign, for every negative number a reader sees
+
+
 def count(value) -> str:
-    """A count as a whole number: 10.0 -> '10', 1500 -> '1,500' ('—' when unknown)."""
+    """A count as a whole number: 10.0 -> '10', 1500 -> '1,500', -237 -> '−237' ('—' when unknown)."""
     if missing(value):
         return "—"
-    return f"{int(round(float(value))):,}"
+    return f"{half_up(float(value)):,}".replace("-", MINUS)
 
 
 def percent(value, digits: int | None = None) -> str:
@@ -36,17 +40,22 @@ def percent(value, digits: int | None = None) -> str:
     if missing(value):
         return "—"
     number_ = float(value)
-    if digits is None:
-        return f"{number_:g}%" if abs(number_) < 1e6 else f"{number_:,.0f}%"
-    return f"{number_:.{digits}f}%"
+    text = (f"{number_:g}" if abs(number_) < 1e6 else f"{number_:,.0f}") if digits is None else f"{number_:.{digits}f}"
+    return text.replace("-", MINUS) + "%"
+
+
+def half_up(value: float) -> int:
+    """Round half away from zero, as readers do (62.5 -> 63), not to the even neighbour as Python's round does."""
+    return int(math.floor(abs(value) + 0.5)) * (1 if value >= 0 else -1)
 
 
 def share(fraction) -> str:
-    """A share (a fraction from 0 to 1) as a rounded per cent: 0.714 -> '71%' (never a raw fraction)."""
+    """A share (a fraction from 0 to 1) as a rounded per cent: 0.714 -> '71%', 0.625 -> '63%' (never a raw
+    fraction)."""
     if missing(fraction):
         return "—"
     value = float(fraction) * 100
-    return f"{round(value) + 0:.0f}%" if not math.isnan(value) else "—"
+    return f"{half_up(value)}%" if not math.isnan(value) else "—"
 
 
 def interval(low, high) -> str:
@@ -72,16 +81,23 @@ def number(value, unit: str = "") -> str:
     if unit in (v.COUNT, v.RANK):
         return count(value)
     if unit in (v.CASES, v.POINTS, v.FTE, v.DAYS):
-        text = f"{float(value):,g}" if float(value) != int(float(value)) else f"{int(float(value)):,}"
+        text = (f"{float(value):,g}" if float(value) != int(float(value)) else f"{int(float(value)):,}").replace("-", MINUS)
         return text + ("" if unit in (v.POINTS,) else {v.CASES: " cases", v.FTE: " FTE", v.DAYS: " days"}[unit])
-    if isinstance(value, float):
-        return f"{value:g}"
+    if isinstance(value, numbers.Number) and not isinstance(value, bool):
+        value = float(value)  # type: ignore[arg-type]
+        text = f"{value:,.0f}" if value.is_integer() else (f"{value:,g}" if abs(value) >= 1000 else f"{value:g}")
+        return text.replace("-", MINUS)
     return str(value)
 
 
 def signed(value: float) -> str:
     """A correlation or a difference with its sign: '+0.31', '−0.63'."""
-    return f"{value:+.2f}".replace("-", "−")
+    return f"{value:+.2f}".replace("-", MINUS)
+
+
+def possessive(name: str) -> str:
+    """"Wales'", "London's": the possessive as a reader writes it."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 # --- dates ------------------------------------------------------------------------------------------------
@@ -132,7 +148,8 @@ def rating_mix(ratings, noun: str = "rated inspections") -> str:
     counts = rated.astype(str).value_counts()
     order = [r for r in RATINGS if counts.get(r, 0)]
     first, rest = order[0], order[1:]
-    text = f"{count(counts[first])} of {count(len(rated))} {noun} were {first}"
+    verb = "was" if int(counts[first]) == 1 else "were"
+    text = f"{count(counts[first])} of {count(len(rated))} {noun} {verb} {first}"
     return text + "".join(f", {count(counts[r])} {r}" for r in rest)
 
 
