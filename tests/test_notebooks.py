@@ -60,3 +60,19 @@ def test_notebook_has_a_parameters_cell_and_matches_its_py_file(name):
     assert [c.source for c in paired.cells] == [c.source for c in ipynb.cells], \
         f"notebooks/{name}.ipynb and {name}.py differ: run 'jupytext --sync notebooks/{name}.py'"
     assert all(not c.get("outputs") for c in ipynb.cells if c.cell_type == "code"), "commit notebooks without outputs"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["national", "region", "pdu", "audit"])
+def test_paired_py_file_runs_as_a_plain_script(name, tmp_path):
+    """`python notebooks/national.py`, from any folder, runs the report with its defaults: the parameters check
+    works outside a kernel, where the module's annotated assignments fill its own `__annotations__`."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "MPLBACKEND": "Agg"}
+    done = subprocess.run([sys.executable, str(ROOT / "notebooks" / f"{name}.py")], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr and "Error" not in done.stderr, done.stderr[-2000:]

@@ -30,7 +30,12 @@ IPYTHON_NAME = re.compile(r"_{1,3}|_i{1,3}|_i\d+|_\d+|_ih|_oh|_dh|_exit_code|__\
 
 def begin(namespace: dict) -> None:
     """Record the names defined before the parameters cell (call in the cell just above it)."""
-    namespace.pop("__annotations__", None)  # annotations left by an earlier run would look declared
+    # annotations left by an earlier run would look declared; emptied, not removed: a module run as a plain script
+    # (python notebooks/national.py) stores its later annotated assignments in this very dict
+    if isinstance(namespace.get("__annotations__"), dict):
+        namespace["__annotations__"].clear()
+    else:
+        namespace["__annotations__"] = {}
     namespace[_BEFORE] = frozenset(namespace) | {"__annotations__"}
 
 
