@@ -48,7 +48,8 @@ KEY_COLUMNS = ("overall rating", "rating", "latest rating", "change", "result", 
 
 CHECKS = {
     "program-text": "Python warnings, tracebacks, error lines or file-system paths in the page's text",
-    "raw-number": "counts shown as decimals, shares or intervals shown as raw fractions (text, charts, tables, CSV)",
+    "raw-number": "counts shown as decimals, shares or intervals shown as raw fractions (text, charts, tables, CSV), "
+                  "dates written as 2024-01-25 (text, charts, tables: a CSV keeps them)",
     "broken-link": "a relative link or #anchor whose file or id does not exist",
     "small-chart-text": "chart text under 11 px on screen at 390 px, under 12 px at 1280 px (smallest per chart)",
     "label-overlap": "two chart labels whose boxes overlap by more than 2 px",
@@ -358,6 +359,15 @@ def decode_csv(href: str) -> list[list[str]] | None:
     return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))  # the byte-order mark Excel needs
 
 
+# a date as a machine writes it; a release's version (a name that happens to be a date) is its name, not a date
+ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}[a-z]?(?![\w-])")
+VERSION_BEFORE = re.compile(r"(?:release|draft|version)\s*(?:<[^>]*>\s*)*$", re.I)
+
+
+def _iso_dates(text: str) -> list[re.Match]:
+    return [m for m in ISO_DATE.finditer(text) if not VERSION_BEFORE.search(text[max(0, m.start() - 40):m.start()])]
+
+
 def check_raw_numbers(snap: Snapshot) -> list[Defect]:
     """Counts as decimals ('10.0 of 14.0', 'n = 12.0') and shares or intervals not shown as rounded percentages
     (0.0632251, 5.55e-17, a fraction column beside '%' columns) in the text, chart labels, tables (one defect per
@@ -372,6 +382,14 @@ def check_raw_numbers(snap: Snapshot) -> list[Defect]:
     for table in snap.data["tables"]:
         body = [r["cells"] for r in table["rows"] if not r["head"]]
         found += _table_defects([h["text"] for h in table["headers"]], body, f'table "{table["name"]}"')
+    found += [f"a date written as {m.group()!r} in the text: {_around(prose, m, 30)!r}" for m in _iso_dates(prose)]
+    for chart in snap.data["charts"]:
+        found += [f'a date written as {m.group()!r} in a label of chart "{chart["name"]}"'
+                  for line in chart["lines"] for m in _iso_dates(line["text"])]
+    for table in snap.data["tables"]:
+        dates = [m.group() for r in table["rows"] for c in r["cells"] for m in _iso_dates(c)]
+        if dates:
+            found.append(f'{len(dates)} dates written as {dates[0]!r} in table "{table["name"]}"')
     for name, href in snap.data["downloads"]:
         rows = decode_csv(href)
         if rows:

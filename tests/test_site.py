@@ -115,6 +115,8 @@ CASES = {
     "an error line": ("program-text", 390, {"body": "<pre>KeyError: 'region'</pre>"}, "a Python error line"),
     "a decimal count": ("raw-number", 390, {"body": "<p>Wales: 2.0 of 8.0 rated inspections Inadequate.</p>"},
                         "'2.0 of 8.0'"),
+    "an ISO date in prose": ("raw-number", 390, {"body": "<p>Answered 25 January 2024 (2024-01-25).</p>"},
+                             "a date written as '2024-01-25'"),
     "a raw fraction in a label": ("raw-number", 390, {"chart": CHART_TEXT + '<text x="150" y="20">0.0632251</text>'},
                                   "4+ decimals in a label"),
     "scientific notation in a cell": ("raw-number", 390, {"rows": TABLE_ROWS + "<tr><td>Kent</td><td>Good</td>"

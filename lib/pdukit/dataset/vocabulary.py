@@ -642,7 +642,7 @@ GLOSSARY: dict[str, Term] = {
                           glossary="Official code: the code the Ministry of Justice's register gives each PDU (such "
                                    "as N54DUR), which stays the same when names are spelt differently."),
     "data release": Term("data release", description="a dated, fixed version of the data",
-                         glossary="Data release: a dated version of the pdukit data (for example 2026-12-01). A "
+                         glossary="Data release: a dated version of the pdukit data (for example, data release 2026-12-01). A "
                                   "release never changes; corrections come in a new one, so a page names the release "
                                   "it was made from."),
     "inspection of public protection": Term("inspection of public protection",

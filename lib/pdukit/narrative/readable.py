@@ -249,6 +249,15 @@ def _known_sources(release: Release, source_ids) -> pd.DataFrame:
     return release.sources[release.sources.source_id.isin(ids)]
 
 
+def dated(title: str, published) -> str:
+    """' (17 February 2022)' after a source's title, in words; '' when it has no date or its title already says it
+    ('... answered 25 January 2024')."""
+    if pd.isna(published):
+        return ""
+    said = when(published)
+    return "" if said in str(title) else f" ({said})"
+
+
 def sources_line(release: Release, source_ids) -> str:
     """'Sources: HM Inspectorate of Probation, Gwent PDU report (2022).' for up to three documents, else
     'Sources: 12 documents, HM Inspectorate of Probation 8, BBC News 3 and 1 other; each listed under Sources.'"""
@@ -256,8 +265,7 @@ def sources_line(release: Release, source_ids) -> str:
     if known.empty:
         return ""
     if len(known) <= 3:
-        parts = [f"{r.publisher}, {r.title}" + (f" ({r.published})" if pd.notna(r.published) else "")
-                 for r in known.itertuples()]
+        parts = [f"{r.publisher}, {r.title}" + dated(r.title, r.published) for r in known.itertuples()]
         return "Sources: " + "; ".join(parts) + "."
     counts = known.publisher.value_counts()
     others = int(counts.iloc[3:].sum())
@@ -329,12 +337,20 @@ def staffing_figures(release: Release, frame: pd.DataFrame) -> pd.DataFrame:
         "source_ids": frame.source_ids.tolist()}, index=frame.index)
 
 
+ISO_DAY = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+
+
 def finding_figures(release: Release, frame: pd.DataFrame) -> pd.DataFrame:
     """Findings as a reader reads them: the inspection (or region-wide), what was found in words, its value in its
     unit or the source's words, when, the note and the sources."""
     def value(row) -> str:
         unit = v.term(v.FINDINGS, row.measure, "finding").unit
-        return number(row.value, unit) if pd.notna(row.value) else (str(row.value_text) if pd.notna(row.value_text) else "—")
+        if pd.notna(row.value):
+            return number(row.value, unit)
+        if pd.isna(row.value_text):
+            return "—"
+        text = str(row.value_text)  # a date the source gives (a report's publication day) is written in words
+        return when(text) if ISO_DAY.fullmatch(text) else text
 
     return pd.DataFrame({
         "inspection": [subject_of(release, i, r) for i, r in zip(frame.inspection_id, frame.region, strict=True)],

@@ -22,6 +22,7 @@ from pdukit.dataset.sources import source_link
 from pdukit.dataset.validate import looks_like_formula
 from pdukit.narrative.mainpoints import Point
 from pdukit.narrative.readable import for_reader
+from pdukit.narrative.words import when
 from pdukit.report import licence as licence_words
 
 e = html.escape
@@ -348,7 +349,7 @@ def sources_html(sources: pd.DataFrame) -> str:
                  if link.startswith(("http://", "https://")) else
                  f'{title} <span class="unlinked">(no public web address: an unpublished document held by the '
                  "compilers)</span>")
-        date = f", {e(str(s.published))}" if pd.notna(s.published) else ""
+        date = f", {e(when(s.published))}" if pd.notna(s.published) and when(s.published) not in str(s.title) else ""
         items.append(f"<li>{shown}. {e(s.publisher)}{date}.</li>")
     listing = f'<ol class="sources">{"".join(items)}</ol>'
     if len(items) <= FOLD_SOURCES:
