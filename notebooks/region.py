@@ -196,6 +196,8 @@ if len(cq):
 findings = release.findings[release.findings.region == region]
 if len(findings):
     page.table(readable.finding_figures(release, findings), "Other figures and statements", key="value", filename=f"{region}-findings")
+if cq.empty and findings.empty:  # a heading is never left standing over nothing
+    page.paragraph("The data hold no case-quality figure and no other finding for this region's inspections.")
 
 # %% [markdown]
 # ## Recommendations, by whom they ask

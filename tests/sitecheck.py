@@ -58,6 +58,7 @@ CHECKS = {
     "key-column": "a table's key column (KEY_COLUMNS: rating, change, result, value, share...) off screen at 390 px",
     "axe": "an axe-core violation of impact serious or critical (at 390 px)",
     "console": "anything printed to the browser console",
+    "empty-section": "a section heading with nothing under it before the next heading of its level",
 }
 
 
@@ -248,6 +249,7 @@ PROGRAM_TEXT = [
                                       r"|[A-Za-z]:\\[\w\\.\- ]+)")),
     ("site-packages", re.compile(r"site-packages|dist-packages|\.venv\b")),
     ("a source line reference", re.compile(r"\.(?:py|pyx|ipynb):\d+|\.py\", line \d+|\bline \d+, in \w+")),
+    ("a path inside the repository", re.compile(r"(?<![\w/])(?:data|lib|notebooks)/(?:raw|curation|releases|pdukit)/")),
 ]
 
 
@@ -258,6 +260,10 @@ def check_program_text(snap: Snapshot) -> list[Defect]:
     texts = [("text", snap.data["prose"])] + [("an attribute", a) for a in snap.data["attrs"]]
     texts += [(f'chart "{c["name"]}"', "\n".join(ln["text"] for ln in c["lines"])) for c in snap.data["charts"]]
     texts += [(f'table "{t["name"]}"', "\n".join(c for r in t["rows"] for c in r["cells"])) for t in snap.data["tables"]]
+    for name, href in snap.data["downloads"]:  # a download's reader has the file, not the repository
+        rows = decode_csv(href)
+        if rows:
+            texts.append((f"download {name}", "\n".join(c for row in rows for c in row)))
     for where, text in texts:
         for line in text.splitlines():
             kinds = [what for what, pattern in PROGRAM_TEXT if pattern.search(line)]
@@ -573,6 +579,33 @@ def check_console(snap: Snapshot) -> list[Defect]:
     return [Defect("console", snap.page, snap.width, _clip(line, 200)) for line in snap.console]
 
 
+HEADING = re.compile(r"<h([1-3])\b[^>]*>(.*?)</h\1>", re.S)
+SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1>", re.S)
+
+
+def _words(markup: str) -> str:
+    text = re.sub(r"<[^>]+>", " ", SCRIPT_OR_STYLE.sub(" ", markup))
+    return html.unescape(text).replace("¶", "").strip()
+
+
+def check_empty_sections(snap: Snapshot, root: Path) -> list[Defect]:
+    """A heading (h2, h3) followed by nothing a reader can read (no text, table or chart) before the next heading of
+    the same or a higher level: a section left empty. Read from the page's file (the reports have no scripts)."""
+    page = (root / snap.page).read_text(encoding="utf-8")
+    main = page.split("<main", 1)[-1].split("</main>", 1)[0] if "<main" in page else page
+    headings = list(HEADING.finditer(main))
+    defects = []
+    for i, heading in enumerate(headings):
+        level = int(heading.group(1))
+        if level == 1:
+            continue
+        end = next((h.start() for h in headings[i + 1:] if int(h.group(1)) <= level), len(main))
+        body = main[heading.end():end]
+        if not _words(body) and "<svg" not in body and "<table" not in body:
+            defects.append(Defect("empty-section", snap.page, snap.width, f"nothing under {_words(heading.group(2))!r}"))
+    return defects
+
+
 def _dedupe(defects: Iterable[Defect]) -> list[Defect]:
     return list(dict.fromkeys(defects))
 
@@ -591,12 +624,12 @@ PAGE_CHECKS: dict[str, Callable[[Snapshot], list[Defect]]] = {
 
 
 # What the page says, not how it is laid out: the same at every width, so check_site runs these at the first only.
-CONTENT_CHECKS = ("program-text", "raw-number", "broken-link", "label-split")
+CONTENT_CHECKS = ("program-text", "raw-number", "broken-link", "label-split", "empty-section")
 
 
 def run_checks(snap: Snapshot, root: Path, content: bool = True) -> list[Defect]:
     """Every check on one measured page; with content=False, only those that depend on the width."""
-    defects = check_links(snap, root) if content else []
+    defects = check_links(snap, root) + check_empty_sections(snap, root) if content else []
     for name, check in PAGE_CHECKS.items():
         if content or name not in CONTENT_CHECKS:
             defects += check(snap)

@@ -402,3 +402,32 @@ def test_ties_share_a_rank_and_a_year_only_date_is_a_range(release):
     assert "was published in 2025, 16 to 27 months after that figure" in dyfed
     gateshead = " ".join(p.detail for p in mainpoints.pdu(release, "gateshead-and-south-tyneside"))
     assert "latest report (round 2) has no known publication date" in gateshead
+
+
+def test_a_mark_for_an_unpublished_source_keeps_the_word_a_reader_sees(release, monkeypatch):
+    """Issue: recommendations resting on an unpublished letter read 'Asked of: region †' (the code, not the word);
+    their download's Sources column held a path inside the repository (data/raw/seeds/...)."""
+    from pdukit.analysis import recommendations
+    from pdukit.analysis.official import unlinked_only
+    from pdukit.report.page import Page
+
+    shown = _captured(monkeypatch)
+    recs = recommendations.recommendation_themes(release)
+    unlinked = recs[unlinked_only(release, recs).to_numpy()]
+    assert len(unlinked), "the bundled release has recommendations resting only on an unpublished document"
+    page = Page(release, "regions", "Greater Manchester")
+    page.table(unlinked[["addressee", "theme", "source_ids"]], "Themes", filename="themes")
+    markup = shown[-1]
+    assert re.search(r'data-label="Asked of"[^>]*>The (?:PDU|region) †<', markup), markup[:800]
+    assert not re.search(r">(?:pdu|region|hmpps) †<", markup)
+    _, data = _decoded(re.search(r'<a class="download" download="greater-manchester-themes.csv"[^>]*>', markup).group(0))
+    assert "data/raw" not in data and "no public web address" in data
+
+
+def test_a_constant_column_empty_in_every_row_is_left_out_not_said():
+    """Issue: 'In every row, Note: not in any source.' under 27 tables."""
+    from pdukit.report.page import _said_once
+
+    frame = pd.DataFrame({"pdu_id": ["gwent", "wrexham"], "rating": ["Inadequate", "Good"], "note": [None, None]})
+    shown, said = _said_once(frame, keep=set())
+    assert list(shown.columns) == ["pdu_id", "rating"] and said == ""

@@ -104,12 +104,20 @@ def staffing_measure(release: Release, measure: str, pdu_level: bool | None = No
     return frame
 
 
+def _month_in_words(as_of) -> str:
+    """'2022-12' or '2022-12-31' -> 'December 2022' (a chart label is read, not parsed); a year stays a year."""
+    import calendar
+
+    parts = str(as_of).split("-")
+    return f"{calendar.month_name[int(parts[1])]} {parts[0]}" if len(parts) > 1 else parts[0]
+
+
 def with_labels(frame: pd.DataFrame) -> pd.DataFrame:
     """Return staffing rows with a `label` for charts: the grade, and the date where one grade has several."""
     labels = frame.grade.map(GRADE_LABELS).astype(str)
     repeated = frame.duplicated(subset=["region", "grade"], keep=False)
     dated = frame.as_of.notna() & repeated
-    labels = labels.where(~dated, labels + " (" + frame.as_of.astype(str) + ")")
+    labels = labels.where(~dated, labels + " (" + frame.as_of.map(_month_in_words) + ")")
     out = frame.assign(label=labels)
     out.attrs = dict(frame.attrs)
     return out

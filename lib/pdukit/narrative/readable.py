@@ -337,7 +337,7 @@ def staffing_figures(release: Release, frame: pd.DataFrame) -> pd.DataFrame:
         "source_ids": frame.source_ids.tolist()}, index=frame.index)
 
 
-ISO_DAY = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+ISO_DAY = re.compile(r"(?<![\w-])\d{4}-\d{2}(?:-\d{2})?(?![\w-])")
 
 
 def finding_figures(release: Release, frame: pd.DataFrame) -> pd.DataFrame:
@@ -349,8 +349,8 @@ def finding_figures(release: Release, frame: pd.DataFrame) -> pd.DataFrame:
             return number(row.value, unit)
         if pd.isna(row.value_text):
             return "—"
-        text = str(row.value_text)  # a date the source gives (a report's publication day) is written in words
-        return when(text) if ISO_DAY.fullmatch(text) else text
+        # a date the source gives (a report's publication day, a fieldwork window) is written in words
+        return ISO_DAY.sub(lambda m: when(m.group()), str(row.value_text))
 
     return pd.DataFrame({
         "inspection": [subject_of(release, i, r) for i, r in zip(frame.inspection_id, frame.region, strict=True)],

@@ -22,7 +22,8 @@ from pdukit.dataset.names import slug
 from pdukit.dataset.release import Release, load_release
 from pdukit.dataset.sources import source_link, split_ids
 from pdukit.narrative.mainpoints import Point
-from pdukit.narrative.readable import header, sources_credit, sources_line
+from pdukit.narrative.readable import CODED_COLUMNS, header, sources_credit, sources_line
+from pdukit.narrative.words import when
 from pdukit.report import display
 
 KINDS = ("national", "regions", "pdus", "audit", "notebook")
@@ -168,8 +169,8 @@ class Page:
         if "source_ids" not in frame:
             return frame
         sources = self.release.sources.set_index("source_id")
-        links = frame["source_ids"].map(lambda ids: " ; ".join(source_link(sources.at[i, "url"])
-                                                                for i in split_ids(ids) if i in sources.index))
+        links = frame["source_ids"].map(lambda ids: " ; ".join(_citable(sources.loc[i]) for i in split_ids(ids)
+                                                                if i in sources.index))
         return frame.drop(columns=["source_ids"]).assign(Sources=links)
 
     def table(self, frame: pd.DataFrame, caption: str, *, links: Mapping[str, Mapping[str, str]] | None = None,
@@ -213,7 +214,14 @@ class Page:
         if not marks.any():
             return shown, ""
         first = shown.columns[0]
-        plain = shown[first].astype(object).map(lambda x: "" if x is None or (not isinstance(x, str) and pd.isna(x)) else str(x))
+        coded = CODED_COLUMNS.get(str(first), {})  # the mark follows the word a reader sees, not the code ('region')
+
+        def words(x) -> str:
+            if x is None or (not isinstance(x, str) and pd.isna(x)):
+                return ""
+            return coded[str(x)].label if str(x) in coded else str(x)
+
+        plain = shown[first].astype(object).map(words)
         marked = plain.where(~marks, plain + " †")
         column_links = links.get(header(first), {})
         column_links.update({m: column_links[p] for p, m in zip(plain, marked, strict=True) if p in column_links})
@@ -284,8 +292,20 @@ class Page:
         """The page's sources: every document behind what it showed, by title, publisher and date; a CSV of them."""
         frame = self.release.sources
         known = frame[frame.source_id.isin(list(self.shown))].sort_values(["publisher", "published", "title"])
-        table = known[["title", "publisher", "published", "url"]].assign(url=known.url.map(source_link))
+        public = known.url.map(source_link).map(lambda u: u if u.startswith(("http://", "https://")) else
+                                                "none: an unpublished document held by the compilers")
+        table = known[["title", "publisher", "published"]].assign(url=public)
         _show(display.sources_html(known) + display.csv_link(table, self.file_name("sources")))
+
+
+def _citable(source: pd.Series) -> str:
+    """A source as a download's reader can follow it: its web address, or (a document with no public address) its
+    title, publisher and date, never a path inside the repository the reader does not have."""
+    link = source_link(source["url"])
+    if link.startswith(("http://", "https://")):
+        return link
+    date = f", {when(source['published'])}" if pd.notna(source["published"]) else ""
+    return f"{source['title']} ({source['publisher']}{date}; no public web address)"
 
 
 def _said_once(frame: pd.DataFrame, keep: set) -> tuple[pd.DataFrame, str]:
@@ -301,8 +321,9 @@ def _said_once(frame: pd.DataFrame, keep: set) -> tuple[pd.DataFrame, str]:
     if not same:
         return frame, ""
     values = {c: shown[header(c)].iloc[0] for c in same}
-    text = "; ".join(f"{header(c)}: {'not in any source' if x == '—' else x}" for c, x in values.items())
-    return frame.drop(columns=same), f"In every row, {text}."
+    # a column empty in every row is left out (the download keeps it): 'Note: —' tells a reader nothing
+    text = "; ".join(f"{header(c)}: {x}" for c, x in values.items() if x != "—")
+    return frame.drop(columns=same), (f"In every row, {text}." if text else "")
 
 
 def start(kind: str = "notebook", data_version: str = "latest", place: str = "") -> Page:
