@@ -19,8 +19,11 @@ os.environ.setdefault("PDUKIT_STRICT_WARNINGS", "1")
 
 def new_version(index: int = 0) -> str:
     """A release version valid today that sorts after every bundled release: today's date (UTC), then the same
-    day's second, third ... release (b, c, ...). Versions are real dates no later than today."""
-    return datetime.now(UTC).date().isoformat() + ("" if index == 0 else "bcdefghij"[index - 1])
+    day's second, third ... release (b, c, ...), leaving out those a bundled release has taken (a release may be
+    dated today). Versions are real dates no later than today."""
+    today = datetime.now(UTC).date().isoformat()
+    latest = list_releases(ROOT / "data" / "releases")[-1].name
+    return [v for v in (today, *(today + c for c in "bcdefghijk")) if v > latest][index]
 
 
 @pytest.fixture(scope="session")

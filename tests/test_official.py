@@ -1,5 +1,7 @@
 """Release 2026-12-01: official staffing as its own dated series, the 2025-26 dynamic inspections of public
-protection under their own framework, publication days and frameworks, and sources a reader can follow."""
+protection under their own framework, publication days and frameworks, and sources a reader can follow. Release
+2026-12-02: vacancies at December 2023 and a second count of staff in post (written answer of 20 March 2024),
+readable titles for the register's sources, and facts resting only on a mirror said to be so."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import pytest
 
 import pdukit
 from pdukit import REGIONS, load_release
+from pdukit.dataset.sources import split_ids
 from pdukit.errors import MixedMeasuresError, NotInRelease, UnknownName
 
 VERSION = "2026-12-01"
@@ -219,3 +222,64 @@ def test_values_resting_only_on_unlinked_documents_are_marked(release):
     hfkcw = ratings[ratings.inspection_id == "hammersmith-fulham-kensington-chelsea-and-westminster-1"]
     assert not only[hfkcw.index].any()  # seed 001 has a public address
     assert 0 < only.sum() < len(ratings)
+
+
+# --- release 2026-12-02 ----------------------------------------------------------------------------------------
+ANSWER_2024_03 = "parliament-wq-2024-03-20-vacancies"
+
+
+@pytest.fixture(scope="module")
+def december():
+    return load_release("2026-12-02")
+
+
+def test_london_had_463_fte_vacancies_in_december_2023(december):
+    london = pdukit.regional_staffing(december, as_of="2023-12").set_index("scope").loc["London"]
+    assert (london.vacancies_fte, london.unit, london.grade) == (463, "fte", "overall")
+    assert london.series == "regional_vacancies_answer_2024_03" and london.source_ids == ANSWER_2024_03
+    answer = december.sources.set_index("source_id").loc[ANSWER_2024_03]
+    assert (answer.published, answer.author, answer.kind) == ("2024-03-20", "Edward Argar", "official")
+
+
+def test_greater_manchester_had_15_fte_vacancies_in_december_2023_and_only_the_stored_regions_are_held(december):
+    regions = pdukit.regional_staffing(december, as_of="2023-12").set_index("scope").vacancies_fte
+    assert regions.to_dict() == {"North East": 50, "Greater Manchester": 15, "East Midlands": 21,
+                                 "East of England": 277, "London": 463, "Kent, Surrey and Sussex": 121}
+    september = pdukit.regional_staffing(december, as_of="2023-09").set_index("scope")  # unchanged, its own series
+    assert september.loc["Greater Manchester", "vacancies_fte"] == 0 and len(september) == 12
+    assert set(september.series) == {"regional_vacancies_answer_2024_01"}
+    with pytest.raises(MixedMeasuresError, match="regional_vacancies_answer_2024_01.*regional_vacancies_answer_2024_03"):
+        pdukit.regional_staffing(december, as_of="2023")  # two dates and series never side by side
+
+
+def test_the_two_counts_of_staff_in_post_at_31_december_2023_stay_apart(december):
+    figures = pdukit.official_staffing(december, measure="staff_in_post", grade="overall", scope="England and Wales",
+                                       as_of="2023-12-31")
+    assert dict(zip(figures.series, figures.staff_in_post_fte, strict=True)) == {"data_justice": 20477,
+                                                                                 "written_answer_2024_03": 20806}
+    answer = figures.set_index("series").loc["written_answer_2024_03"]
+    assert "Approved Premises" in answer.definition and "20,477" in answer.note
+    with pytest.raises(MixedMeasuresError, match="data_justice.*written_answer_2024_03"):
+        pdukit.staffing_series(december, "staff_in_post", "overall", as_of="2023-12-31")
+
+
+def test_register_sources_are_titled_by_what_they_hold(december):
+    register = december.sources[december.sources.url.str.contains("hmpps-probation-estate-api")].set_index("source_id")
+    assert len(register) == 16 and register.title.str.startswith("Ministry of Justice probation estate register").all()
+    assert not register.title.str.contains(r"migration|V1\.|onboard", case=False).any()
+    assert register.loc["moj-8a5cc8", "title"] == ("Ministry of Justice probation estate register (HMPPS Probation "
+                                                    "Estate API): North West and Greater Manchester PDUs")
+    earlier = load_release(VERSION).sources.set_index("source_id")  # the earlier release keeps its titles
+    assert earlier.loc["moj-8a5cc8", "title"] == "HMPPS probation estate register, migration V1.15: onboard manchester north west"
+    assert not december.sources.title.str.contains("#").any()
+
+
+def test_facts_resting_only_on_a_mirror_stay_and_say_so(december):
+    mirrors = set(december.sources[december.sources.url.str.contains("snackydog|daily8|bbctodays")].source_id)
+    for table in ("findings", "case_quality", "public_protection"):
+        frame = december.tables[table]
+        only = frame[frame.source_ids.map(lambda cell: set(split_ids(cell)) <= mirrors)]
+        assert len(only) and only.note.str.contains("Single weak source").all(), table
+    north_tyneside = december.inspections.set_index("inspection_id").loc["north-tyneside-and-northumberland-2"]
+    assert north_tyneside.published == "2025-07-31" and "web-b5c0d2" in north_tyneside.published_source_ids
+    assert "the North East region's window" in north_tyneside.note

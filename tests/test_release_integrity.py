@@ -83,7 +83,7 @@ def test_draft_edit_publish_adds_a_release_with_manifest_changelog_and_recorded_
     assert changes[["table", "key", "change"]].astype(str).values.tolist() == [
         ["findings", "gwent-1|Wales|example_measure|", "added"]]
     changelog = (project_copy / "data" / "CHANGELOG.md").read_text()
-    assert changelog.index(f"## {V0}") < changelog.index("## " + latest.name)
+    assert changelog.index(f"## {V0}\n") < changelog.index(f"## {latest.name}\n")  # whole headings: 2026-12-02 is in 2026-12-02b
     assert "findings: 1 added, 0 changed, 0 removed" in changelog
     edits = (project_copy / "data" / "curation" / "edits" / f"{V0}.csv").read_text()
     assert "example_measure" in edits and ",add," in edits

@@ -237,6 +237,9 @@ OFFICIAL_SCOPES: dict[str, Term] = {
 # Each series: figures of one publisher on one definition (and one vintage where the publisher revised it).
 OFFICIAL_SERIES: dict[str, Term] = {
     "regional_vacancies_answer_2024_01": Term("Vacancies by region, September 2023 (written answer, January 2024)"),
+    "regional_vacancies_answer_2024_03": Term("Vacancies by region, December 2023 (written answer, March 2024)",
+                                              description="six regions: the stored copy of the answer stops after "
+                                                          "North East"),
     "wmt_caseload_answer_2024_09": Term("Probation officers' average caseload, Workload Measurement Tool (written "
                                         "answer, September 2024)"),
     "channel4_foi_workload": Term("Average workload, from Freedom of Information data (Channel 4 News)",
@@ -252,6 +255,11 @@ OFFICIAL_SERIES: dict[str, Term] = {
     "data_justice": Term("Probation Service staff in post (Ministry of Justice data, from March 2022)"),
     "data_justice_nps": Term("Probation Service staff in post, March 2015 to March 2021 (before unification)",
                              description="NPS only: CRC staff not counted, so not comparable with later figures"),
+    "written_answer_2024_03": Term("Probation Service staff in post, December 2023, including Approved Premises "
+                                   "(written answer, March 2024)",
+                                   description="staff in Probation Service grades, including those in Approved "
+                                               "Premises: a different count from the data.justice.gov.uk series at "
+                                               "the same date"),
     "written_answer_2025_07": Term("Probation Service staffing, March 2024 and March 2025 (written answer, July 2025)"),
     "courts_function_answer": Term("Probation officers and probation services officers in court teams, December of "
                                    "each year (written answer)"),
