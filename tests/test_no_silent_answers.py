@@ -98,6 +98,29 @@ def test_diff_cli_shows_the_move_as_a_change(capsys):
     assert main(["diff", "2026-11-22", "2026-11-2"]) == 2
 
 
+# --- an empty release name: once the latest release, and "no differences" from a diff of "" and latest ----------
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_an_empty_release_name_is_refused_not_read_as_latest(blank):
+    with pytest.raises(ReleaseNotFound, match="is not a release name: it is (empty|blank).*'latest'.*2026-11-22b"):
+        pdukit.load_release(blank)
+    with pytest.raises(ReleaseNotFound, match="not a release name"):
+        pdukit.diff_releases(blank, "latest")
+    with pytest.raises(ReleaseNotFound, match="not a release name"):
+        pdukit.diff_summary("latest", blank)
+    assert pdukit.load_release(None).version == pdukit.load_release().version  # the default, left as it is
+
+
+@pytest.mark.parametrize("command", [["validate", ""], ["diff", "", "latest", "--summary"], ["diff", "latest", " "],
+                                     ["audit", "--data", ""], ["render", "--data", "", "--no-progress"]])
+def test_the_command_line_refuses_an_empty_release_name_as_a_usage_error(command, capsys):
+    from pdukit.cli import main
+    from pdukit.exitcodes import EXIT_USAGE
+
+    assert main(command) == EXIT_USAGE == 2  # the README's table: 2, no such release
+    captured = capsys.readouterr()
+    assert "not a release name" in captured.err and "no differences" not in captured.out
+
+
 # --- caseload and workload: once averaged as one column (Greater Manchester's 38 cases with 137% to 87.5) --------
 def test_caseload_and_workload_never_share_a_column(release):
     caseload = measures.staffing_measure(release, "caseload_avg", pdu_level=False)
