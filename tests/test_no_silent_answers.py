@@ -121,6 +121,29 @@ def test_the_command_line_refuses_an_empty_release_name_as_a_usage_error(command
     assert "not a release name" in captured.err and "no differences" not in captured.out
 
 
+# --- a release of headers alone: once "valid", then tables of zeros, empty frames and an AttributeError ---------
+def test_a_release_whose_tables_hold_no_rows_is_refused_naming_each_file(release_copy, capsys):
+    from pdukit.cli import main
+
+    for path in release_copy.glob("*.csv"):
+        path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    (release_copy / "datapackage.json").unlink()  # a draft: the checksums are not what is under test
+    assert main(["validate", str(release_copy)]) == 1
+    out = capsys.readouterr().out
+    for name in ("inspections.csv", "ratings.csv", "pdus.csv", "official_staffing.csv"):
+        assert f"{name}:0:-: holds no rows, only its header" in out, name
+    with pytest.raises(ReleaseError, match="inspections.csv:0:-: holds no rows"):
+        pdukit.load_release(release_copy)
+    unchecked = pdukit.load_release(release_copy, validate=False)  # asked for: the audit is empty, not an error
+    assert run_audit(unchecked).empty and "status" in run_audit(unchecked)
+
+
+def test_every_published_release_still_validates():
+    from pdukit.dataset.validate import validate_release
+
+    assert {p.name: validate_release(p) for p in list_releases()} == {p.name: [] for p in list_releases()}
+
+
 # --- caseload and workload: once averaged as one column (Greater Manchester's 38 cases with 137% to 87.5) --------
 def test_caseload_and_workload_never_share_a_column(release):
     caseload = measures.staffing_measure(release, "caseload_avg", pdu_level=False)

@@ -150,6 +150,11 @@ def rating_rank(rating: str) -> int:
     return RATINGS.index(check_choice(rating, RATINGS, "rating"))
 
 
+SCORE_COLUMNS = ["inspection_id", "pdu_id", "region", "framework", "overall_rating", "published_score", "published_max",
+                 "recomputed_score", "recomputed_max", "standards_known", "missing", "implied", "rules_verified",
+                 "source_ids"]
+
+
 @takes_release
 def inspection_scores(release: Release, rules: Rules | None = None) -> pd.DataFrame:
     """Return one row per inspection: published score and maximum, the score recomputed from its standard
@@ -171,7 +176,7 @@ def inspection_scores(release: Release, rules: Rules | None = None) -> pd.DataFr
             recomputed_score=result.score, recomputed_max=result.score_max, standards_known=len(given),
             missing=",".join(result.missing), implied=",".join(result.implied), rules_verified=result.verified,
             source_ids=join_ids(ins.source_ids, mine.source_ids)))
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=SCORE_COLUMNS)  # the columns even with no inspection (validate=False)
     frame["overall_rating"] = frame.overall_rating.astype(RATING_TYPE)
     frame["region"] = frame.region.astype(REGION_TYPE)
     for column in ("published_score", "published_max", "recomputed_score", "recomputed_max"):
