@@ -253,6 +253,26 @@ def test_a_pdu_means_all_its_inspections_and_each_row_says_which(release):
         pdukit.standard_counts(release, ["gwent-1", "gwent-3"])
 
 
+# --- a PDU of the register never inspected: once an empty frame, [] and "for no inspection" --------------------
+@pytest.mark.parametrize("call", [lambda r: r.standard_ratings("Bolton"), lambda r: r.inspections_of("bolton"),
+                                  lambda r: pdukit.standard_counts(r, ["Bolton"]),
+                                  lambda r: r.without_standard_ratings("Bolton"),
+                                  lambda r: r.resolve_inspections(["gwent-1", "Bolton"])])
+def test_a_pdu_never_inspected_says_it_is_in_the_register_with_no_inspection(release, call):
+    with pytest.raises(pdukit.NotInRelease, match=r"Bolton \(Greater Manchester\) is in the register but has no "
+                                                  r"inspection in release 2026-12-01"):
+        call(release)
+    with pytest.raises(pdukit.NotInRelease, match=r"Salford \(Greater Manchester\) is in the register \(since merged"):
+        release.standard_ratings("Salford")
+
+
+@pytest.mark.parametrize("call", [lambda r: r.standard_ratings([]), lambda r: pdukit.standard_counts(r, []),
+                                  lambda r: r.resolve_inspections(())])
+def test_an_empty_list_of_inspections_is_refused_not_answered_with_nothing(release, call):
+    with pytest.raises(InvalidValue, match="no inspection or PDU was named.*pass None for every inspection"):
+        call(release)
+
+
 # --- the audit: disputed apart from cannot be recomputed -----------------------------------------------------------
 def test_audit_tells_disputed_from_not_recomputable(release):
     audit = run_audit(release).set_index(["check", "subject"])

@@ -23,7 +23,7 @@ from pdukit.dataset.names import closest, resolve_pdu_record, resolve_region
 from pdukit.dataset.schema import RATINGS, REGIONS, STANDARD_LABELS, STANDARDS, TABLES, Table
 from pdukit.dataset.validate import Problem, read_release, release_version
 from pdukit.dataset.vocabulary import check_flag
-from pdukit.errors import NotARelease, ReleaseError, ReleaseNotFound, UnknownName
+from pdukit.errors import InvalidValue, NotARelease, NotInRelease, ReleaseError, ReleaseNotFound, UnknownName
 from pdukit.paths import is_draft, resolve_release
 
 RATING_TYPE = pd.CategoricalDtype(list(RATINGS), ordered=True)
@@ -140,7 +140,8 @@ class Release:
     def inspections_of(self, subject: str) -> list[str]:
         """The inspection ids a name stands for: an inspection id itself, or every inspection of a PDU (given by
         name, alias, code or id), in round order. UnknownName for anything else, naming the closest; a region's
-        name says it is a region and how to get its inspections.
+        name says it is a region and how to get its inspections; a PDU of the register that was never inspected
+        raises NotInRelease saying so (never an empty list, which would read as 'nothing to report').
 
             >>> release.inspections_of("Gwent")
             ['gwent-1', 'gwent-2']
@@ -161,11 +162,22 @@ class Release:
             raise UnknownName(f"{subject!r} is a region, not a PDU or an inspection: name one of its PDUs, or pass its "
                               f"{count} inspections: list(release.inspections.inspection_id[release.inspections.region "
                               f"== {region!r}])") from None
-        return list(frame[frame.pdu_id == pdu_id].sort_values("round").inspection_id)
+        found = list(frame[frame.pdu_id == pdu_id].sort_values("round").inspection_id)
+        if not found:
+            raise NotInRelease(self._never_inspected(pdu_id))
+        return found
+
+    def _never_inspected(self, pdu_id: str) -> str:
+        """'Bolton (Greater Manchester) is in the register but has no inspection in release 2026-12-01; ...'."""
+        pdu = self.tables._frames["pdus"].set_index("pdu_id").loc[pdu_id]
+        merged = " (since merged or split)" if str(pdu.get("status")) == "merged" else ""
+        return (f"{pdu['name']} ({pdu['region']}) is in the register{merged} but has no inspection in release "
+                f"{self.version}: no source reports one (pdukit.pdu_coverage(release) counts the PDUs never inspected)")
 
     def resolve_inspections(self, subjects: str | Iterable[str] | None) -> list[str] | None:
         """The inspection ids of one subject or many (inspection ids, or PDUs by name, alias, code or id), each
-        once, in the order given; None stays None (every inspection). UnknownName for any that is not known."""
+        once, in the order given; None stays None (every inspection). UnknownName for any that is not known,
+        NotInRelease for a PDU never inspected, InvalidValue for an empty list."""
         if subjects is None:
             return None
         if isinstance(subjects, str):
@@ -177,6 +189,9 @@ class Release:
         for subject in subjects:
             for inspection_id in ([subject] if subject in self._inspection_ids else self.inspections_of(subject)):
                 found[inspection_id] = None
+        if not found:  # an empty list asks for nothing: never an empty answer that reads as 'none of them'
+            raise InvalidValue("no inspection or PDU was named (an empty list); name one or more, or pass None for "
+                               "every inspection")
         return list(found)
 
     def without_standard_ratings(self, subject: str | Iterable[str] | None = None) -> list[str]:
