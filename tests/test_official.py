@@ -47,7 +47,7 @@ def test_one_wmt_caseload_year(release):
 def test_an_england_and_wales_series_of_at_least_four_dates(release):
     series = pdukit.official_series(release, scope="England and Wales")
     assert (series.n >= 4).any()
-    courts = pdukit.staffing_series(release, "staff_in_post", "po_and_pso", series="courts_function_answer")
+    courts = pdukit.staffing_series(release, "court_staff_in_post", "po_and_pso", series="courts_function_answer")
     assert len(courts) == 8 and courts.as_of.is_monotonic_increasing and courts.as_of.is_unique
 
 

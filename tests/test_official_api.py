@@ -133,6 +133,32 @@ def test_staffing_series_warns_about_and_counts_the_undated_figures_it_drops(rel
     assert series.cases_per_practitioner.tolist() == [36.0, 37.1, 35.2]
 
 
+# --- court teams only, under the generic staff_in_post and po_and_pso (review 3, defect 1) ------------------------
+@pytest.mark.parametrize("call", [lambda r: pdukit.staffing_series(r, "staff_in_post", "po_and_pso"),
+                                  lambda r: pdukit.staffing_series(r, "staff_in_post", "po_and_pso", scope="Wales"),
+                                  lambda r: pdukit.official_staffing(r, measure="staff_in_post", scope="Wales", unit="fte")])
+def test_court_team_figures_never_come_under_a_generic_name(release, call):
+    with pytest.raises(NotInRelease, match="series courts_function_answer \\(court teams only.* measure "
+                                           "'court_staff_in_post'"):
+        call(release)  # once 1036.8 ... 1140.4 FTE (48.8 ... 79.7 in Wales): court staff as if the service's
+
+
+def test_court_team_figures_say_courts_in_their_measure_column_and_label(release):
+    from pdukit.dataset import vocabulary as v
+
+    wales = pdukit.staffing_series(release, "court_staff_in_post", "po_and_pso", scope="Wales")
+    assert wales.court_staff_in_post_fte.tolist() == [48.8, 56.4, 54.3, 53.7, 52.4, 56.5, 64.0, 79.7]
+    assert "court teams" in v.OFFICIAL_MEASURES["court_staff_in_post"].label
+    figures = release.official_staffing
+    court_only = figures.definition.str.contains("court", case=False)
+    assert court_only.any() and (figures[court_only].measure == "court_staff_in_post").all()
+    assert not figures[figures.measure == "staff_in_post"].definition.str.contains("court", case=False).any()
+    published = pd.read_csv(release.path / "official_staffing.csv")  # the release's file keeps the published code
+    assert set(published[published.series == "courts_function_answer"].measure) == {"staff_in_post"}
+    quotes = release.evidence[release.evidence.source_ids == "parliament-wq-48157"]  # their quotes follow
+    assert len(quotes) == 16 and set(quotes.measure) == {"official:court_staff_in_post:po_and_pso"}
+
+
 # --- 4. standard ratings of a PDU whose inspections have none ---------------------------------------------------
 def test_standard_ratings_say_which_inspections_have_none(release):
     sheffield = release.standard_ratings("Sheffield")  # inspected twice, no standard rating in any source

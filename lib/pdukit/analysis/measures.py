@@ -19,7 +19,7 @@ import pandas as pd
 
 from pdukit.dataset import vocabulary
 from pdukit.dataset.release import Release, takes_release
-from pdukit.dataset.schema import OFFICIAL_MEASURES, OFFICIAL_UNITS, STAFFING_MEASURES
+from pdukit.dataset.schema import OFFICIAL_UNITS, STAFFING_MEASURES
 from pdukit.dataset.sources import join_ids
 from pdukit.dataset.vocabulary import check_choice, check_optional_flag
 
@@ -63,7 +63,7 @@ def value_column(measure: str, unit: str | None = None) -> str:
     and the official figures alike. An official measure counted in several units needs its unit:
     `value_column('vacancies', 'fte')` -> 'vacancies_fte' ('vacancies_unit_unstated' where the source does not
     say). UnknownName for a measure or unit that does not exist; InvalidValue when the unit is needed."""
-    measures = [*STAFFING_MEASURES, *(m for m in OFFICIAL_MEASURES if m not in STAFFING_MEASURES)]
+    measures = [*STAFFING_MEASURES, *(m for m in vocabulary.OFFICIAL_MEASURES if m not in STAFFING_MEASURES)]
     measure = check_choice(measure, measures, "staffing measure")
     if unit is not None:
         unit = check_choice(unit, OFFICIAL_UNITS, "unit")

@@ -162,24 +162,41 @@ def _figures(release: Release, filters: list[tuple[str, object, str]], as_of: Da
     asked = [] if asked is None else asked
     if frame.empty:
         raise NotInRelease(f"release {release.version} holds no official staffing figure")
-    for column, value, what in filters:
-        if value is not None:
-            frame = _narrow(frame, column, value, what, asked, release.version)
-        if column == "measure" and regional:
-            mine = frame[frame.scope.astype(str).isin(REGIONS)]
-            if mine.empty:
-                context = f" ({', '.join(asked)})" if asked else ""
-                raise NotInRelease(f"no regional official staffing figure{context} in release {release.version}; "
-                                   f"scopes with one{context}: {_held(frame.scope)}")
-            frame = mine
-            if as_of is not None:
-                frame = _at(frame, as_of, asked, release.version)
-    if as_of is not None and not regional:
-        frame = _at(frame, as_of, asked, release.version)
+    try:
+        frame = _narrowed(frame, filters, as_of, regional, asked, release.version)
+    except NotInRelease as err:
+        raise NotInRelease(str(err) + _read_as_hint(dict((c, val) for c, val, _ in filters).get("measure"))) from None
     order = {s: i for i, s in enumerate((NATIONAL, *REGIONS))}
     frame = frame.assign(_order=frame.scope.astype(str).map(order)).sort_values(
         ["_order", "measure", "grade", "series", "as_of"], kind="stable")
     return frame.drop(columns="_order")
+
+
+def _read_as_hint(measure: object) -> str:
+    """Where a measure asked for is one some series' figures are read away from (the court teams' staff in post,
+    `vocabulary.READ_AS`), the name they are under: a figure not found may be one of those."""
+    found = [r for r in v.READ_AS if r.table == "official_staffing" and r.column == "measure" and r.code == measure]
+    return "".join(f"; the figures of series {', '.join(r.values)} ({r.why}) are under measure {r.read_as!r}"
+                   for r in found)
+
+
+def _narrowed(frame: pd.DataFrame, filters: list[tuple[str, object, str]], as_of: DateLike, regional: bool,
+              asked: list[str], version: str) -> pd.DataFrame:
+    for column, value, what in filters:
+        if value is not None:
+            frame = _narrow(frame, column, value, what, asked, version)
+        if column == "measure" and regional:
+            mine = frame[frame.scope.astype(str).isin(REGIONS)]
+            if mine.empty:
+                context = f" ({', '.join(asked)})" if asked else ""
+                raise NotInRelease(f"no regional official staffing figure{context} in release {version}; "
+                                   f"scopes with one{context}: {_held(frame.scope)}")
+            frame = mine
+            if as_of is not None:
+                frame = _at(frame, as_of, asked, version)
+    if as_of is not None and not regional:
+        frame = _at(frame, as_of, asked, version)
+    return frame
 
 
 def _filters(measure, grade, scope, series, unit) -> list[tuple[str, object, str]]:

@@ -22,7 +22,7 @@ from pdukit.dataset.manifest import MANIFEST, read_manifest, sha256
 from pdukit.dataset.names import closest, resolve_pdu_record, resolve_region
 from pdukit.dataset.schema import RATINGS, REGIONS, STANDARD_LABELS, STANDARDS, TABLES, Table
 from pdukit.dataset.validate import Problem, read_release, release_version
-from pdukit.dataset.vocabulary import check_flag
+from pdukit.dataset.vocabulary import READ_AS, check_flag, read_as_codes
 from pdukit.errors import InvalidValue, NotARelease, NotInRelease, ReleaseError, ReleaseNotFound, UnknownName
 from pdukit.paths import is_draft, resolve_release
 
@@ -321,14 +321,23 @@ def _precision(value: object) -> str | None:
     return {4: "year", 7: "month", 10: "day"}.get(len(str(value)))
 
 
+def read_as(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
+    """The frame with each code a published release writes too generally replaced by the library's name for it
+    (`vocabulary.READ_AS`: the court teams' staff in post), so no generic name returns those rows."""
+    for rule in (r for r in READ_AS if r.table == table.name and r.column in frame and r.where in frame):
+        rows = (frame[rule.column] == rule.code) & frame[rule.where].isin(rule.values)
+        frame.loc[rows.fillna(False), rule.column] = rule.read_as
+    return frame
+
+
 def shape_table(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
     """Turn a typed frame into the analysis form: categoricals and date helpers, a fresh 0-based index."""
-    frame = frame.reset_index(drop=True)
+    frame = read_as(frame.reset_index(drop=True), table)
     for column in (table.column(c) for c in list(frame.columns)):
         values = frame[column.name]
         if column.allowed or column.name == "region":  # values outside the categories were reported: kept empty
             kind = RATING_TYPE if column.allowed == RATINGS else REGION_TYPE if column.name == "region" \
-                else pd.CategoricalDtype(list(column.allowed or ()))
+                else pd.CategoricalDtype([*(column.allowed or ()), *read_as_codes(table.name, column.name)])
             frame[column.name] = values.astype(object).where(values.isin(kind.categories)).astype(kind)
         elif column.kind == "partial_date":
             frame[f"{column.name}_start"] = pd.to_datetime(values.astype(object), format="mixed", errors="coerce")

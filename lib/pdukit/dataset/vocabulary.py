@@ -200,6 +200,9 @@ OFFICIAL_MEASURES: dict[str, Term] = {
                                                             "counts them (against the target staffing, where it says "
                                                             "so)"),
     "staff_in_post": Term("Staff in post", "staff in post", description="staff employed, as the source counts them"),
+    "court_staff_in_post": Term("Staff in post in court teams", "staff in post in court teams",
+                                description="staff working in the courts function only (advice to courts before "
+                                            "sentence), not the service's staff in post: see READ_AS"),
     "staff_required": Term("Staff required", "staff required", description="the target or required staffing level "
                                                                            "the source gives"),
     "vacancy_rate": Term("Vacancy rate", "vacancy rates", unit=PERCENT,
@@ -267,6 +270,45 @@ OFFICIAL_SERIES: dict[str, Term] = {
                                               "News)", description="second-hand"),
     "britisheye_2025": Term("People on probation, March 2025 (The British Eye)", description="second-hand"),
 }
+
+
+
+@dataclass(frozen=True)
+class ReadAs:
+    """A code a published release writes more generally than what its rows count, and the code the library reads
+    it as (`load_release` applies it; the release's files keep the code as published: releases are immutable)."""
+
+    table: str
+    column: str
+    code: str  # as published
+    read_as: str  # as every frame of the library holds it
+    where: str  # the column that singles out the rows
+    values: tuple[str, ...]  # ... whose value is one of these
+    why: str
+
+    def describe(self) -> str:
+        """'staff_in_post of series courts_function_answer as court_staff_in_post (court teams only, ...)'."""
+        return f"{self.code} of {self.where} {', '.join(self.values)} as {self.read_as} ({self.why})"
+
+
+# The court-team series counts only the probation officers and probation services officers working in courts, but
+# its figures were published under the generic measure staff_in_post: a hurried staffing_series(release,
+# "staff_in_post", "po_and_pso") would give 1,140 court staff as though they were the service's. Read as
+# court_staff_in_post, no generic name returns them, and their value column (court_staff_in_post_fte) says courts.
+# Their quotes in evidence.csv (official:<measure>:<grade>, from the written answer that gives them) follow.
+COURTS_ONLY = "court teams only, not the service's staff in post"
+READ_AS: tuple[ReadAs, ...] = (
+    ReadAs("official_staffing", "measure", "staff_in_post", "court_staff_in_post", "series",
+           ("courts_function_answer",), COURTS_ONLY),
+    ReadAs("evidence", "measure", "official:staff_in_post:po_and_pso", "official:court_staff_in_post:po_and_pso",
+           "source_ids", ("parliament-wq-48157",), COURTS_ONLY),
+)
+
+
+def read_as_codes(table: str, column: str) -> list[str]:
+    """The codes the library reads into a column beyond those its files may hold (see READ_AS)."""
+    return list(dict.fromkeys(r.read_as for r in READ_AS if (r.table, r.column) == (table, column)))
+
 
 # --- the dynamic inspections of public protection (from release 2026-12-01) --------------------------------
 FRAMEWORKS: dict[str, Term] = {
