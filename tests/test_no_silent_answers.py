@@ -49,6 +49,23 @@ def test_rating_shares_gives_england_and_wales_on_request_and_easy_to_leave_out(
     assert by_round.n.iloc[-1] == by_round.n.iloc[:-1].sum()
 
 
+# --- frameworks: once sorted 2021, 2024, 2025, 2023, and read as three frameworks where the data hold one ----------
+def test_frameworks_sort_in_time_and_a_share_by_framework_says_round_2_is_split_by_year(release):
+    assert list(release.inspections.framework.cat.categories) == ["2021", "2023", "2024", "2025"]
+    shares = pdukit.rating_shares(release, "Inadequate", by="framework")
+    assert shares.framework.astype(str).tolist() == ["2021", "2023", "2024", "2025"]
+    labels = dict(zip(shares.framework.astype(str), shares.framework_label, strict=True))
+    assert labels["2021"] == "2021 framework (round 1)"
+    assert labels["2024"] == "Round 2 (programme from October 2023), published 2024"
+    assert "year of publication not known" in labels["2023"]
+    assert "publication year, not of framework" in shares.attrs["note"] and "'round'" in shares.attrs["note"]
+    rounds = pdukit.rating_shares(release, "Inadequate", by="round")  # the two programmes, as the note says
+    assert rounds.n.tolist() == [36, shares.n.iloc[1:].sum()]
+    from pdukit.analysis.compare import FRAMEWORK_CAVEAT
+
+    assert "2025 revision" not in FRAMEWORK_CAVEAT and "October 2023" in FRAMEWORK_CAVEAT
+
+
 # --- diff_releases: once [] for version names, every row "added" for a typo, TypeError for Release objects ------
 def test_diff_releases_takes_versions_folders_and_release_objects_alike(release):
     old, new = (p.name for p in list_releases()[:2])

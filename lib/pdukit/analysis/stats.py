@@ -16,7 +16,7 @@ from scipy import stats as sps
 
 from pdukit.dataset.schema import TABLES
 from pdukit.dataset.sources import join_ids
-from pdukit.dataset.vocabulary import check_choice
+from pdukit.dataset.vocabulary import FRAMEWORK_NOTE, FRAMEWORKS, check_choice
 from pdukit.errors import InvalidValue, NotInRelease
 
 MIN_N = 8  # below this a rank correlation is too unstable to report
@@ -145,6 +145,10 @@ def share_table(frame: pd.DataFrame, by: str, column: str, value: object, level:
     interval, and the source_ids of the n rows (when `frame` has them). Groups with no known value keep n = 0 and
     an empty share. `total` (e.g. 'England and Wales') adds a last row over every group.
 
+    Grouped by `framework`, each row has its `framework_label` and `attrs["note"]` says what the codes are:
+    '2021' is round 1, and '2023', '2024' and '2025' one programme (round 2) split by year of publication, so a
+    difference between those is one of year, not of framework (group by `round` for the programmes).
+
     `by` and `column` must be columns of `frame`, and `value` one that `column` can hold (its categories or the
     schema's allowed values, where it has a vocabulary) and that some row of `frame` does hold. It is compared as
     text, so a number and its text are the same (framework 2021 or '2021', round 2 or '2'). A typo or a value of
@@ -181,4 +185,13 @@ def share_table(frame: pd.DataFrame, by: str, column: str, value: object, level:
         out[by] = out[by].astype(object).astype(kind)
     for col in ("share", "low", "high"):
         out[col] = out[col].astype("Float64")
+    return _framework_words(out) if by == "framework" else out
+
+
+def _framework_words(out: pd.DataFrame) -> pd.DataFrame:
+    """A share by framework with each code's label beside it, and a note saying that three of the four codes are
+    one programme split by year of publication, so the groups never read as the effect of three frameworks."""
+    labels = {code: term.label for code, term in FRAMEWORKS.items()}
+    out.insert(1, "framework_label", out.framework.astype(object).map(lambda c: labels.get(str(c), str(c))))
+    out.attrs["note"] = FRAMEWORK_NOTE
     return out

@@ -22,7 +22,7 @@ from pdukit.dataset.manifest import MANIFEST, read_manifest, sha256
 from pdukit.dataset.names import closest, resolve_pdu_record, resolve_region
 from pdukit.dataset.schema import RATINGS, REGIONS, STANDARD_LABELS, STANDARDS, TABLES, Table
 from pdukit.dataset.validate import Problem, read_release, release_version
-from pdukit.dataset.vocabulary import READ_AS, check_flag, read_as_codes
+from pdukit.dataset.vocabulary import READ_AS, check_flag, in_code_order, read_as_codes
 from pdukit.errors import InvalidValue, NotARelease, NotInRelease, ReleaseError, ReleaseNotFound, UnknownName
 from pdukit.paths import is_draft, resolve_release
 
@@ -337,7 +337,8 @@ def shape_table(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
         values = frame[column.name]
         if column.allowed or column.name == "region":  # values outside the categories were reported: kept empty
             kind = RATING_TYPE if column.allowed == RATINGS else REGION_TYPE if column.name == "region" \
-                else pd.CategoricalDtype([*(column.allowed or ()), *read_as_codes(table.name, column.name)])
+                else pd.CategoricalDtype(in_code_order(column.name, [*(column.allowed or ()),
+                                                                     *read_as_codes(table.name, column.name)]))
             frame[column.name] = values.astype(object).where(values.isin(kind.categories)).astype(kind)
         elif column.kind == "partial_date":
             frame[f"{column.name}_start"] = pd.to_datetime(values.astype(object), format="mixed", errors="coerce")

@@ -311,19 +311,42 @@ def read_as_codes(table: str, column: str) -> list[str]:
 
 
 # --- the dynamic inspections of public protection (from release 2026-12-01) --------------------------------
+# Framework codes: '2021' is round 1. Round 2 is one programme (from October 2023) whose code is the year its
+# report was published ('2024', '2025'; '2023' where no source gives the year): rule_frameworks.csv records no
+# change of rules between those years, so the labels say 'round 2 ... published 2024', never 'the 2024 framework'.
+# In time order, which is the order of their categories in every frame.
 FRAMEWORKS: dict[str, Term] = {
-    "2021": Term("2021 framework", description="round 1: the methodology introduced after unification in June 2021"),
-    "2023": Term("Programme from October 2023, year not known",
+    "2021": Term("2021 framework (round 1)",
+                 description="round 1: the methodology introduced after unification in June 2021"),
+    "2023": Term("Round 2 (programme from October 2023), year of publication not known",
                  description="round 2, the inspection programme that started in October 2023, where no source gives "
                              "the year the report was published"),
-    "2024": Term("Programme from October 2023, published 2024",
-                 description="round 2, labelled by the year its report was published"),
-    "2025": Term("Programme from October 2023, published 2025",
-                 description="round 2, labelled by the year its report was published"),
+    "2024": Term("Round 2 (programme from October 2023), published 2024",
+                 description="round 2, labelled by the year its report was published: a year, not a framework of "
+                             "its own"),
+    "2025": Term("Round 2 (programme from October 2023), published 2025",
+                 description="round 2, labelled by the year its report was published: a year, not a framework of "
+                             "its own"),
     "2025-public-protection": Term("Dynamic inspection of public protection",
                                    description="the region-by-region inspections of public protection from October "
                                                "2025: no ratings, never pooled with PDU inspections"),
 }
+FRAMEWORK_NOTE = ("framework '2021' is round 1; '2023', '2024' and '2025' are one programme, round 2 (from October "
+                  "2023), split by the year its reports were published ('2023': the year not known). No source "
+                  "records a change of rules between them, so a difference between them is one of publication "
+                  "year, not of framework: group by 'round' to compare the two programmes")
+# Coded columns whose categories follow the vocabulary's order rather than the schema's (which a published
+# manifest fixes): the frameworks in time order.
+CODE_ORDER: dict[str, Mapping[str, Term]] = {"framework": FRAMEWORKS}
+
+
+def in_code_order(column: str, codes: Iterable[str]) -> list[str]:
+    """`codes` in the vocabulary's order for `column` (frameworks in time order), else as given."""
+    order = list(CODE_ORDER.get(column, {}))
+    codes = list(codes)
+    return sorted(codes, key=lambda c: order.index(c) if c in order else len(order)) if order else codes
+
+
 PP_KINDS: dict[str, Term] = {
     "case_quality": Term("Cases sufficient", description="how many of the cases inspected met the standard"),
     "staffing": Term("Staffing", description="what the inspection says about staff and vacancies"),
@@ -502,7 +525,10 @@ COLUMNS: dict[str, Term] = {
     "published": Term("Published", unit=DATE, description="when the document or report was published, only as precisely "
                                                           "as a source gives it"),
     "fieldwork": Term("Fieldwork", unit=TEXT, description="when inspectors were on site, in the source's words"),
-    "framework": Term("Inspection programme", description="the inspection rules in force: the 2021 framework, or the programme from October 2023 (labelled by year of publication where known)"),
+    "framework": Term("Inspection programme", description="the inspection rules in force: the 2021 framework, or the programme from October 2023 (labelled by year of publication where known: a year, not a framework of its own)"),
+    "framework_label": Term("Inspection programme and year", description="the framework code in words: round 1's "
+                                                                         "2021 framework, or round 2 and the year "
+                                                                         "its report was published"),
     "overall_rating": Term("Overall rating", description="the inspection's overall rating"),
     "score": Term("Score", unit=POINTS, description="points over the standards rated"),
     "score_max": Term("Out of", unit=POINTS, description="the most points the rated standards allow"),
@@ -649,7 +675,8 @@ GLOSSARY: dict[str, Term] = {
                                "Inadequate, worth 3, 2, 1 or 0 points, summed out of 27 (24 where court work is not "
                                "rated). The programme from October 2023 changed the rules, so scores and ratings are "
                                "compared only within one framework. In these data, a round 2 inspection's framework "
-                               "is labelled by its year of publication where a source gives it."),
+                               "is labelled by its year of publication where a source gives it: 2024 and 2025 are "
+                               "years of one programme, not two frameworks."),
     "stated": Term("stated", description=BASES["stated"].description,
                    glossary="Stated rating: the source gives the rating of this standard by name."),
     "implied": Term("implied", description="follows from a wider statement",
