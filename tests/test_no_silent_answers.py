@@ -205,6 +205,43 @@ def test_scoring_names_are_checked(release):
         scoring.score_from_ratings({"court_work": "good"}, "2021", rules)
 
 
+# --- impossible inputs: once (0.0, 1.0) for 5 of 3, and rating None for 30 of 27 or 150% --------------------------
+def test_impossible_inputs_to_the_statistics_and_the_rules_are_refused(release):
+    from pdukit.analysis import stats
+
+    rules = scoring.rules_from_release(release)
+    for call, says in [(lambda: stats.wilson_interval(5, 3), "count 5 is impossible: expected a whole number from 0 to 3"),
+                       (lambda: stats.wilson_interval(-1, 3), "count -1 is impossible"),
+                       (lambda: stats.wilson_interval(1.5, 3), "must be a whole number"),
+                       (lambda: stats.wilson_interval(1, 3, level=95), "level"),
+                       (lambda: scoring.band_for_score(30, 27, "2021", rules), "score 30 is impossible: .* 0 to 27"),
+                       (lambda: scoring.band_for_score(-1, 27, "2021", rules), "score -1 is impossible"),
+                       (lambda: scoring.band_for_score(5, 30, "2021", rules), "score_max 30 is impossible: .* 1 to 27"),
+                       (lambda: scoring.rating_from_pct(150, "2021", rules), "pct 150 is impossible: .* 0 to 100"),
+                       (lambda: scoring.rating_from_pct(-5, "2021", rules), "pct -5 is impossible"),
+                       (lambda: scoring.points_to_next_band(101, "2021", rules), "pct 101 is impossible")]:
+        with pytest.raises(InvalidValue, match=says):
+            call()
+    assert stats.wilson_interval(0, 0) == (None, None) and stats.wilson_interval(3, 3)[1] == 1.0  # possible: answered
+    assert scoring.band_for_score(6, 27, "2021", rules).rating == "Requires improvement"
+    assert scoring.rating_from_pct(100, "2021", rules).rating == "Outstanding"
+
+
+# --- bare exceptions: once AttributeError for a list of frames, ValueError for sides of unequal length -------------
+def test_a_list_of_frames_is_taken_and_unequal_sides_are_refused(release):
+    caseload = measures.staffing_measure(release, "caseload_avg")
+    workload = measures.staffing_measure(release, "workload_pct")
+    with pytest.raises(MixedMeasuresError, match="'caseload_avg' .*'workload_pct'"):
+        measures.require_same_measure([caseload, workload])  # once AttributeError: 'list' object has no attribute
+    assert measures.require_same_measure([caseload, caseload]) == "caseload_avg"
+    with pytest.raises(InvalidValue, match="takes DataFrames.*argument 2 is list"):
+        measures.require_same_measure(caseload, [workload])
+    with pytest.raises(InvalidValue, match="x has 9 values and y 8"):
+        pdukit.spearman([1] * 9, [1] * 8)  # once ValueError: All arrays must be of the same length
+    with pytest.raises(InvalidValue, match="needs a DataFrame"):
+        release.with_sources(release.ratings.source_ids)  # once TypeError
+
+
 # --- date filters: once silently dropped the 24 undated inspections ---------------------------------------------
 def test_published_between_counts_what_it_leaves_out(release):
     ratings = release.standard_ratings()

@@ -115,11 +115,16 @@ def with_labels(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def require_same_measure(*frames: pd.DataFrame) -> str:
+def require_same_measure(*frames: pd.DataFrame | list[pd.DataFrame] | tuple[pd.DataFrame, ...]) -> str:
     """Return the one measure shared by all frames (in one unit: the same value column); raise
     MixedMeasuresError when they differ, naming each, or when a frame is untagged (has no attrs['measure']:
     frames from staffing_measure, official_staffing(measure=...), staffing_series and regional_staffing are
-    tagged, and pd.concat of frames with one tag keeps it)."""
+    tagged, and pd.concat of frames with one tag keeps it). The frames come one by one or as one list
+    (`require_same_measure([a, b])`); anything but a DataFrame raises InvalidValue.
+
+        >>> require_same_measure(caseload, workload)     # MixedMeasuresError: 'caseload_avg' ..., 'workload_pct' ...
+    """
+    frames = _frames_given(frames)
     if not frames:
         raise MixedMeasuresError("require_same_measure needs at least one frame")
     untagged = [i for i, f in enumerate(frames, 1) if not f.attrs.get("measure")]
@@ -134,6 +139,16 @@ def require_same_measure(*frames: pd.DataFrame) -> str:
         shown = ", ".join(f"{m!r} (in {c})" for m, c in sorted(found))
         raise MixedMeasuresError(f"refusing to combine different measures or units: {shown}")
     return found.pop()[0]
+
+
+def _frames_given(given: tuple) -> tuple[pd.DataFrame, ...]:
+    """The frames passed one by one, or as one list or tuple of them (the two ways an analyst types it)."""
+    frames = tuple(given[0]) if len(given) == 1 and isinstance(given[0], (list, tuple)) else tuple(given)
+    wrong = [f"{i} is {type(f).__name__}" for i, f in enumerate(frames, 1) if not isinstance(f, pd.DataFrame)]
+    if wrong:
+        raise InvalidValue(f"require_same_measure takes DataFrames (one by one, or one list of them); argument "
+                           f"{'; '.join(wrong)}")
+    return frames
 
 
 @takes_release

@@ -8,7 +8,7 @@ from typing import Any, Protocol
 import pandas as pd
 
 from pdukit.dataset.names import closest
-from pdukit.errors import UnknownName
+from pdukit.errors import InvalidValue, UnknownName
 
 
 class HasSources(Protocol):
@@ -73,7 +73,7 @@ def with_sources(release: HasSources, frame: pd.DataFrame, column: str = "source
         >>> release.with_sources(gwent)[["standard", "rating", "source_title", "source_link"]]
     """
     if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"with_sources needs a DataFrame, not {type(frame).__name__}")
+        raise InvalidValue(f"with_sources needs a DataFrame with a {column!r} column, not {type(frame).__name__}")
     if column not in frame.columns:
         columns = [str(c) for c in frame.columns]
         candidates = [c for c in columns if c.endswith("source_ids")]

@@ -11,6 +11,7 @@ Standard library only (the renderer imports it before pandas).
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -91,6 +92,23 @@ def check_optional_flag(value: object, name: str) -> bool | None:
         return check_flag(value, name)
     except InvalidValue as err:
         raise InvalidValue(str(err).replace("True or False", "True, False or None", 1)) from None
+
+
+def check_number(value: object, name: str, low: float | None = None, high: float | None = None,
+                 whole: bool = False) -> float:
+    """`value` as a number when it is one from `low` to `high` (a whole number with `whole`); else InvalidValue
+    saying what was expected, so an impossible input (5 successes of 3, a score of 30 out of 27, 150%) is refused
+    rather than answered."""
+    # numbers.Real takes numpy's numbers too; a bool is refused (True is not a count)
+    number = float(value) if isinstance(value, numbers.Real) and not isinstance(value, bool) else float("nan")
+    wanted = ("a whole number" if whole else "a number") + (
+        f" from {low:g} to {high:g}" if low is not None and high is not None
+        else f" of at least {low:g}" if low is not None else f" of at most {high:g}" if high is not None else "")
+    if number != number or (whole and not number.is_integer()):  # NaN: not a number at all
+        raise InvalidValue(f"{name} must be {wanted}, not {value!r}")
+    if (low is not None and number < low) or (high is not None and number > high):
+        raise InvalidValue(f"{name} {value!r} is impossible: expected {wanted}")
+    return number
 
 
 # --- staff -------------------------------------------------------------------------------------------------
