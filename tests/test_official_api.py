@@ -70,6 +70,16 @@ def test_published_between_dates_the_inspections_of_public_protection(release):
     assert len(pdukit.published_between(release, "2026", frame=statements, warn=False)) == len(statements)
 
 
+def test_published_between_counts_rows_about_no_inspection_apart_from_the_undated(release):
+    staffing = release.staffing
+    with pytest.warns(UndatedLeftOut, match="left out 10 with no known publication date and 15 about no inspection"):
+        since = pdukit.published_between(release, "2024", frame=staffing)  # once 25 "undated", listed as 'None'
+    regional = int(staffing.inspection_id.isna().sum())
+    assert (since.attrs["undated_left_out"], since.attrs["no_inspection_left_out"]) == (10, regional) == (10, 15)
+    assert "None" not in since.attrs["left_out"] and all(i in release.inspection_labels for i in since.attrs["left_out"])
+    assert pdukit.published_between(release, "2024", warn=False).attrs["no_inspection_left_out"] == 0
+
+
 def test_published_between_refuses_ids_that_are_no_inspection(release):
     with pytest.raises(UnknownName, match="'gwent-3'.*closest: 'gwent-2'"):
         pdukit.published_between(release, "2023", frame=pd.DataFrame({"inspection_id": ["gwent-1", "gwent-3"]}))
