@@ -93,6 +93,26 @@ def test_published_between_refuses_a_missing_or_foreign_date_with_the_format(rel
         pdukit.published_between(release, start)
 
 
+@pytest.mark.parametrize("typed, says", [
+    ("12/31/2024", "'2024-12-31' \\(read month first, as in the US: 31 cannot be a month\\)"),  # once "day first"
+    ("31/12/2024", "'2024-12-31' \\(read day first, as in the UK\\)"),
+    ("05/06/2024", "'2024-06-05' \\(read day first, as in the UK; month first, as in the US, it is '2024-05-06'\\)"),
+    ("2023/09", "did you mean '2023-09'\\?"), ("20230930", "did you mean '2023-09-30'\\?"),  # once no hint
+    ("2024/01/02", "did you mean '2024-01-02'\\?")])  # year first: never read as 1 February
+def test_a_date_in_another_order_is_read_as_written_and_the_hint_says_how(release, typed, says):
+    with pytest.raises(InvalidValue, match=says):
+        pdukit.published_between(release, typed)
+    with pytest.raises(InvalidValue, match=says):
+        pdukit.regional_staffing(release, as_of=typed)
+
+
+def test_no_hint_for_what_is_no_date(release):
+    for typed in ("2024-13", "13/13/2024", "since 2023"):
+        with pytest.raises(InvalidValue) as raised:
+            pdukit.published_between(release, typed)
+        assert "did you mean" not in str(raised.value)
+
+
 # --- 3. official staffing: empty frames for as_of, grade or scope -----------------------------------------------
 @pytest.mark.parametrize("as_of", ["2023-09", "2023-09-30", dt.date(2023, 9, 30), pd.Timestamp("2023-09-01"), "2023"])
 def test_regional_staffing_takes_a_month_a_day_or_a_date(release, as_of):

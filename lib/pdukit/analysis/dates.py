@@ -41,27 +41,62 @@ def date_span(value: object) -> tuple[dt.date, dt.date] | None:
     return first, first
 
 
+# Dates written with numbers in another order or with other separators, and how to read each: (pattern, the
+# groups' order). Read explicitly, never guessed by a parser that may swap day and month without saying so.
+NUMERIC_DATES = ((re.compile(r"(\d{4})[-/.](\d{1,2})"), "ym"), (re.compile(r"(\d{4})(\d{2})"), "ym"),
+                 (re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"), "ymd"), (re.compile(r"(\d{4})(\d{2})(\d{2})"), "ymd"),
+                 (re.compile(r"(\d{1,2})[-/.](\d{4})"), "my"), (re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})"), "??y"))
+
+
+def _numeric_suggestion(text: str) -> str | None:
+    """'; did you mean '2024-12-31' (read month first, as in the US: 31 cannot be a month)?' for a date in numbers
+    written another way ('2023/09', '20230930', '31/12/2024', '12/31/2024'); '' for one that is no real date;
+    None when `text` is not numbers in any of those shapes."""
+    for pattern, order in NUMERIC_DATES:
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        parts = [int(g) for g in match.groups()]
+        how = ""
+        if order == "??y":  # day and month: whichever cannot be a month is the day; both can: day first, as in the UK
+            first, second, year = parts
+            month_first = first <= 12 < second
+            other = f"; month first, as in the US, it is '{year}-{first:02d}-{second:02d}'" \
+                if first != second and max(first, second) <= 12 else ""
+            how = (f" (read month first, as in the US: {second} cannot be a month)" if month_first
+                   else f" (read day first, as in the UK{other})")
+            parts, order = ([year, first, second] if month_first else [year, second, first]), "ymd"
+        elif order == "my":
+            parts, order = parts[::-1], "ym"
+        try:
+            day = dt.date(parts[0], parts[1], parts[2] if order == "ymd" else 1)
+        except ValueError:
+            return ""
+        return f"; did you mean {day.strftime('%Y-%m-%d' if order == 'ymd' else '%Y-%m')!r}{how}?"
+    return None
+
+
 def _suggestion(text: str) -> str:
     """'; did you mean '2024-01-01'?' for a date written another way ('01/01/2024' read day first, as in the UK;
-    'September 2023'; '2023-9'), else ''."""
-    if re.fullmatch(r"\d{4}-\d{1,2}", text.strip()):
-        precision = "%Y-%m"
-    elif re.search(r"\d{1,2}\D+\d{1,2}\D+\d{2,4}|\d{4}\D+\d{1,2}\D+\d{1,2}|\d{1,2}(st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4}", text):
+    '12/31/2024' month first, saying so; '2023/09', '20230930', '2023-9'; 'September 2023', '1 January 2024'),
+    else ''."""
+    text = text.strip()
+    numeric = _numeric_suggestion(text)
+    if numeric is not None:
+        return numeric
+    if re.fullmatch(r"\d{1,2}(st|nd|rd|th)?\s+[A-Za-z]+\.?,?\s+\d{4}", text):
         precision = "%Y-%m-%d"
-    elif re.fullmatch(r"[A-Za-z]+\.?\s+\d{4}", text.strip()):
+    elif re.fullmatch(r"[A-Za-z]+\.?,?\s+\d{4}", text):
         precision = "%Y-%m"
     else:
         return ""
-    try:
+    try:  # the month in words: no day and month to confuse
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            parsed = pd.to_datetime(text, dayfirst=True)
+            parsed = pd.to_datetime(text)
     except (ValueError, TypeError, OverflowError):
         return ""
-    if pd.isna(parsed):
-        return ""
-    day_first = " (read day first, as in the UK)" if precision == "%Y-%m-%d" and re.match(r"\d{1,2}[/.-]\d{1,2}[/.-]", text.strip()) else ""
-    return f"; did you mean {parsed.strftime(precision)!r}{day_first}?"
+    return "" if pd.isna(parsed) else f"; did you mean {parsed.strftime(precision)!r}?"
 
 
 def date_bounds(value: DateLike, what: str) -> tuple[dt.date, dt.date] | None:
