@@ -23,7 +23,15 @@ from pdukit.dataset.names import closest, resolve_pdu_record, resolve_region
 from pdukit.dataset.schema import RATINGS, REGIONS, STANDARD_LABELS, STANDARDS, TABLES, Table
 from pdukit.dataset.validate import Problem, read_release, release_version
 from pdukit.dataset.vocabulary import READ_AS, check_flag, in_code_order, read_as_codes
-from pdukit.errors import InvalidValue, NotARelease, NotInRelease, ReleaseError, ReleaseNotFound, UnknownName
+from pdukit.errors import (
+    InvalidValue,
+    NotARelease,
+    NotInRelease,
+    ReleaseError,
+    ReleaseNotFound,
+    TableNotInRelease,
+    UnknownName,
+)
 from pdukit.paths import is_draft, resolve_release
 
 RATING_TYPE = pd.CategoricalDtype(list(RATINGS), ordered=True)
@@ -81,8 +89,13 @@ class Release:
         if name in MOVED_QUESTIONS:
             raise AttributeError(f"release.{name}() is now pdukit.{name}(release, ...): the questions live in "
                                  "pdukit.analysis and take the release as their first argument")
-        close = difflib.get_close_matches(name, list(tables), n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        if name in TABLES and TABLES[name].since > self.version:  # a table of a later release, not a typo
+            raise TableNotInRelease(f"release {self.version} has no {name} table; it was added in release "
+                                    f"{TABLES[name].since}: load that release or a later one (pdukit.load_release() "
+                                    "is the latest)")
+        later = {t: f" (from release {TABLES[t].since})" for t in TABLES if t not in tables}
+        close = difflib.get_close_matches(name, [*tables, *later], n=3)
+        hint = f"; did you mean {', '.join(c + later.get(c, '') for c in close)}?" if close else ""
         raise AttributeError(f"a release has no table or attribute {name!r}{hint} Tables: {', '.join(tables)}")
 
     def __dir__(self) -> list[str]:
@@ -219,6 +232,17 @@ class Release:
 
         check_flag(long, "long")
         return with_sources(self, frame, column, long)
+
+    def with_quotes(self, frame: pd.DataFrame, column: str = "source_ids") -> pd.DataFrame:
+        """The statements behind each row of `frame`, verbatim (evidence.csv): a row per (row, statement) with
+        `quote`, `quote_measure`, `quote_value`, `quote_fact_id` and `quote_source_ids` (see
+        `pdukit.dataset.sources.with_quotes`).
+
+            >>> release.with_quotes(release.inspections.query("inspection_id == 'gwent-1'"))[["quote_measure", "quote"]]
+        """
+        from pdukit.dataset.sources import with_quotes
+
+        return with_quotes(self, frame, column)
 
     def standard_ratings(self, subject: str | Iterable[str] | None = None, unrated: bool = True) -> pd.DataFrame:
         """Standard ratings in framework order (1.1 Leadership ... 2.5 Reviewing): of every inspection, or of one

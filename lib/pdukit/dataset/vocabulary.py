@@ -328,6 +328,24 @@ def read_as_codes(table: str, column: str) -> list[str]:
     return list(dict.fromkeys(r.read_as for r in READ_AS if (r.table, r.column) == (table, column)))
 
 
+# How the codes of a column are formed, where they are made of other codes (the data dictionary shows it).
+CODE_FORMS: dict[tuple[str, str], str] = {
+    ("evidence", "measure"): (
+        "codes: a column of inspections.csv (overall_rating, score, score_max, fieldwork, report_published, "
+        "framework) or previous_rating (the rating of the inspection before); rating:<standard> (ratings.csv; "
+        "rating:all_categories for a statement about every standard); <staffing measure>:<grade> (staffing.csv: "
+        "vacancy_rate:spo, caseload_avg:po), or another staffing figure by name (pso_pct_of_target_in_post); "
+        "pct_cases_sufficient:<topic> (case_quality.csv); upw_... (unpaid_work.csv); other:<measure> "
+        "(findings.csv: other:recommendations); claim:<measure> (a national claim); official:<measure>:<grade> "
+        "(official_staffing.csv: official:vacancies:overall); public_protection:<column> or "
+        "public_protection:<kind>:<topic> (the dynamic inspections). release.with_quotes(frame) gives the "
+        "statements behind a frame's rows"),
+    ("evidence", "subject"): (
+        "an inspection_id (<pdu_id>-<round>, or <region>-public-protection), a region, 'England and Wales' or "
+        "'national' for the whole service, or 'round 1' / 'round 2' for a statement about a programme"),
+}
+
+
 # --- the dynamic inspections of public protection (from release 2026-12-01) --------------------------------
 # Framework codes: '2021' is round 1. Round 2 is one programme (from October 2023) whose code is the year its
 # report was published ('2024', '2025'; '2023' where no source gives the year): rule_frameworks.csv records no
