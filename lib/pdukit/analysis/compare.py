@@ -33,8 +33,9 @@ def direction(first: object, second: object) -> str:
 
 @takes_release
 def compare_rounds(release: Release) -> pd.DataFrame:
-    """One row per PDU inspected more than once: region, first and latest inspection (id, date, framework,
-    rating), `change`, and the source_ids of both inspections, in region then PDU order.
+    """One row per PDU inspected more than once: region, its first and latest inspection (`first_inspection`,
+    `first_published`, `first_framework`, `first_rating`, and the same with `second_`: the latest, its second
+    round), `change`, and the source_ids of both inspections, in region then PDU order.
 
         >>> pdukit.compare_rounds(release).query("change == 'worse'").pdu.tolist()
         >>> release.with_sources(pdukit.compare_rounds(release))   # each row's sources
