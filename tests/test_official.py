@@ -102,7 +102,8 @@ def test_a_release_before_the_tables_says_so_and_the_reports_can_ask_first():
         pdukit.public_protection(old)
     from pdukit.analysis.official import staffing_beside_outcomes
 
-    assert staffing_beside_outcomes(old).empty  # the reports' own call still works on an older release
+    with pytest.raises(NotInRelease, match="no official_staffing table"):
+        staffing_beside_outcomes(old)  # once an empty frame: the reports ask has_official first
 
 
 # --- the dynamic inspections of public protection ----------------------------------------------------------------

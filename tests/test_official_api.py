@@ -189,6 +189,18 @@ def test_court_team_figures_say_courts_in_their_measure_column_and_label(release
     assert len(quotes) == 16 and set(quotes.measure) == {"official:court_staff_in_post:po_and_pso"}
 
 
+def test_official_staffing_says_how_it_is_sorted_and_which_series_it_holds(release):
+    """Review 3: the docstring said 'sorted by scope, measure and date', but 2022-09 came before 2020-06."""
+    po = pdukit.official_staffing(release, measure="staff_in_post", grade="po", scope="England and Wales", unit="fte")
+    assert po.attrs["series"] == list(dict.fromkeys(po.series.astype(str))) and len(po.attrs["series"]) == 5
+    assert "hmpps_workforce_nps_2020" in po.attrs["series"]  # from before unification, in the same column
+    for _, one in po.groupby(po.series.astype(str)):
+        assert one.as_of_start.is_monotonic_increasing  # in date order within a series, not across them
+    assert not po.as_of_start.is_monotonic_increasing
+    doc = " ".join(pdukit.official_staffing.__doc__.split())
+    assert "measure, grade and series, and by date within a series" in doc and 'attrs["series"]' in doc
+
+
 # --- 4. standard ratings of a PDU whose inspections have none ---------------------------------------------------
 def test_standard_ratings_say_which_inspections_have_none(release):
     sheffield = release.standard_ratings("Sheffield")  # inspected twice, no standard rating in any source
@@ -285,8 +297,9 @@ def test_a_release_before_the_official_tables_says_which_table_and_when_it_came(
 def test_the_reports_ask_first_and_keep_working_on_an_older_release(old, release):
     assert not pdukit.has_official(old) and pdukit.has_official(release)
     assert pdukit.has_official(release, "public_protection") and not pdukit.has_official(old, "regional_inspections")
-    beside = staffing_beside_outcomes(old)
-    assert beside.empty and beside.attrs["measure"] == "vacancies"
+    with pytest.raises(NotInRelease, match="release 2026-11-22b has no official_staffing table"):
+        staffing_beside_outcomes(old)  # once an empty frame, against the promise of never an empty table
+    assert len(staffing_beside_outcomes(release)) == 12
     from pdukit.narrative import mainpoints
 
     assert mainpoints.official_point(old) is None and mainpoints.official_point(release) is not None
