@@ -13,6 +13,8 @@ def test_dir_lists_the_tables_and_a_typo_names_the_valid_ones(release):
     assert {"inspections", "ratings", "pdus", "staffing", "with_sources", "standard_ratings"} <= set(listed)
     with pytest.raises(AttributeError, match="did you mean inspections"):
         release.inspection  # noqa: B018 - the attribute access is the test
+    with pytest.raises(pdukit.UnknownName, match="did you mean inspections"):  # one of pdukit's errors too
+        release.inspection  # noqa: B018
     with pytest.raises(AttributeError, match=r"pdukit.compare_rounds\(release"):
         release.compare_rounds()  # the questions live in pdukit.analysis now
 

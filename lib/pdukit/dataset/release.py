@@ -30,6 +30,7 @@ from pdukit.errors import (
     ReleaseError,
     ReleaseNotFound,
     TableNotInRelease,
+    UnknownAttribute,
     UnknownName,
 )
 from pdukit.paths import is_draft, resolve_release
@@ -87,8 +88,8 @@ class Release:
         if name.startswith("__") or tables is None:
             raise AttributeError(name)
         if name in MOVED_QUESTIONS:
-            raise AttributeError(f"release.{name}() is now pdukit.{name}(release, ...): the questions live in "
-                                 "pdukit.analysis and take the release as their first argument")
+            raise UnknownAttribute(f"release.{name}() is now pdukit.{name}(release, ...): the questions live in "
+                                   "pdukit.analysis and take the release as their first argument")
         if name in TABLES and TABLES[name].since > self.version:  # a table of a later release, not a typo
             raise TableNotInRelease(f"release {self.version} has no {name} table; it was added in release "
                                     f"{TABLES[name].since}: load that release or a later one (pdukit.load_release() "
@@ -96,7 +97,7 @@ class Release:
         later = {t: f" (from release {TABLES[t].since})" for t in TABLES if t not in tables}
         close = difflib.get_close_matches(name, [*tables, *later], n=3)
         hint = f"; did you mean {', '.join(c + later.get(c, '') for c in close)}?" if close else ""
-        raise AttributeError(f"a release has no table or attribute {name!r}{hint} Tables: {', '.join(tables)}")
+        raise UnknownAttribute(f"a release has no table or attribute {name!r}{hint} Tables: {', '.join(tables)}")
 
     def __dir__(self) -> list[str]:
         return sorted(set(super().__dir__()) | set(self.tables))
