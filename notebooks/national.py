@@ -160,8 +160,8 @@ page.paragraph(association.detail, "finding")
 # are and what the counts cannot show.
 
 # %%
-beside = official.staffing_beside_outcomes(release)
-if beside.empty:
+beside = official.staffing_beside_outcomes(release) if official.has_official(release) else None
+if beside is None:
     page.paragraph("This data release holds no official staffing figure for the regions.")
 else:
     page.table(official_words.beside_outcomes_table(beside), official_words.beside_outcomes_title(beside),

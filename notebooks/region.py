@@ -146,10 +146,10 @@ for measure in regional.measure.dropna().astype(str).unique():
         data=bars[["grade", measures.value_column(measure), "as_of", "source_ids"]], subtitle=term.description[:1].upper() + term.description[1:] + ".",
         filename=f"{region}-{measure}")
 
-beside = official.staffing_beside_outcomes(release)
 figures = official.official_staffing(release, long=True) if official.has_official(release) else None
 own_figures = figures[figures.scope == region] if figures is not None else None
 if own_figures is not None and len(own_figures):
+    beside = official.staffing_beside_outcomes(release)
     mine_beside = beside[beside.region == region]
     page.table(own_figures[["measure", "grade", "value", "unit", "as_of", "definition", "source_ids"]],
                f"Official staffing figures for {region}", key="value", filename=f"{region}-official-staffing",

@@ -13,6 +13,8 @@ def test_dir_lists_the_tables_and_a_typo_names_the_valid_ones(release):
     assert {"inspections", "ratings", "pdus", "staffing", "with_sources", "standard_ratings"} <= set(listed)
     with pytest.raises(AttributeError, match="did you mean inspections"):
         release.inspection  # noqa: B018 - the attribute access is the test
+    with pytest.raises(pdukit.UnknownName, match="did you mean inspections"):  # one of pdukit's errors too
+        release.inspection  # noqa: B018
     with pytest.raises(AttributeError, match=r"pdukit.compare_rounds\(release"):
         release.compare_rounds()  # the questions live in pdukit.analysis now
 
@@ -70,3 +72,40 @@ def test_exports_to_csv_and_excel(release, tmp_path):
     frame.to_excel(tmp_path / "changes.xlsx", index=False)
     back = pd.read_excel(tmp_path / "changes.xlsx")
     assert len(back) == len(frame) and "change" in back
+
+
+def test_with_quotes_gives_the_words_behind_a_row(release):
+    """Review 3: no helper gave the quotes behind a row; evidence.csv had to be filtered by hand."""
+    tameside = release.staffing.query("inspection_id == 'tameside-1' and grade == 'spo'")
+    quoted = release.with_quotes(tameside)
+    assert quoted.quote_measure.tolist() == ["vacancy_rate:spo"] and quoted.value.tolist() == [47]
+    assert "senior probation officer vacancy rate of 47 per cent in Tameside" in quoted.quote.iloc[0]
+    london = pdukit.regional_staffing(release, as_of="2023-09").query("scope == 'London'")
+    assert release.with_quotes(london).quote_value.tolist() == ["457"]  # the one figure of the written answer
+    gwent = release.with_quotes(release.inspections.query("inspection_id == 'gwent-1'"))
+    assert {"score", "overall_rating", "rating:court_work"} <= set(gwent.quote_measure)  # an inspection: all of it
+    assert set(gwent[gwent.quote_measure == "score"].quote_value) == {"6"}
+    unsourced = pd.DataFrame({"inspection_id": ["gwent-1"], "source_ids": ["no-such-source"]})
+    assert release.with_quotes(unsourced).quote.isna().tolist() == [True]  # kept, with no quote: never dropped
+    with pytest.raises(pdukit.UnknownName, match="'source_ids'"):
+        release.with_quotes(tameside.drop(columns="source_ids"))
+    with pytest.raises(pdukit.InvalidValue, match="needs a DataFrame"):
+        release.with_quotes(tameside.source_ids)
+
+
+def test_the_evidence_codes_are_documented():
+    described = pdukit.describe("evidence").set_index("column")
+    for code in ("rating:<standard>", "vacancy_rate:spo", "official:<measure>:<grade>", "other:<measure>",
+                 "release.with_quotes"):
+        assert code in described.at["measure", "note"], code
+    assert "'national'" in described.at["subject", "note"]
+
+
+def test_a_table_a_release_predates_says_when_it_came():
+    old = pdukit.load_release("2026-11-22b")
+    with pytest.raises(pdukit.NotInRelease, match="release 2026-11-22b has no official_staffing table; it was added "
+                                                  "in release 2026-12-01"):
+        old.official_staffing  # noqa: B018 - once "did you mean staffing?"
+    assert not hasattr(old, "public_protection")  # still an AttributeError too
+    with pytest.raises(AttributeError, match="official_staffing \\(from release 2026-12-01\\)"):
+        old.offical_staffing  # noqa: B018

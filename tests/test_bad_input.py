@@ -36,6 +36,8 @@ CASES = {
                        "pdus.csv:", "is not UTF-8"),
     "empty file": (lambda r: (r / "staffing.csv").write_text(""), "staffing.csv:0:", "file is empty"),
     "missing file": (lambda r: (r / "ratings.csv").unlink(), "ratings.csv:0:", "file is missing"),
+    "a header and no rows": (lambda r: (r / "ratings.csv").write_text((r / "ratings.csv").read_text().splitlines()[0] + "\n"),
+                             "ratings.csv:0:", "holds no rows, only its header; expected at least one row"),
     "renamed column": (lambda r: _edit(r / "inspections.csv", ",score,score_max,", ",points,score_max,"),
                        "inspections.csv:1:score:", "column is missing"),
     "missing column": (lambda r: (r / "sources.csv").write_text(

@@ -49,6 +49,23 @@ def test_rating_shares_gives_england_and_wales_on_request_and_easy_to_leave_out(
     assert by_round.n.iloc[-1] == by_round.n.iloc[:-1].sum()
 
 
+# --- frameworks: once sorted 2021, 2024, 2025, 2023, and read as three frameworks where the data hold one ----------
+def test_frameworks_sort_in_time_and_a_share_by_framework_says_round_2_is_split_by_year(release):
+    assert list(release.inspections.framework.cat.categories) == ["2021", "2023", "2024", "2025"]
+    shares = pdukit.rating_shares(release, "Inadequate", by="framework")
+    assert shares.framework.astype(str).tolist() == ["2021", "2023", "2024", "2025"]
+    labels = dict(zip(shares.framework.astype(str), shares.framework_label, strict=True))
+    assert labels["2021"] == "2021 framework (round 1)"
+    assert labels["2024"] == "Round 2 (programme from October 2023), published 2024"
+    assert "year of publication not known" in labels["2023"]
+    assert "publication year, not of framework" in shares.attrs["note"] and "'round'" in shares.attrs["note"]
+    rounds = pdukit.rating_shares(release, "Inadequate", by="round")  # the two programmes, as the note says
+    assert rounds.n.tolist() == [36, shares.n.iloc[1:].sum()]
+    from pdukit.analysis.compare import FRAMEWORK_CAVEAT
+
+    assert "2025 revision" not in FRAMEWORK_CAVEAT and "October 2023" in FRAMEWORK_CAVEAT
+
+
 # --- diff_releases: once [] for version names, every row "added" for a typo, TypeError for Release objects ------
 def test_diff_releases_takes_versions_folders_and_release_objects_alike(release):
     old, new = (p.name for p in list_releases()[:2])
@@ -98,6 +115,52 @@ def test_diff_cli_shows_the_move_as_a_change(capsys):
     assert main(["diff", "2026-11-22", "2026-11-2"]) == 2
 
 
+# --- an empty release name: once the latest release, and "no differences" from a diff of "" and latest ----------
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_an_empty_release_name_is_refused_not_read_as_latest(blank):
+    with pytest.raises(ReleaseNotFound, match="is not a release name: it is (empty|blank).*'latest'.*2026-11-22b"):
+        pdukit.load_release(blank)
+    with pytest.raises(ReleaseNotFound, match="not a release name"):
+        pdukit.diff_releases(blank, "latest")
+    with pytest.raises(ReleaseNotFound, match="not a release name"):
+        pdukit.diff_summary("latest", blank)
+    assert pdukit.load_release(None).version == pdukit.load_release().version  # the default, left as it is
+
+
+@pytest.mark.parametrize("command", [["validate", ""], ["diff", "", "latest", "--summary"], ["diff", "latest", " "],
+                                     ["audit", "--data", ""], ["render", "--data", "", "--no-progress"]])
+def test_the_command_line_refuses_an_empty_release_name_as_a_usage_error(command, capsys):
+    from pdukit.cli import main
+    from pdukit.exitcodes import EXIT_USAGE
+
+    assert main(command) == EXIT_USAGE == 2  # the README's table: 2, no such release
+    captured = capsys.readouterr()
+    assert "not a release name" in captured.err and "no differences" not in captured.out
+
+
+# --- a release of headers alone: once "valid", then tables of zeros, empty frames and an AttributeError ---------
+def test_a_release_whose_tables_hold_no_rows_is_refused_naming_each_file(release_copy, capsys):
+    from pdukit.cli import main
+
+    for path in release_copy.glob("*.csv"):
+        path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    (release_copy / "datapackage.json").unlink()  # a draft: the checksums are not what is under test
+    assert main(["validate", str(release_copy)]) == 1
+    out = capsys.readouterr().out
+    for name in ("inspections.csv", "ratings.csv", "pdus.csv", "official_staffing.csv"):
+        assert f"{name}:0:-: holds no rows, only its header" in out, name
+    with pytest.raises(ReleaseError, match="inspections.csv:0:-: holds no rows"):
+        pdukit.load_release(release_copy)
+    unchecked = pdukit.load_release(release_copy, validate=False)  # asked for: the audit is empty, not an error
+    assert run_audit(unchecked).empty and "status" in run_audit(unchecked)
+
+
+def test_every_published_release_still_validates():
+    from pdukit.dataset.validate import validate_release
+
+    assert {p.name: validate_release(p) for p in list_releases()} == {p.name: [] for p in list_releases()}
+
+
 # --- caseload and workload: once averaged as one column (Greater Manchester's 38 cases with 137% to 87.5) --------
 def test_caseload_and_workload_never_share_a_column(release):
     caseload = measures.staffing_measure(release, "caseload_avg", pdu_level=False)
@@ -140,6 +203,43 @@ def test_scoring_names_are_checked(release):
         scoring.score_from_ratings({"courtwork": "Good"}, "2021", rules)
     with pytest.raises(UnknownName, match="'Good'"):
         scoring.score_from_ratings({"court_work": "good"}, "2021", rules)
+
+
+# --- impossible inputs: once (0.0, 1.0) for 5 of 3, and rating None for 30 of 27 or 150% --------------------------
+def test_impossible_inputs_to_the_statistics_and_the_rules_are_refused(release):
+    from pdukit.analysis import stats
+
+    rules = scoring.rules_from_release(release)
+    for call, says in [(lambda: stats.wilson_interval(5, 3), "count 5 is impossible: expected a whole number from 0 to 3"),
+                       (lambda: stats.wilson_interval(-1, 3), "count -1 is impossible"),
+                       (lambda: stats.wilson_interval(1.5, 3), "must be a whole number"),
+                       (lambda: stats.wilson_interval(1, 3, level=95), "level"),
+                       (lambda: scoring.band_for_score(30, 27, "2021", rules), "score 30 is impossible: .* 0 to 27"),
+                       (lambda: scoring.band_for_score(-1, 27, "2021", rules), "score -1 is impossible"),
+                       (lambda: scoring.band_for_score(5, 30, "2021", rules), "score_max 30 is impossible: .* 1 to 27"),
+                       (lambda: scoring.rating_from_pct(150, "2021", rules), "pct 150 is impossible: .* 0 to 100"),
+                       (lambda: scoring.rating_from_pct(-5, "2021", rules), "pct -5 is impossible"),
+                       (lambda: scoring.points_to_next_band(101, "2021", rules), "pct 101 is impossible")]:
+        with pytest.raises(InvalidValue, match=says):
+            call()
+    assert stats.wilson_interval(0, 0) == (None, None) and stats.wilson_interval(3, 3)[1] == 1.0  # possible: answered
+    assert scoring.band_for_score(6, 27, "2021", rules).rating == "Requires improvement"
+    assert scoring.rating_from_pct(100, "2021", rules).rating == "Outstanding"
+
+
+# --- bare exceptions: once AttributeError for a list of frames, ValueError for sides of unequal length -------------
+def test_a_list_of_frames_is_taken_and_unequal_sides_are_refused(release):
+    caseload = measures.staffing_measure(release, "caseload_avg")
+    workload = measures.staffing_measure(release, "workload_pct")
+    with pytest.raises(MixedMeasuresError, match="'caseload_avg' .*'workload_pct'"):
+        measures.require_same_measure([caseload, workload])  # once AttributeError: 'list' object has no attribute
+    assert measures.require_same_measure([caseload, caseload]) == "caseload_avg"
+    with pytest.raises(InvalidValue, match="takes DataFrames.*argument 2 is list"):
+        measures.require_same_measure(caseload, [workload])
+    with pytest.raises(InvalidValue, match="x has 9 values and y 8"):
+        pdukit.spearman([1] * 9, [1] * 8)  # once ValueError: All arrays must be of the same length
+    with pytest.raises(InvalidValue, match="needs a DataFrame"):
+        release.with_sources(release.ratings.source_ids)  # once TypeError
 
 
 # --- date filters: once silently dropped the 24 undated inspections ---------------------------------------------
@@ -205,6 +305,26 @@ def test_a_pdu_means_all_its_inspections_and_each_row_says_which(release):
         release.standard_ratings("Gwnet")
     with pytest.raises(UnknownName, match="'gwent-1'"):
         pdukit.standard_counts(release, ["gwent-1", "gwent-3"])
+
+
+# --- a PDU of the register never inspected: once an empty frame, [] and "for no inspection" --------------------
+@pytest.mark.parametrize("call", [lambda r: r.standard_ratings("Bolton"), lambda r: r.inspections_of("bolton"),
+                                  lambda r: pdukit.standard_counts(r, ["Bolton"]),
+                                  lambda r: r.without_standard_ratings("Bolton"),
+                                  lambda r: r.resolve_inspections(["gwent-1", "Bolton"])])
+def test_a_pdu_never_inspected_says_it_is_in_the_register_with_no_inspection(release, call):
+    with pytest.raises(pdukit.NotInRelease, match=r"Bolton \(Greater Manchester\) is in the register but has no "
+                                                  r"inspection in release 2026-12-01"):
+        call(release)
+    with pytest.raises(pdukit.NotInRelease, match=r"Salford \(Greater Manchester\) is in the register \(since merged"):
+        release.standard_ratings("Salford")
+
+
+@pytest.mark.parametrize("call", [lambda r: r.standard_ratings([]), lambda r: pdukit.standard_counts(r, []),
+                                  lambda r: r.resolve_inspections(())])
+def test_an_empty_list_of_inspections_is_refused_not_answered_with_nothing(release, call):
+    with pytest.raises(InvalidValue, match="no inspection or PDU was named.*pass None for every inspection"):
+        call(release)
 
 
 # --- the audit: disputed apart from cannot be recomputed -----------------------------------------------------------

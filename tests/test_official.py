@@ -50,7 +50,7 @@ def test_one_wmt_caseload_year(release):
 def test_an_england_and_wales_series_of_at_least_four_dates(release):
     series = pdukit.official_series(release, scope="England and Wales")
     assert (series.n >= 4).any()
-    courts = pdukit.staffing_series(release, "staff_in_post", "po_and_pso", series="courts_function_answer")
+    courts = pdukit.staffing_series(release, "court_staff_in_post", "po_and_pso", series="courts_function_answer")
     assert len(courts) == 8 and courts.as_of.is_monotonic_increasing and courts.as_of.is_unique
 
 
@@ -105,7 +105,8 @@ def test_a_release_before_the_tables_says_so_and_the_reports_can_ask_first():
         pdukit.public_protection(old)
     from pdukit.analysis.official import staffing_beside_outcomes
 
-    assert staffing_beside_outcomes(old).empty  # the reports' own call still works on an older release
+    with pytest.raises(NotInRelease, match="no official_staffing table"):
+        staffing_beside_outcomes(old)  # once an empty frame: the reports ask has_official first
 
 
 # --- the dynamic inspections of public protection ----------------------------------------------------------------

@@ -70,6 +70,16 @@ def test_published_between_dates_the_inspections_of_public_protection(release):
     assert len(pdukit.published_between(release, "2026", frame=statements, warn=False)) == len(statements)
 
 
+def test_published_between_counts_rows_about_no_inspection_apart_from_the_undated(release):
+    staffing = release.staffing
+    with pytest.warns(UndatedLeftOut, match="left out 10 with no known publication date and 15 about no inspection"):
+        since = pdukit.published_between(release, "2024", frame=staffing)  # once 25 "undated", listed as 'None'
+    regional = int(staffing.inspection_id.isna().sum())
+    assert (since.attrs["undated_left_out"], since.attrs["no_inspection_left_out"]) == (10, regional) == (10, 15)
+    assert "None" not in since.attrs["left_out"] and all(i in release.inspection_labels for i in since.attrs["left_out"])
+    assert pdukit.published_between(release, "2024", warn=False).attrs["no_inspection_left_out"] == 0
+
+
 def test_published_between_refuses_ids_that_are_no_inspection(release):
     with pytest.raises(UnknownName, match="'gwent-3'.*closest: 'gwent-2'"):
         pdukit.published_between(release, "2023", frame=pd.DataFrame({"inspection_id": ["gwent-1", "gwent-3"]}))
@@ -81,6 +91,26 @@ def test_published_between_refuses_ids_that_are_no_inspection(release):
 def test_published_between_refuses_a_missing_or_foreign_date_with_the_format(release, start, says):
     with pytest.raises(InvalidValue, match=says):
         pdukit.published_between(release, start)
+
+
+@pytest.mark.parametrize("typed, says", [
+    ("12/31/2024", "'2024-12-31' \\(read month first, as in the US: 31 cannot be a month\\)"),  # once "day first"
+    ("31/12/2024", "'2024-12-31' \\(read day first, as in the UK\\)"),
+    ("05/06/2024", "'2024-06-05' \\(read day first, as in the UK; month first, as in the US, it is '2024-05-06'\\)"),
+    ("2023/09", "did you mean '2023-09'\\?"), ("20230930", "did you mean '2023-09-30'\\?"),  # once no hint
+    ("2024/01/02", "did you mean '2024-01-02'\\?")])  # year first: never read as 1 February
+def test_a_date_in_another_order_is_read_as_written_and_the_hint_says_how(release, typed, says):
+    with pytest.raises(InvalidValue, match=says):
+        pdukit.published_between(release, typed)
+    with pytest.raises(InvalidValue, match=says):
+        pdukit.regional_staffing(release, as_of=typed)
+
+
+def test_no_hint_for_what_is_no_date(release):
+    for typed in ("2024-13", "13/13/2024", "since 2023"):
+        with pytest.raises(InvalidValue) as raised:
+            pdukit.published_between(release, typed)
+        assert "did you mean" not in str(raised.value)
 
 
 # --- 3. official staffing: empty frames for as_of, grade or scope -----------------------------------------------
@@ -139,6 +169,44 @@ def test_staffing_series_warns_about_and_counts_the_undated_figures_it_drops(rel
         series = pdukit.staffing_series(release, "caseload_avg", "po")
     assert series.attrs["undated_left_out"] == 1 and series.attrs["left_out"] == ["wmt_caseload_answer_2024_09: 40 cases"]
     assert series.cases_per_practitioner.tolist() == [36.0, 37.1, 35.2]
+
+
+# --- court teams only, under the generic staff_in_post and po_and_pso (review 3, defect 1) ------------------------
+@pytest.mark.parametrize("call", [lambda r: pdukit.staffing_series(r, "staff_in_post", "po_and_pso"),
+                                  lambda r: pdukit.staffing_series(r, "staff_in_post", "po_and_pso", scope="Wales"),
+                                  lambda r: pdukit.official_staffing(r, measure="staff_in_post", scope="Wales", unit="fte")])
+def test_court_team_figures_never_come_under_a_generic_name(release, call):
+    with pytest.raises(NotInRelease, match="series courts_function_answer \\(court teams only.* measure "
+                                           "'court_staff_in_post'"):
+        call(release)  # once 1036.8 ... 1140.4 FTE (48.8 ... 79.7 in Wales): court staff as if the service's
+
+
+def test_court_team_figures_say_courts_in_their_measure_column_and_label(release):
+    from pdukit.dataset import vocabulary as v
+
+    wales = pdukit.staffing_series(release, "court_staff_in_post", "po_and_pso", scope="Wales")
+    assert wales.court_staff_in_post_fte.tolist() == [48.8, 56.4, 54.3, 53.7, 52.4, 56.5, 64.0, 79.7]
+    assert "court teams" in v.OFFICIAL_MEASURES["court_staff_in_post"].label
+    figures = release.official_staffing
+    court_only = figures.definition.str.contains("court", case=False)
+    assert court_only.any() and (figures[court_only].measure == "court_staff_in_post").all()
+    assert not figures[figures.measure == "staff_in_post"].definition.str.contains("court", case=False).any()
+    published = pd.read_csv(release.path / "official_staffing.csv")  # the release's file keeps the published code
+    assert set(published[published.series == "courts_function_answer"].measure) == {"staff_in_post"}
+    quotes = release.evidence[release.evidence.source_ids == "parliament-wq-48157"]  # their quotes follow
+    assert len(quotes) == 16 and set(quotes.measure) == {"official:court_staff_in_post:po_and_pso"}
+
+
+def test_official_staffing_says_how_it_is_sorted_and_which_series_it_holds(release):
+    """Review 3: the docstring said 'sorted by scope, measure and date', but 2022-09 came before 2020-06."""
+    po = pdukit.official_staffing(release, measure="staff_in_post", grade="po", scope="England and Wales", unit="fte")
+    assert po.attrs["series"] == list(dict.fromkeys(po.series.astype(str))) and len(po.attrs["series"]) == 5
+    assert "hmpps_workforce_nps_2020" in po.attrs["series"]  # from before unification, in the same column
+    for _, one in po.groupby(po.series.astype(str)):
+        assert one.as_of_start.is_monotonic_increasing  # in date order within a series, not across them
+    assert not po.as_of_start.is_monotonic_increasing
+    doc = " ".join(pdukit.official_staffing.__doc__.split())
+    assert "measure, grade and series, and by date within a series" in doc and 'attrs["series"]' in doc
 
 
 # --- 4. standard ratings of a PDU whose inspections have none ---------------------------------------------------
@@ -237,8 +305,9 @@ def test_a_release_before_the_official_tables_says_which_table_and_when_it_came(
 def test_the_reports_ask_first_and_keep_working_on_an_older_release(old, release):
     assert not pdukit.has_official(old) and pdukit.has_official(release)
     assert pdukit.has_official(release, "public_protection") and not pdukit.has_official(old, "regional_inspections")
-    beside = staffing_beside_outcomes(old)
-    assert beside.empty and beside.attrs["measure"] == "vacancies"
+    with pytest.raises(NotInRelease, match="release 2026-11-22b has no official_staffing table"):
+        staffing_beside_outcomes(old)  # once an empty frame, against the promise of never an empty table
+    assert len(staffing_beside_outcomes(release)) == 12
     from pdukit.narrative import mainpoints
 
     assert mainpoints.official_point(old) is None and mainpoints.official_point(release) is not None

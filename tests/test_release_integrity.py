@@ -155,3 +155,32 @@ def test_a_second_release_on_one_day_takes_a_letter(project_copy):
 
     check_version(V0)
     check_version(V1)  # today's date and 'b'
+
+
+def _changelog_counts() -> dict[str, tuple[str, dict[str, tuple[int, int, int]]]]:
+    """{version: (the release it is compared with, {table: (added, changed, removed)})} from data/CHANGELOG.md."""
+    import re
+
+    text = (ROOT / "data" / "CHANGELOG.md").read_text(encoding="utf-8")
+    entries = {}
+    for section in re.split(r"^## ", text, flags=re.M)[1:]:
+        version, _, body = section.partition("\n")
+        compared = re.search(r"^Compared with (\S+):$", body, flags=re.M)
+        lines = re.findall(r"^- (\w+): (\d+) added, (\d+) changed, (\d+) removed$", body, flags=re.M)
+        entries[version.strip()] = (compared.group(1) if compared else "",
+                                    {t: (int(a), int(c), int(r)) for t, a, c, r in lines})
+    return entries
+
+
+def test_every_changelog_entry_counts_what_diff_summary_counts():
+    """The 2026-11-22b entry once counted Northamptonshire's move as removals plus additions (staffing 6 added,
+    7 removed) where diff_summary, matching rows on what they are about, counts 6 changed and 1 removed."""
+    from pdukit.dataset.diff import diff_summary
+
+    entries, releases = _changelog_counts(), [p.name for p in list_releases()]
+    assert set(entries) == set(releases), "every release has a changelog entry, and every entry a release"
+    for previous, version in zip(releases, releases[1:], strict=False):
+        compared, counts = entries[version]
+        assert compared == previous, f"{version}: compared with {compared!r}, expected the release before it"
+        summary = diff_summary(previous, version).set_index("table")[["added", "changed", "removed"]]
+        assert counts == {t: tuple(map(int, row)) for t, row in summary.iterrows()}, version

@@ -22,6 +22,16 @@ class NotInRelease(UnknownName):
     London), inspections with no standard ratings, a value no row has. The message says what there is instead."""
 
 
+class UnknownAttribute(UnknownName, AttributeError):
+    """`release.inspection` (a mistyped table) or `release.compare_rounds` (a question that moved to pdukit): the
+    message names the closest tables; an AttributeError too, so `hasattr` and `getattr(..., default)` work."""
+
+
+class TableNotInRelease(NotInRelease, AttributeError):
+    """`release.official_staffing` on a release that predates the table: a NotInRelease saying when the table was
+    added, and an AttributeError, so `hasattr(release, "official_staffing")` is False rather than an error."""
+
+
 class NotARelease(PdukitError, TypeError):
     """A function that takes a Release was given something else (a rating, a version name): the message says to
     pass `pdukit.load_release()`."""

@@ -70,16 +70,17 @@ def resolve_release(spec: str | os.PathLike | None = "latest") -> Path:
 
     The folder is resolved once, here, and is absolute, so whoever reads it next (a kernel started in notebooks/,
     a scheduler elsewhere) reads the same folder. A path is taken as a path: an existing folder wins over a version
-    of the same name, and a path that does not exist is not looked up as a version. 'latest' is taken in any case.
+    of the same name, and a path that does not exist is not looked up as a version. 'latest' is taken in any case;
+    None (the default left as it is) means 'latest' too, but empty or blank text does not: it is more often a
+    variable or a shell argument that went missing than a choice of the latest release.
     ReleaseNotFound (an UnknownName, exit 2) for no such folder, release or draft (naming the releases and drafts,
     and the closest of them), for a folder that holds no release (no manifest, no table), and for anything that is
-    not a name or a path (`2026`)."""
+    not a name or a path (`2026`, `""`)."""
     if spec is not None and not isinstance(spec, (str, os.PathLike)):
-        names, drafts = _known()
-        raise ReleaseNotFound(f"{spec!r} ({type(spec).__name__}) is not a release name: pass 'latest', a version "
-                              f"such as '{names[-1] if names else '2026-12-01'}' (as text), or a folder "
-                              f"(releases: {', '.join(names) or 'none'}; drafts: {', '.join(drafts) or 'none'})")
-    text = "latest" if spec is None or (isinstance(spec, str) and not spec.strip()) else os.fspath(spec)
+        raise ReleaseNotFound(_not_a_name(f"{spec!r} ({type(spec).__name__}) is not a release name", "(as text)"))
+    if isinstance(spec, str) and not spec.strip():
+        raise ReleaseNotFound(_not_a_name(f"{spec!r} is not a release name: it is {'blank' if spec else 'empty'}", ""))
+    text = "latest" if spec is None else os.fspath(spec)
     if text == "latest" or (isinstance(spec, str) and text.strip().lower() == "latest"):
         releases = list_releases()
         if not releases:
@@ -99,6 +100,14 @@ def resolve_release(spec: str | os.PathLike | None = "latest") -> Path:
                               f"{', '.join(drafts) or 'none'}){hint}")
     raise ReleaseNotFound(f"{text}: no such release or draft folder ({Path.cwd() / path} does not exist); expected a "
                           "release or draft folder, or a version such as 'latest'")
+
+
+def _not_a_name(what: str, kind: str) -> str:
+    """The message for a release spec that is no name at all, listing what would be one."""
+    names, drafts = _known()
+    example = names[-1] if names else "2026-12-01"
+    return (f"{what}; pass 'latest', a version such as '{example}'{' ' + kind if kind else ''}, or a folder "
+            f"(releases: {', '.join(names) or 'none'}; drafts: {', '.join(drafts) or 'none'})")
 
 
 def _looks_like_path(text: str) -> bool:

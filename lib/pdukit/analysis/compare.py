@@ -1,8 +1,9 @@
 """Change between inspections: each PDU inspected more than once, its first and latest rating, and the direction.
 
 The direction compares ordered ratings (Inadequate < Requires improvement < Good < Outstanding) as ranks, never as
-text, so Good -> Requires improvement reads 'worse'. The framework changed between rounds (2021 -> 2024/2025), so a
-change in rating is not a like-for-like measure of change in the service: every table built from this says so.
+text, so Good -> Requires improvement reads 'worse'. The framework changed between rounds (the 2021 framework in round
+1, the programme from October 2023 in round 2), so a change in rating is not a like-for-like measure of change in
+the service: every table built from this says so.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from pdukit.dataset.vocabulary import check_choice
 
 CHANGES = ("worse", "no change", "improved", "not known")
 CHANGE_TYPE = pd.CategoricalDtype(list(CHANGES), ordered=False)
-FRAMEWORK_CAVEAT = ("The inspection framework changed between rounds (2021 framework, then 2024 and 2025 revisions), "
-                    "so a change of rating is not a like-for-like measure of change in the service.")
+FRAMEWORK_CAVEAT = ("The inspection framework changed between rounds (the 2021 framework, then the programme from "
+                    "October 2023), so a change of rating is not a like-for-like measure of change in the service.")
 
 
 def direction(first: object, second: object) -> str:
@@ -32,8 +33,9 @@ def direction(first: object, second: object) -> str:
 
 @takes_release
 def compare_rounds(release: Release) -> pd.DataFrame:
-    """One row per PDU inspected more than once: region, first and latest inspection (id, date, framework,
-    rating), `change`, and the source_ids of both inspections, in region then PDU order.
+    """One row per PDU inspected more than once: region, its first and latest inspection (`first_inspection`,
+    `first_published`, `first_framework`, `first_rating`, and the same with `second_`: the latest, its second
+    round), `change`, and the source_ids of both inspections, in region then PDU order.
 
         >>> pdukit.compare_rounds(release).query("change == 'worse'").pdu.tolist()
         >>> release.with_sources(pdukit.compare_rounds(release))   # each row's sources

@@ -19,7 +19,7 @@ import pandas as pd
 
 from pdukit.dataset import vocabulary
 from pdukit.dataset.release import Release, takes_release
-from pdukit.dataset.schema import OFFICIAL_MEASURES, OFFICIAL_UNITS, STAFFING_MEASURES
+from pdukit.dataset.schema import OFFICIAL_UNITS, STAFFING_MEASURES
 from pdukit.dataset.sources import join_ids
 from pdukit.dataset.vocabulary import check_choice, check_optional_flag
 
@@ -63,7 +63,7 @@ def value_column(measure: str, unit: str | None = None) -> str:
     and the official figures alike. An official measure counted in several units needs its unit:
     `value_column('vacancies', 'fte')` -> 'vacancies_fte' ('vacancies_unit_unstated' where the source does not
     say). UnknownName for a measure or unit that does not exist; InvalidValue when the unit is needed."""
-    measures = [*STAFFING_MEASURES, *(m for m in OFFICIAL_MEASURES if m not in STAFFING_MEASURES)]
+    measures = [*STAFFING_MEASURES, *(m for m in vocabulary.OFFICIAL_MEASURES if m not in STAFFING_MEASURES)]
     measure = check_choice(measure, measures, "staffing measure")
     if unit is not None:
         unit = check_choice(unit, OFFICIAL_UNITS, "unit")
@@ -123,11 +123,16 @@ def with_labels(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def require_same_measure(*frames: pd.DataFrame) -> str:
+def require_same_measure(*frames: pd.DataFrame | list[pd.DataFrame] | tuple[pd.DataFrame, ...]) -> str:
     """Return the one measure shared by all frames (in one unit: the same value column); raise
     MixedMeasuresError when they differ, naming each, or when a frame is untagged (has no attrs['measure']:
     frames from staffing_measure, official_staffing(measure=...), staffing_series and regional_staffing are
-    tagged, and pd.concat of frames with one tag keeps it)."""
+    tagged, and pd.concat of frames with one tag keeps it). The frames come one by one or as one list
+    (`require_same_measure([a, b])`); anything but a DataFrame raises InvalidValue.
+
+        >>> require_same_measure(caseload, workload)     # MixedMeasuresError: 'caseload_avg' ..., 'workload_pct' ...
+    """
+    frames = _frames_given(frames)
     if not frames:
         raise MixedMeasuresError("require_same_measure needs at least one frame")
     untagged = [i for i, f in enumerate(frames, 1) if not f.attrs.get("measure")]
@@ -142,6 +147,16 @@ def require_same_measure(*frames: pd.DataFrame) -> str:
         shown = ", ".join(f"{m!r} (in {c})" for m, c in sorted(found))
         raise MixedMeasuresError(f"refusing to combine different measures or units: {shown}")
     return found.pop()[0]
+
+
+def _frames_given(given: tuple) -> tuple[pd.DataFrame, ...]:
+    """The frames passed one by one, or as one list or tuple of them (the two ways an analyst types it)."""
+    frames = tuple(given[0]) if len(given) == 1 and isinstance(given[0], (list, tuple)) else tuple(given)
+    wrong = [f"{i} is {type(f).__name__}" for i, f in enumerate(frames, 1) if not isinstance(f, pd.DataFrame)]
+    if wrong:
+        raise InvalidValue(f"require_same_measure takes DataFrames (one by one, or one list of them); argument "
+                           f"{'; '.join(wrong)}")
+    return frames
 
 
 @takes_release

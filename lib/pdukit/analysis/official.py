@@ -25,7 +25,6 @@ dates or series side by side. Every frame keeps `source_ids`.
 
 A release before 2026-12-01 has none of these tables: the functions then raise NotInRelease ('release
 2026-11-22b has no official_staffing table; it was added in 2026-12-01'); `has_official(release)` asks first.
-`staffing_beside_outcomes` (for the reports) gives an empty frame there instead.
 """
 
 from __future__ import annotations
@@ -125,6 +124,7 @@ def _shape(frame: pd.DataFrame, long: bool, asked: list[str]) -> pd.DataFrame:
     `value` beside `measure` and `unit` (tagged only when it holds one measure)."""
     pairs = _measure_pairs(frame)
     frame = frame.reset_index(drop=True)
+    frame.attrs["series"] = list(dict.fromkeys(frame.series.astype(str)))  # several: not one time series
     if len(pairs) == 1:
         measure, unit, _ = pairs[0]
         column = "value" if long else value_column(measure, unit)
@@ -162,24 +162,41 @@ def _figures(release: Release, filters: list[tuple[str, object, str]], as_of: Da
     asked = [] if asked is None else asked
     if frame.empty:
         raise NotInRelease(f"release {release.version} holds no official staffing figure")
-    for column, value, what in filters:
-        if value is not None:
-            frame = _narrow(frame, column, value, what, asked, release.version)
-        if column == "measure" and regional:
-            mine = frame[frame.scope.astype(str).isin(REGIONS)]
-            if mine.empty:
-                context = f" ({', '.join(asked)})" if asked else ""
-                raise NotInRelease(f"no regional official staffing figure{context} in release {release.version}; "
-                                   f"scopes with one{context}: {_held(frame.scope)}")
-            frame = mine
-            if as_of is not None:
-                frame = _at(frame, as_of, asked, release.version)
-    if as_of is not None and not regional:
-        frame = _at(frame, as_of, asked, release.version)
+    try:
+        frame = _narrowed(frame, filters, as_of, regional, asked, release.version)
+    except NotInRelease as err:
+        raise NotInRelease(str(err) + _read_as_hint(dict((c, val) for c, val, _ in filters).get("measure"))) from None
     order = {s: i for i, s in enumerate((NATIONAL, *REGIONS))}
     frame = frame.assign(_order=frame.scope.astype(str).map(order)).sort_values(
         ["_order", "measure", "grade", "series", "as_of"], kind="stable")
     return frame.drop(columns="_order")
+
+
+def _read_as_hint(measure: object) -> str:
+    """Where a measure asked for is one some series' figures are read away from (the court teams' staff in post,
+    `vocabulary.READ_AS`), the name they are under: a figure not found may be one of those."""
+    found = [r for r in v.READ_AS if r.table == "official_staffing" and r.column == "measure" and r.code == measure]
+    return "".join(f"; the figures of series {', '.join(r.values)} ({r.why}) are under measure {r.read_as!r}"
+                   for r in found)
+
+
+def _narrowed(frame: pd.DataFrame, filters: list[tuple[str, object, str]], as_of: DateLike, regional: bool,
+              asked: list[str], version: str) -> pd.DataFrame:
+    for column, value, what in filters:
+        if value is not None:
+            frame = _narrow(frame, column, value, what, asked, version)
+        if column == "measure" and regional:
+            mine = frame[frame.scope.astype(str).isin(REGIONS)]
+            if mine.empty:
+                context = f" ({', '.join(asked)})" if asked else ""
+                raise NotInRelease(f"no regional official staffing figure{context} in release {version}; "
+                                   f"scopes with one{context}: {_held(frame.scope)}")
+            frame = mine
+            if as_of is not None:
+                frame = _at(frame, as_of, asked, version)
+    if as_of is not None and not regional:
+        frame = _at(frame, as_of, asked, version)
+    return frame
 
 
 def _filters(measure, grade, scope, series, unit) -> list[tuple[str, object, str]]:
@@ -197,8 +214,12 @@ def official_staffing(release: Release, measure: str | None = None, grade: str |
     """The official staffing figures, filtered by any of measure, grade, scope (a region, any case, or 'England
     and Wales'), series, unit and `as_of` (figures whose date, at its precision, overlaps it: '2023-09',
     '2023-09-30', '2023' or a date); sorted by scope (England and Wales first, then the regions in order),
-    measure and date. `also_in_staffing` is True for a figure the staffing table holds too (drop those rows
-    before combining the two tables).
+    measure, grade and series, and by date within a series. So one measure may come as several series one after
+    another, each in date order (two vintages of the workforce statistics, the National Probation Service's
+    figures from before unification): its dates do not run in order down the frame, and its figures are not one
+    time series. `attrs["series"]` lists the series a frame holds; `staffing_series` gives one series over time.
+    `also_in_staffing` is True for a figure the staffing table holds too (drop those rows before combining the
+    two tables).
 
     One measure in one unit: its figures in the column named for it (`value_column(measure, unit)`, e.g.
     `cases_per_practitioner`, `vacancies_fte`), tagged in attrs (`measure`, `unit`, `value_column`). Several:
@@ -371,22 +392,13 @@ def staffing_beside_outcomes(release: Release, as_of: DateLike = "2023-09", meas
     and last), so a reader sees how far apart the two are. Counts stay counts: no rate is made from a figure whose
     denominator no source gives. Tagged in attrs (`measure`, `unit`, `value_column`).
 
-    For the reports, a release before 2026-12-01 (no official staffing) gives an empty frame, not an error.
+    A release before 2026-12-01 (no official staffing) raises NotInRelease, as every function here does: the
+    reports ask `has_official(release)` first.
 
     Columns: region, <value column>, unit, as_of, n, count, share, low, high, first_published, last_published,
     source_ids."""
     from pdukit.analysis.summaries import rating_shares
 
-    if not has_official(release, "official_staffing"):
-        measure = v.check_choice(measure, list(v.OFFICIAL_MEASURES), "official staffing measure")
-        try:
-            column = value_column(measure)
-        except InvalidValue:
-            column = value_column(measure, "fte")
-        empty = pd.DataFrame(columns=["region", column, "unit", "as_of", "n", "count", "share", "low", "high",
-                                      "first_published", "last_published", "source_ids"])
-        empty.attrs.update(measure=measure, unit=None, value_column=column)
-        return empty
     figures = regional_staffing(release, as_of=as_of, measure=measure)
     column = figures.attrs["value_column"]
     staffing = figures.set_index(figures.scope.astype(str))

@@ -14,10 +14,11 @@ import pandas as pd
 from pdukit.dataset.release import RATING_TYPE, REGION_TYPE, Release, takes_release
 from pdukit.dataset.schema import RATINGS, STANDARDS, TABLES
 from pdukit.dataset.sources import join_ids
-from pdukit.dataset.vocabulary import check_choice
+from pdukit.dataset.vocabulary import check_choice, check_number
 from pdukit.errors import NoRule
 
 POINTS_PER_STANDARD_MAX = 3
+SCORE_MAX = POINTS_PER_STANDARD_MAX * len(STANDARDS)  # 27: every standard rated Outstanding
 
 
 @dataclass(frozen=True)
@@ -117,8 +118,11 @@ def score_from_ratings(ratings: dict[str, str], framework: str, rules: Rules,
 
 def band_for_score(score: int, score_max: int, framework: str, rules: Rules) -> BandResult:
     """Return the overall rating whose band holds `score` out of `score_max`, or rating None if no band does
-    (UnknownName for a framework that does not exist)."""
+    (UnknownName for a framework that does not exist; InvalidValue for a score no inspection can have: below 0,
+    above its maximum, or a maximum above the 27 points of nine standards)."""
     check_framework(framework)
+    score_max = int(check_number(score_max, "score_max", low=1, high=SCORE_MAX, whole=True))
+    check_number(score, "score", low=0, high=score_max, whole=True)
     bands = rules.bands[(rules.bands.framework == framework) & (rules.bands.score_max == score_max)]
     for row in bands.itertuples():
         if pd.notna(row.min_score) and pd.notna(row.max_score) and row.min_score <= score <= row.max_score:
@@ -128,8 +132,10 @@ def band_for_score(score: int, score_max: int, framework: str, rules: Rules) -> 
 
 def rating_from_pct(pct: float, framework: str, rules: Rules) -> BandResult:
     """Return the rating a standard gets from the per cent of cases judged sufficient, under the threshold table
-    (rating None where the table has no band for it; UnknownName for a framework that does not exist)."""
+    (rating None where the table has no band for it; UnknownName for a framework that does not exist;
+    InvalidValue for a per cent outside 0 to 100)."""
     check_framework(framework)
+    check_number(pct, "pct", low=0, high=100)
     table = rules.thresholds[rules.thresholds.framework == framework]
     for row in table.itertuples():
         if row.min_pct <= pct <= row.max_pct:
@@ -138,8 +144,10 @@ def rating_from_pct(pct: float, framework: str, rules: Rules) -> BandResult:
 
 
 def points_to_next_band(pct: float, framework: str, rules: Rules) -> float | None:
-    """Return how many percentage points `pct` lies below the next band up (None at the top band)."""
+    """Return how many percentage points `pct` lies below the next band up (None at the top band; InvalidValue
+    for a per cent outside 0 to 100)."""
     check_framework(framework)
+    check_number(pct, "pct", low=0, high=100)
     table = rules.thresholds[rules.thresholds.framework == framework].sort_values("min_pct")
     above = table[table.min_pct > pct]
     return None if above.empty else float(above.min_pct.iloc[0] - pct)
@@ -148,6 +156,11 @@ def points_to_next_band(pct: float, framework: str, rules: Rules) -> float | Non
 def rating_rank(rating: str) -> int:
     """Return 0 for Inadequate up to 3 for Outstanding (UnknownName for anything else)."""
     return RATINGS.index(check_choice(rating, RATINGS, "rating"))
+
+
+SCORE_COLUMNS = ["inspection_id", "pdu_id", "region", "framework", "overall_rating", "published_score", "published_max",
+                 "recomputed_score", "recomputed_max", "standards_known", "missing", "implied", "rules_verified",
+                 "source_ids"]
 
 
 @takes_release
@@ -171,7 +184,7 @@ def inspection_scores(release: Release, rules: Rules | None = None) -> pd.DataFr
             recomputed_score=result.score, recomputed_max=result.score_max, standards_known=len(given),
             missing=",".join(result.missing), implied=",".join(result.implied), rules_verified=result.verified,
             source_ids=join_ids(ins.source_ids, mine.source_ids)))
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=SCORE_COLUMNS)  # the columns even with no inspection (validate=False)
     frame["overall_rating"] = frame.overall_rating.astype(RATING_TYPE)
     frame["region"] = frame.region.astype(REGION_TYPE)
     for column in ("published_score", "published_max", "recomputed_score", "recomputed_max"):

@@ -16,7 +16,7 @@ from scipy import stats as sps
 
 from pdukit.dataset.schema import TABLES
 from pdukit.dataset.sources import join_ids
-from pdukit.dataset.vocabulary import check_choice
+from pdukit.dataset.vocabulary import FRAMEWORK_NOTE, FRAMEWORKS, check_choice, check_number
 from pdukit.errors import InvalidValue, NotInRelease
 
 MIN_N = 8  # below this a rank correlation is too unstable to report
@@ -41,11 +41,16 @@ class Correlation:
 
 def spearman(x, y, min_n: int = MIN_N, n_boot: int = 2000, seed: int = 0, level: float = 0.95) -> Correlation:
     """Return Spearman's rank correlation of paired values (pairs with a missing side dropped) with a bootstrap
-    interval at `level`; refuses (rho None) below `min_n` pairs or when either side is constant.
+    interval at `level`; refuses (rho None) below `min_n` pairs or when either side is constant. The two sides are
+    paired by position, so they must be of one length (InvalidValue otherwise).
 
     Both sides must be numbers: ratings (categories) or other text raise InvalidValue saying to rank them first
     (`staffing_outcomes(release).rating_rank`, or `pdukit.analysis.scoring.rating_rank`), never read as an n of 0."""
-    pairs = pd.DataFrame({"x": _numeric(x, "x"), "y": _numeric(y, "y")}).dropna()
+    xs, ys = _numeric(x, "x"), _numeric(y, "y")
+    if len(xs) != len(ys):  # pairs are made by position: unequal sides have no pairing
+        raise InvalidValue(f"x has {len(xs)} values and y {len(ys)}; spearman pairs them one to one, so both need "
+                           "the same length (one value of each per subject, in the same order)")
+    pairs = pd.DataFrame({"x": xs, "y": ys}).dropna()
     n = len(pairs)
     if n < min_n:
         return Correlation(None, None, None, n, f"n = {n} is below the minimum of {min_n}")
@@ -88,7 +93,12 @@ def _numeric(values, name: str) -> np.ndarray:
 
 
 def wilson_interval(count: int, n: int, level: float = 0.95) -> tuple[float | None, float | None]:
-    """Wilson score interval of a proportion count/n (None, None when n is 0): honest for small n and 0 or n."""
+    """Wilson score interval of a proportion count/n (None, None when n is 0): honest for small n and 0 or n.
+    A count that is not a whole number from 0 to n (5 of 3), or a level not between 0 and 1, raises InvalidValue."""
+    n = int(check_number(n, "n", low=0, whole=True))
+    check_number(count, "count", low=0, high=n, whole=True)
+    if not 0 < check_number(level, "level", low=0, high=1) < 1:
+        raise InvalidValue(f"level {level!r} is impossible: expected a number between 0 and 1, such as 0.95")
     if n == 0:
         return None, None
     z = float(sps.norm.ppf(1 - (1 - level) / 2))
@@ -145,6 +155,10 @@ def share_table(frame: pd.DataFrame, by: str, column: str, value: object, level:
     interval, and the source_ids of the n rows (when `frame` has them). Groups with no known value keep n = 0 and
     an empty share. `total` (e.g. 'England and Wales') adds a last row over every group.
 
+    Grouped by `framework`, each row has its `framework_label` and `attrs["note"]` says what the codes are:
+    '2021' is round 1, and '2023', '2024' and '2025' one programme (round 2) split by year of publication, so a
+    difference between those is one of year, not of framework (group by `round` for the programmes).
+
     `by` and `column` must be columns of `frame`, and `value` one that `column` can hold (its categories or the
     schema's allowed values, where it has a vocabulary) and that some row of `frame` does hold. It is compared as
     text, so a number and its text are the same (framework 2021 or '2021', round 2 or '2'). A typo or a value of
@@ -181,4 +195,13 @@ def share_table(frame: pd.DataFrame, by: str, column: str, value: object, level:
         out[by] = out[by].astype(object).astype(kind)
     for col in ("share", "low", "high"):
         out[col] = out[col].astype("Float64")
+    return _framework_words(out) if by == "framework" else out
+
+
+def _framework_words(out: pd.DataFrame) -> pd.DataFrame:
+    """A share by framework with each code's label beside it, and a note saying that three of the four codes are
+    one programme split by year of publication, so the groups never read as the effect of three frameworks."""
+    labels = {code: term.label for code, term in FRAMEWORKS.items()}
+    out.insert(1, "framework_label", out.framework.astype(object).map(lambda c: labels.get(str(c), str(c))))
+    out.attrs["note"] = FRAMEWORK_NOTE
     return out

@@ -200,7 +200,9 @@ def rating_shares(release: Release, rating: str = "Inadequate", by: str = "regio
     drop it with `shares[shares.region != "England and Wales"]`).
 
     A rating or column that does not exist raises UnknownName naming the closest (`"inadequate"` -> did you mean
-    'Inadequate'?), never a table of zeros.
+    'Inadequate'?), never a table of zeros. `by="framework"` splits round 2 by its year of publication (the
+    framework codes '2024' and '2025' are years, not frameworks: see `framework_label` and `attrs["note"]`); for
+    the two programmes, `by="round"`.
 
         >>> rating_shares(release, "Inadequate", by="region", total=True).tail(1)   # England and Wales, 39 of 78
     """

@@ -14,7 +14,7 @@ import re
 import pandas as pd
 
 from pdukit.dataset.schema import PARTIAL_DATE, TABLES, Column, Rule, Table, column_bounds
-from pdukit.dataset.vocabulary import COLUMNS, check_choice
+from pdukit.dataset.vocabulary import CODE_FORMS, COLUMNS, READ_AS, check_choice
 
 DICTIONARY_COLUMNS = ["table", "column", "label", "unit", "type", "required", "allowed", "description", "note",
                       "in_file"]
@@ -91,6 +91,9 @@ def _rows(table: Table) -> list[dict[str, object]]:
     for column in table.columns:
         term = COLUMNS[column.name]
         note = column.description if column.description and not _same(column.description, term.description) else ""
+        note = "; ".join(filter(None, [note, CODE_FORMS.get((table.name, column.name), ""),
+                                       *(f"load_release reads {r.describe()}" for r in READ_AS
+                                         if (r.table, r.column) == (table.name, column.name))]))
         rows.append(dict(table=table.name, column=column.name, label=term.label, unit=term.unit,
                          type=TYPES[column.kind], required=column.required, allowed=allowed(table, column),
                          description=term.description, note=note, in_file=True))

@@ -22,8 +22,17 @@ from pdukit.dataset.manifest import MANIFEST, read_manifest, sha256
 from pdukit.dataset.names import closest, resolve_pdu_record, resolve_region
 from pdukit.dataset.schema import RATINGS, REGIONS, STANDARD_LABELS, STANDARDS, TABLES, Table
 from pdukit.dataset.validate import Problem, read_release, release_version
-from pdukit.dataset.vocabulary import check_flag
-from pdukit.errors import NotARelease, ReleaseError, ReleaseNotFound, UnknownName
+from pdukit.dataset.vocabulary import READ_AS, check_flag, in_code_order, read_as_codes
+from pdukit.errors import (
+    InvalidValue,
+    NotARelease,
+    NotInRelease,
+    ReleaseError,
+    ReleaseNotFound,
+    TableNotInRelease,
+    UnknownAttribute,
+    UnknownName,
+)
 from pdukit.paths import is_draft, resolve_release
 
 RATING_TYPE = pd.CategoricalDtype(list(RATINGS), ordered=True)
@@ -79,11 +88,16 @@ class Release:
         if name.startswith("__") or tables is None:
             raise AttributeError(name)
         if name in MOVED_QUESTIONS:
-            raise AttributeError(f"release.{name}() is now pdukit.{name}(release, ...): the questions live in "
-                                 "pdukit.analysis and take the release as their first argument")
-        close = difflib.get_close_matches(name, list(tables), n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise AttributeError(f"a release has no table or attribute {name!r}{hint} Tables: {', '.join(tables)}")
+            raise UnknownAttribute(f"release.{name}() is now pdukit.{name}(release, ...): the questions live in "
+                                   "pdukit.analysis and take the release as their first argument")
+        if name in TABLES and TABLES[name].since > self.version:  # a table of a later release, not a typo
+            raise TableNotInRelease(f"release {self.version} has no {name} table; it was added in release "
+                                    f"{TABLES[name].since}: load that release or a later one (pdukit.load_release() "
+                                    "is the latest)")
+        later = {t: f" (from release {TABLES[t].since})" for t in TABLES if t not in tables}
+        close = difflib.get_close_matches(name, [*tables, *later], n=3)
+        hint = f"; did you mean {', '.join(c + later.get(c, '') for c in close)}?" if close else ""
+        raise UnknownAttribute(f"a release has no table or attribute {name!r}{hint} Tables: {', '.join(tables)}")
 
     def __dir__(self) -> list[str]:
         return sorted(set(super().__dir__()) | set(self.tables))
@@ -140,7 +154,8 @@ class Release:
     def inspections_of(self, subject: str) -> list[str]:
         """The inspection ids a name stands for: an inspection id itself, or every inspection of a PDU (given by
         name, alias, code or id), in round order. UnknownName for anything else, naming the closest; a region's
-        name says it is a region and how to get its inspections.
+        name says it is a region and how to get its inspections; a PDU of the register that was never inspected
+        raises NotInRelease saying so (never an empty list, which would read as 'nothing to report').
 
             >>> release.inspections_of("Gwent")
             ['gwent-1', 'gwent-2']
@@ -161,11 +176,22 @@ class Release:
             raise UnknownName(f"{subject!r} is a region, not a PDU or an inspection: name one of its PDUs, or pass its "
                               f"{count} inspections: list(release.inspections.inspection_id[release.inspections.region "
                               f"== {region!r}])") from None
-        return list(frame[frame.pdu_id == pdu_id].sort_values("round").inspection_id)
+        found = list(frame[frame.pdu_id == pdu_id].sort_values("round").inspection_id)
+        if not found:
+            raise NotInRelease(self._never_inspected(pdu_id))
+        return found
+
+    def _never_inspected(self, pdu_id: str) -> str:
+        """'Bolton (Greater Manchester) is in the register but has no inspection in release 2026-12-01; ...'."""
+        pdu = self.tables._frames["pdus"].set_index("pdu_id").loc[pdu_id]
+        merged = " (since merged or split)" if str(pdu.get("status")) == "merged" else ""
+        return (f"{pdu['name']} ({pdu['region']}) is in the register{merged} but has no inspection in release "
+                f"{self.version}: no source reports one (pdukit.pdu_coverage(release) counts the PDUs never inspected)")
 
     def resolve_inspections(self, subjects: str | Iterable[str] | None) -> list[str] | None:
         """The inspection ids of one subject or many (inspection ids, or PDUs by name, alias, code or id), each
-        once, in the order given; None stays None (every inspection). UnknownName for any that is not known."""
+        once, in the order given; None stays None (every inspection). UnknownName for any that is not known,
+        NotInRelease for a PDU never inspected, InvalidValue for an empty list."""
         if subjects is None:
             return None
         if isinstance(subjects, str):
@@ -177,6 +203,9 @@ class Release:
         for subject in subjects:
             for inspection_id in ([subject] if subject in self._inspection_ids else self.inspections_of(subject)):
                 found[inspection_id] = None
+        if not found:  # an empty list asks for nothing: never an empty answer that reads as 'none of them'
+            raise InvalidValue("no inspection or PDU was named (an empty list); name one or more, or pass None for "
+                               "every inspection")
         return list(found)
 
     def without_standard_ratings(self, subject: str | Iterable[str] | None = None) -> list[str]:
@@ -204,6 +233,17 @@ class Release:
 
         check_flag(long, "long")
         return with_sources(self, frame, column, long)
+
+    def with_quotes(self, frame: pd.DataFrame, column: str = "source_ids") -> pd.DataFrame:
+        """The statements behind each row of `frame`, verbatim (evidence.csv): a row per (row, statement) with
+        `quote`, `quote_measure`, `quote_value`, `quote_fact_id` and `quote_source_ids` (see
+        `pdukit.dataset.sources.with_quotes`).
+
+            >>> release.with_quotes(release.inspections.query("inspection_id == 'gwent-1'"))[["quote_measure", "quote"]]
+        """
+        from pdukit.dataset.sources import with_quotes
+
+        return with_quotes(self, frame, column)
 
     def standard_ratings(self, subject: str | Iterable[str] | None = None, unrated: bool = True) -> pd.DataFrame:
         """Standard ratings in framework order (1.1 Leadership ... 2.5 Reviewing): of every inspection, or of one
@@ -306,14 +346,24 @@ def _precision(value: object) -> str | None:
     return {4: "year", 7: "month", 10: "day"}.get(len(str(value)))
 
 
+def read_as(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
+    """The frame with each code a published release writes too generally replaced by the library's name for it
+    (`vocabulary.READ_AS`: the court teams' staff in post), so no generic name returns those rows."""
+    for rule in (r for r in READ_AS if r.table == table.name and r.column in frame and r.where in frame):
+        rows = (frame[rule.column] == rule.code) & frame[rule.where].isin(rule.values)
+        frame.loc[rows.fillna(False), rule.column] = rule.read_as
+    return frame
+
+
 def shape_table(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
     """Turn a typed frame into the analysis form: categoricals and date helpers, a fresh 0-based index."""
-    frame = frame.reset_index(drop=True)
+    frame = read_as(frame.reset_index(drop=True), table)
     for column in (table.column(c) for c in list(frame.columns)):
         values = frame[column.name]
         if column.allowed or column.name == "region":  # values outside the categories were reported: kept empty
             kind = RATING_TYPE if column.allowed == RATINGS else REGION_TYPE if column.name == "region" \
-                else pd.CategoricalDtype(list(column.allowed or ()))
+                else pd.CategoricalDtype(in_code_order(column.name, [*(column.allowed or ()),
+                                                                     *read_as_codes(table.name, column.name)]))
             frame[column.name] = values.astype(object).where(values.isin(kind.categories)).astype(kind)
         elif column.kind == "partial_date":
             frame[f"{column.name}_start"] = pd.to_datetime(values.astype(object), format="mixed", errors="coerce")

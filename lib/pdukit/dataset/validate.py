@@ -246,6 +246,9 @@ def read_table(path: Path, table: Table, version: str) -> tuple[pd.DataFrame | N
     raw, problems = parse_table(path, table, version)
     if raw is None:
         return None, problems
+    if raw.empty:  # a header alone: every question would be answered with zeros or an empty table
+        return raw, [Problem(table.filename, 0, "", "holds no rows, only its header; expected at least one row (an "
+                             "empty table would answer every question about it with zeros or an empty table)")]
     typed, problems = type_table(raw, table)
     problems += check_values(typed, raw, table, {(p.row, p.column) for p in problems})
     return typed, sorted(set(problems))

@@ -11,6 +11,7 @@ Standard library only (the renderer imports it before pandas).
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -91,6 +92,23 @@ def check_optional_flag(value: object, name: str) -> bool | None:
         return check_flag(value, name)
     except InvalidValue as err:
         raise InvalidValue(str(err).replace("True or False", "True, False or None", 1)) from None
+
+
+def check_number(value: object, name: str, low: float | None = None, high: float | None = None,
+                 whole: bool = False) -> float:
+    """`value` as a number when it is one from `low` to `high` (a whole number with `whole`); else InvalidValue
+    saying what was expected, so an impossible input (5 successes of 3, a score of 30 out of 27, 150%) is refused
+    rather than answered."""
+    # numbers.Real takes numpy's numbers too; a bool is refused (True is not a count)
+    number = float(value) if isinstance(value, numbers.Real) and not isinstance(value, bool) else float("nan")
+    wanted = ("a whole number" if whole else "a number") + (
+        f" from {low:g} to {high:g}" if low is not None and high is not None
+        else f" of at least {low:g}" if low is not None else f" of at most {high:g}" if high is not None else "")
+    if number != number or (whole and not number.is_integer()):  # NaN: not a number at all
+        raise InvalidValue(f"{name} must be {wanted}, not {value!r}")
+    if (low is not None and number < low) or (high is not None and number > high):
+        raise InvalidValue(f"{name} {value!r} is impossible: expected {wanted}")
+    return number
 
 
 # --- staff -------------------------------------------------------------------------------------------------
@@ -200,6 +218,9 @@ OFFICIAL_MEASURES: dict[str, Term] = {
                                                             "counts them (against the target staffing, where it says "
                                                             "so)"),
     "staff_in_post": Term("Staff in post", "staff in post", description="staff employed, as the source counts them"),
+    "court_staff_in_post": Term("Staff in post in court teams", "staff in post in court teams",
+                                description="staff working in the courts function only (advice to courts before "
+                                            "sentence), not the service's staff in post: see READ_AS"),
     "staff_required": Term("Staff required", "staff required", description="the target or required staffing level "
                                                                            "the source gives"),
     "vacancy_rate": Term("Vacancy rate", "vacancy rates", unit=PERCENT,
@@ -276,20 +297,100 @@ OFFICIAL_SERIES: dict[str, Term] = {
     "britisheye_2025": Term("People on probation, March 2025 (The British Eye)", description="second-hand"),
 }
 
+
+
+@dataclass(frozen=True)
+class ReadAs:
+    """A code a published release writes more generally than what its rows count, and the code the library reads
+    it as (`load_release` applies it; the release's files keep the code as published: releases are immutable)."""
+
+    table: str
+    column: str
+    code: str  # as published
+    read_as: str  # as every frame of the library holds it
+    where: str  # the column that singles out the rows
+    values: tuple[str, ...]  # ... whose value is one of these
+    why: str
+
+    def describe(self) -> str:
+        """'staff_in_post of series courts_function_answer as court_staff_in_post (court teams only, ...)'."""
+        return f"{self.code} of {self.where} {', '.join(self.values)} as {self.read_as} ({self.why})"
+
+
+# The court-team series counts only the probation officers and probation services officers working in courts, but
+# its figures were published under the generic measure staff_in_post: a hurried staffing_series(release,
+# "staff_in_post", "po_and_pso") would give 1,140 court staff as though they were the service's. Read as
+# court_staff_in_post, no generic name returns them, and their value column (court_staff_in_post_fte) says courts.
+# Their quotes in evidence.csv (official:<measure>:<grade>, from the written answer that gives them) follow.
+COURTS_ONLY = "court teams only, not the service's staff in post"
+READ_AS: tuple[ReadAs, ...] = (
+    ReadAs("official_staffing", "measure", "staff_in_post", "court_staff_in_post", "series",
+           ("courts_function_answer",), COURTS_ONLY),
+    ReadAs("evidence", "measure", "official:staff_in_post:po_and_pso", "official:court_staff_in_post:po_and_pso",
+           "source_ids", ("parliament-wq-48157",), COURTS_ONLY),
+)
+
+
+def read_as_codes(table: str, column: str) -> list[str]:
+    """The codes the library reads into a column beyond those its files may hold (see READ_AS)."""
+    return list(dict.fromkeys(r.read_as for r in READ_AS if (r.table, r.column) == (table, column)))
+
+
+# How the codes of a column are formed, where they are made of other codes (the data dictionary shows it).
+CODE_FORMS: dict[tuple[str, str], str] = {
+    ("evidence", "measure"): (
+        "codes: a column of inspections.csv (overall_rating, score, score_max, fieldwork, report_published, "
+        "framework) or previous_rating (the rating of the inspection before); rating:<standard> (ratings.csv; "
+        "rating:all_categories for a statement about every standard); <staffing measure>:<grade> (staffing.csv: "
+        "vacancy_rate:spo, caseload_avg:po), or another staffing figure by name (pso_pct_of_target_in_post); "
+        "pct_cases_sufficient:<topic> (case_quality.csv); upw_... (unpaid_work.csv); other:<measure> "
+        "(findings.csv: other:recommendations); claim:<measure> (a national claim); official:<measure>:<grade> "
+        "(official_staffing.csv: official:vacancies:overall); public_protection:<column> or "
+        "public_protection:<kind>:<topic> (the dynamic inspections). release.with_quotes(frame) gives the "
+        "statements behind a frame's rows"),
+    ("evidence", "subject"): (
+        "an inspection_id (<pdu_id>-<round>, or <region>-public-protection), a region, 'England and Wales' or "
+        "'national' for the whole service, or 'round 1' / 'round 2' for a statement about a programme"),
+}
+
+
 # --- the dynamic inspections of public protection (from release 2026-12-01) --------------------------------
+# Framework codes: '2021' is round 1. Round 2 is one programme (from October 2023) whose code is the year its
+# report was published ('2024', '2025'; '2023' where no source gives the year): rule_frameworks.csv records no
+# change of rules between those years, so the labels say 'round 2 ... published 2024', never 'the 2024 framework'.
+# In time order, which is the order of their categories in every frame.
 FRAMEWORKS: dict[str, Term] = {
-    "2021": Term("2021 framework", description="round 1: the methodology introduced after unification in June 2021"),
-    "2023": Term("Programme from October 2023, year not known",
+    "2021": Term("2021 framework (round 1)",
+                 description="round 1: the methodology introduced after unification in June 2021"),
+    "2023": Term("Round 2 (programme from October 2023), year of publication not known",
                  description="round 2, the inspection programme that started in October 2023, where no source gives "
                              "the year the report was published"),
-    "2024": Term("Programme from October 2023, published 2024",
-                 description="round 2, labelled by the year its report was published"),
-    "2025": Term("Programme from October 2023, published 2025",
-                 description="round 2, labelled by the year its report was published"),
+    "2024": Term("Round 2 (programme from October 2023), published 2024",
+                 description="round 2, labelled by the year its report was published: a year, not a framework of "
+                             "its own"),
+    "2025": Term("Round 2 (programme from October 2023), published 2025",
+                 description="round 2, labelled by the year its report was published: a year, not a framework of "
+                             "its own"),
     "2025-public-protection": Term("Dynamic inspection of public protection",
                                    description="the region-by-region inspections of public protection from October "
                                                "2025: no ratings, never pooled with PDU inspections"),
 }
+FRAMEWORK_NOTE = ("framework '2021' is round 1; '2023', '2024' and '2025' are one programme, round 2 (from October "
+                  "2023), split by the year its reports were published ('2023': the year not known). No source "
+                  "records a change of rules between them, so a difference between them is one of publication "
+                  "year, not of framework: group by 'round' to compare the two programmes")
+# Coded columns whose categories follow the vocabulary's order rather than the schema's (which a published
+# manifest fixes): the frameworks in time order.
+CODE_ORDER: dict[str, Mapping[str, Term]] = {"framework": FRAMEWORKS}
+
+
+def in_code_order(column: str, codes: Iterable[str]) -> list[str]:
+    """`codes` in the vocabulary's order for `column` (frameworks in time order), else as given."""
+    order = list(CODE_ORDER.get(column, {}))
+    codes = list(codes)
+    return sorted(codes, key=lambda c: order.index(c) if c in order else len(order)) if order else codes
+
+
 PP_KINDS: dict[str, Term] = {
     "case_quality": Term("Cases sufficient", description="how many of the cases inspected met the standard"),
     "staffing": Term("Staffing", description="what the inspection says about staff and vacancies"),
@@ -468,7 +569,10 @@ COLUMNS: dict[str, Term] = {
     "published": Term("Published", unit=DATE, description="when the document or report was published, only as precisely "
                                                           "as a source gives it"),
     "fieldwork": Term("Fieldwork", unit=TEXT, description="when inspectors were on site, in the source's words"),
-    "framework": Term("Inspection programme", description="the inspection rules in force: the 2021 framework, or the programme from October 2023 (labelled by year of publication where known)"),
+    "framework": Term("Inspection programme", description="the inspection rules in force: the 2021 framework, or the programme from October 2023 (labelled by year of publication where known: a year, not a framework of its own)"),
+    "framework_label": Term("Inspection programme and year", description="the framework code in words: round 1's "
+                                                                         "2021 framework, or round 2 and the year "
+                                                                         "its report was published"),
     "overall_rating": Term("Overall rating", description="the inspection's overall rating"),
     "score": Term("Score", unit=POINTS, description="points over the standards rated"),
     "score_max": Term("Out of", unit=POINTS, description="the most points the rated standards allow"),
@@ -615,7 +719,8 @@ GLOSSARY: dict[str, Term] = {
                                "Inadequate, worth 3, 2, 1 or 0 points, summed out of 27 (24 where court work is not "
                                "rated). The programme from October 2023 changed the rules, so scores and ratings are "
                                "compared only within one framework. In these data, a round 2 inspection's framework "
-                               "is labelled by its year of publication where a source gives it."),
+                               "is labelled by its year of publication where a source gives it: 2024 and 2025 are "
+                               "years of one programme, not two frameworks."),
     "stated": Term("stated", description=BASES["stated"].description,
                    glossary="Stated rating: the source gives the rating of this standard by name."),
     "implied": Term("implied", description="follows from a wider statement",

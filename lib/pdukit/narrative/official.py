@@ -17,6 +17,10 @@ UNIT_WORDS = {"fte": "FTE", "headcount": "people", "count": "", "cases": "cases"
               "unstated": ""}
 
 
+# Measures of staff in post, as a title says them after the grade ("probation officers in post").
+IN_POST = {"staff_in_post": "in post", "court_staff_in_post": "in post in court teams"}
+
+
 def amount(value, unit: str) -> str:
     """'457 FTE', '37.1 cases', '29%': an official figure in its unit."""
     if unit == "percent":
@@ -105,7 +109,8 @@ def series_title(frame: pd.DataFrame) -> str:
     measure = v.term(v.OFFICIAL_MEASURES, latest.measure, "official measure")
     grade = v.GRADES[str(latest.grade)].plural if str(latest.grade) in v.GRADES else str(latest.grade)
     series = frame.series.astype(str).nunique()
-    what = f"{grade} in post" if latest.measure == "staff_in_post" else f"{grade}: {measure.label.lower()}"
+    in_post = IN_POST.get(str(latest.measure))
+    what = f"{grade} {in_post}" if in_post else f"{grade}: {measure.label.lower()}"
     at = "at" if len(str(latest.as_of)) == 10 else "in"
     return (f"{what[:1].upper() + what[1:]}, {latest.scope}: "
             f"{amount(latest.value, latest.unit)} {at} {when(latest.as_of)}, the latest of "
