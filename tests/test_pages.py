@@ -48,12 +48,29 @@ def test_vacancy_points_name_their_own_inspection(release):
 
 
 def test_coverage_counts_agree_with_the_coverage_table(release):
+    """Issue: the national main point said '79 inspections of 63 of the 108 PDUs' beside a coverage table of
+    '112 | 65'; Greater Manchester's said '3 inspections of 2 of the 8 PDUs' while listing 3 PDUs. The sentence
+    counts what the table counts (every PDU of the register), then current and merged or split PDUs apart."""
     point = mainpoints.coverage_point(release, release.inspections)
-    total = summaries.coverage_by_region(release).iloc[-1]
+    total = summaries.coverage_by_region(release).set_index("Region")
     cov = pdukit.pdu_coverage(release).set_index("region").loc["England and Wales"]
-    assert f"of the {cov.current} PDUs" in point.headline and cov.current + cov.merged == 112
-    assert str(int(total.iloc[1])) in ("112", "108")  # the table's PDU column is the register's count
+    assert point.headline.startswith("The data hold 79 inspections of 65 of the 112 PDUs in the register for England "
+                                     "and Wales")
+    assert (total.at["England and Wales", "PDUs (register)"], total.at["England and Wales", "PDUs inspected"]) == (112, 65)
+    assert point.detail.startswith("Of those 112, 108 are current PDUs (63 inspected) and 4 have since merged or split "
+                                   "(2 inspected); 45 current PDUs have no inspection in the data")
     assert len(summaries.never_inspected(release)) == cov.current - cov.current_inspected == 45
+    for region, listed in (("Greater Manchester", 3), ("West Midlands", 3)):
+        ins = release.inspections[release.inspections.region == region]
+        assert ins.pdu_id.nunique() == listed == total.at[region, "PDUs inspected"]
+        point = mainpoints.coverage_point(release, ins, region)
+        assert f"of {listed} of the {total.at[region, 'PDUs (register)']} PDUs in the register" in point.headline
+    gm = mainpoints.coverage_point(release, release.inspections[release.inspections.region == "Greater Manchester"],
+                                   "Greater Manchester")
+    assert "8 are current PDUs (2 inspected) and 3 have since merged or split (1 inspected)" in gm.detail
+    wm = mainpoints.coverage_point(release, release.inspections[release.inspections.region == "West Midlands"],
+                                   "West Midlands")
+    assert "1 has since merged or split (1 inspected)" in wm.detail and "1 more PDU have" not in wm.detail
 
 
 def test_every_headline_is_at_most_25_words_and_has_a_second_line(release):

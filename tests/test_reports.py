@@ -23,8 +23,8 @@ def test_national_main_points_state_real_counts_with_n(release):
     assert all(len(p.headline.split()) <= 25 and p.detail for p in points)
     text = " ".join(f"{p.headline} {p.detail}" for p in points)
     assert "39 of 78 rated inspections were Inadequate, 38 Requires improvement, 1 Good" in text
-    assert "79 inspections of 63 of the 108 PDUs in England and Wales" in text
-    assert "4 more PDUs have since merged or split (2 of them inspected)" in text  # 108 + 4 = the register's 112
+    assert "79 inspections of 65 of the 112 PDUs in the register for England and Wales" in text
+    assert "108 are current PDUs (63 inspected) and 4 have since merged or split (2 inspected)" in text
     assert "not cause" in text
     assert "London had the most probation vacancies of the 12 regions in September 2023: 457 FTE" in text
 

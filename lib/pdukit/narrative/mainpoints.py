@@ -95,26 +95,31 @@ def _dates(frame: pd.DataFrame) -> tuple[str, str]:
 
 # --- the points ----------------------------------------------------------------------------------------------
 def coverage_point(release, inspections: pd.DataFrame, region: str | None = None) -> Point:
-    """How many PDUs the data hold inspections of, of how many, and over what dates."""
+    """How many PDUs the data hold inspections of, out of the PDUs in the Ministry of Justice register, over what
+    dates: counted as the coverage table counts them (every PDU of the register, current and since merged or
+    split), then current PDUs and merged or split ones apart, so the sentence and the table reconcile."""
     cov = pdu_coverage(release).set_index("region").loc[region or "England and Wales"]
     first, last = _dates(inspections)
-    place = f"in {region} region" if region else "in England and Wales"
+    place = f"{region} region" if region else "England and Wales"
+    total, inspected = int(cov.pdus), int(cov.inspected)
     current, seen = int(cov.current), int(cov.current_inspected)
-    headline = (f"The data hold {plural(len(inspections), 'inspection')} of {count(seen)} of the {count(current)} "
-                f"PDUs {place}" + (f", published {first} to {last}" if first and first != last else
-                                            f", published {first}" if first else "") + ".")
-    if seen == current:
-        headline = headline.replace(f"of {count(seen)} of the {count(current)} PDUs", f"of all {count(current)} PDUs")
-    merged = int(cov.merged)
+    merged, merged_seen = int(cov.merged), int(cov.merged_inspected)
+    which = f"all {count(total)}" if inspected == total else f"{count(inspected)} of the {count(total)}"
+    headline = (f"The data hold {plural(len(inspections), 'inspection')} of {which} PDUs in the register for {place}"
+                + (f", published {first} to {last}" if first and first != last else
+                   f", published {first}" if first else "") + ".")
+
+    split = (f"Of those {count(total)}, {count(current)} {'is a current PDU' if current == 1 else 'are current PDUs'} "
+             f"({count(seen)} inspected) and {count(merged)} {'has' if merged == 1 else 'have'} since merged or split "
+             f"({count(merged_seen)} inspected)" if merged else f"All {count(total)} are current PDUs")
+    missing = (f"{count(current - seen)} current PDU{'s have' if current - seen != 1 else ' has'} no inspection in the data"
+               if current > seen else "every current PDU has at least one inspection in the data")
     undated = int(inspections.published.isna().sum())
     yearly = int((inspections.published.astype(str).str.len() == 4).sum())
-    missing = (f"{count(current - seen)} current PDU{'s have' if current - seen != 1 else ' has'} no inspection in the data"
-               if current > seen else "Every current PDU has at least one inspection in the data")
-    detail = (missing
-              + (f"; {count(merged)} more PDU{'s' if merged != 1 else ''} have since merged or split"
-                 f" ({count(int(cov.inspected) - seen)} of them inspected)" if merged else "")
+    detail = (f"{split}; {missing}"
               + (f"; {plural(undated, 'inspection')} with no known publication date" if undated else "")
-              + (f", {count(yearly)} dated only to the year" if yearly else "")
+              + ((f", {count(yearly)}" if undated else f"; {plural(yearly, 'inspection')}") + " dated only to the year"
+                 if yearly else "")
               + ". 'No inspection in the data' means no public page about one was found, not that none took place. "
               "Ministry of Justice register of PDUs.")
     return _point(headline, detail, inspections.source_ids)
