@@ -122,14 +122,16 @@ vacancy = vacancy[vacancy.inspection_id.isin(mine.inspection_id)]
 if vacancy.empty:
     page.paragraph("No PDU vacancy rates for this region are in the data.")
 else:
+    labels = titles.marked_labels(release, vacancy, release.inspection_labels)
+    marked = [i for i in vacancy.inspection_id if labels[i] != release.inspection_labels[i]]
     page.figure(
-        charts.vacancy_dots(vacancy, release.inspection_labels, float(all_po.median()),
+        charts.vacancy_dots(vacancy, labels, float(all_po.median()),
                             f"National median, probation officers: {all_po.median():g}%"),
         title=titles.vacancy_range(vacancy, region),
         alt=f"Dot chart of vacancy rates by grade for {len(vacancy)} inspections in {region}, with the national median.",
-        data=vacancy.assign(inspection=vacancy.inspection_id.map(release.inspection_labels)).drop(columns=["inspection_id"]),
-        source_ids=release.staffing[release.staffing.inspection_id.isin(vacancy.inspection_id)].source_ids,
-        subtitle=f"Dashed line: median probation officer vacancy rate over the {len(all_po)} inspections that publish one.",
+        data=vacancy.assign(inspection=vacancy.inspection_id.map(labels)).drop(columns=["inspection_id"]),
+        source_ids=vacancy.source_ids, note=titles.UNPUBLISHED_MARK if marked else "",
+        subtitle=f"Dashed line: median probation officer vacancy rate over the {len(all_po)} inspections with one.",
         filename=f"{region}-vacancies")
 
 regional = release.staffing[release.staffing.inspection_id.isna() & (release.staffing.region == region)]

@@ -93,6 +93,42 @@ def test_a_correlation_says_its_direction_in_words():
     assert few.headline.startswith("Too few inspections (5)")
 
 
+def test_figures_resting_only_on_unpublished_documents_say_so_in_sentences_and_charts(release):
+    """Issue: 'Published probation officer vacancy rates ranged from −9% to 45% across 16 inspections' while 9 of
+    the 16 rest only on unpublished documents (WLPF slides, a Greater Manchester letter), and 'the highest
+    published workload: ... 137%' was one of only two workload figures, both from that letter."""
+    point = mainpoints.staffing_point(release)
+    assert point.headline == ("Probation officer vacancy rates ranged from −9% to 45% across 16 inspections; 9 rest "
+                              "only on unpublished documents.")
+    assert not re.search(r"(?<!un)published", point.headline, re.I)
+    assert "9 of these 16 rates rest only on unpublished documents" in point.detail
+    assert "“Westminster Legal Policy Forum conference, 5 July 2022: slides” (6 rates)" in point.detail
+    assert ("The data hold only 2 workload figures (per cent of capacity on the Workload Measurement Tool): probation "
+            "officers (POs) at 137% and probation services officers (PSOs) at 88% (Greater Manchester, region-wide, "
+            "January 2023). Both rest only on one unpublished document, HM Inspectorate of Probation's “Regional "
+            "review letter to Greater Manchester RPD” (May 2023)") in point.detail
+    assert "highest published workload" not in point.detail
+    gm = mainpoints.staffing_point(release, set(release.inspections_of("manchester-north") + release.inspections_of(
+        "tameside") + release.inspections_of("wigan")), "Greater Manchester")
+    assert gm.headline.endswith("across 3 inspections; all 3 rest only on one unpublished document.")
+    association = mainpoints.association_point(pdukit.staffing_outcomes(release), "po", release=release)
+    assert association.headline.endswith("across 16 inspections, 9 resting only on unpublished documents.")
+    assert "9 of these 16 rates rest only on unpublished documents" in association.detail
+    # charts: a † after each row label resting only on an unpublished document; rings on the national dot plot
+    vacancy = pdukit.staffing_measure(release, "vacancy_rate", pdu_level=True)
+    labels = titles.marked_labels(release, vacancy, release.inspection_labels)
+    assert labels["gwent-1"] == "Gwent (2022) †" and labels["dorset-1"] == "Dorset (round 1)"
+    assert titles.UNPUBLISHED_MARK.startswith("† Rests only on a document with no public web address")
+    joined = pdukit.staffing_outcomes(release)
+    rings = [i for i in joined.dropna(subset=["po", "overall_rating"]).inspection_id if labels[i].endswith("†")]
+    assert len(rings) == 9
+    fig = charts.vacancy_by_rating(joined, "po", hollow=rings)
+    hollow = [c for c in fig.axes[0].collections if len(c.get_facecolors()) and tuple(c.get_facecolors()[0]) == (1, 1, 1, 1)]
+    assert sum(len(c.get_offsets()) for c in hollow) == 9
+    assert "(†)" in " ".join(t.get_text() for t in fig.legends[0].get_texts())
+    plt.close(fig)
+
+
 # --- one formatter -----------------------------------------------------------------------------------------
 def test_one_formatter_for_counts_shares_and_intervals():
     assert (count(10.0), count(1500), share(0.0632251), share(5.551115123125783e-17)) == ("10", "1,500", "6%", "0%")

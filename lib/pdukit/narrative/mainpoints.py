@@ -32,6 +32,7 @@ from pdukit.narrative.words import (
     share,
     share_of,
     signed,
+    when,
 )
 
 CASE_STANDARDS = ("assessment", "planning", "implementation_and_delivery", "reviewing")
@@ -193,8 +194,66 @@ def change_point(release, pdu_ids=None) -> Point | None:
     return _point(headline, detail, ins[ins.pdu_id.isin(compared.pdu_id)].source_ids)
 
 
+def unpublished(release, rows: pd.DataFrame) -> pd.Series:
+    """True for each row (with source_ids) whose every source is a document with no public web address: an
+    unpublished document held by the compilers, which a reader cannot check online (tables mark such rows †)."""
+    from pdukit.analysis.official import unlinked_only
+
+    if rows.empty:
+        return pd.Series(False, index=rows.index, dtype=bool)
+    return pd.Series(unlinked_only(release, rows).to_numpy(), index=rows.index, dtype=bool)
+
+
+def _documents(release, rows: pd.DataFrame) -> tuple[list[str], int]:
+    """The unpublished documents behind `rows`, each by publisher, title and date, with how many rows rest on it
+    when there are several: "HM Inspectorate of Probation's “Regional review letter to Greater Manchester RPD”
+    (May 2023; 3 rates)", grouped by publisher, and how many documents they are."""
+    sources = release.sources.set_index("source_id")
+    used: dict[str, int] = {}
+    for ids in rows.source_ids:
+        for i in split_ids(ids):
+            used[i] = used.get(i, 0) + 1
+    by_publisher: dict[str, list[str]] = {}
+    for i, n in sorted(used.items(), key=lambda kv: -kv[1]):
+        if i not in sources.index:
+            continue
+        s = sources.loc[i]
+        date = when(s.published) if pd.notna(s.published) and when(s.published) not in str(s.title) else ""
+        extra = "; ".join(x for x in (month_year(date and s.published, ""), plural(n, "rate") if len(used) > 1 else "")
+                          if x)
+        by_publisher.setdefault(str(s.publisher), []).append(f"“{s.title}”" + (f" ({extra})" if extra else ""))
+    return [f"{possessive(p)} {listing(titles)}" for p, titles in by_publisher.items()], sum(map(len, by_publisher.values()))
+
+
+def unpublished_sentence(release, rows: pd.DataFrame, noun: str = "rate") -> str:
+    """'9 of these 16 rates rest only on unpublished documents (no public web address, so they cannot be checked
+    online; marked † in tables): ...' ('' when none does)."""
+    marked = rows[unpublished(release, rows)]
+    if marked.empty:
+        return ""
+    k, n = len(marked), len(rows)
+    docs, n_docs = _documents(release, marked)
+    which = (("It rests" if k == 1 else f"Both {noun}s rest" if k == 2 else f"All {plural(k, noun)} rest") if k == n
+             else f"{count(k)} of these {plural(n, noun)} rest{'s' if k == 1 else ''}")
+    return (f"{which} only on {'one unpublished document' if n_docs == 1 else 'unpublished documents'} (no public "
+            f"web address, so {'it' if k == 1 else 'they'} cannot be checked online; marked † in tables): "
+            f"{listing(docs)}.")
+
+
+def _resting(k: int, n: int, documents: int) -> str:
+    """'; 9 rest only on unpublished documents', '; all 3 rest only on one unpublished document' ('' for none)."""
+    if not k:
+        return ""
+    what = "one unpublished document" if documents == 1 else "unpublished documents"
+    if n == 1:
+        return f", resting only on {what}"
+    return f"; {('both' if k == 2 else 'all ' + count(k)) if k == n else count(k)} rest{'s' if k == 1 else ''} only on {what}"
+
+
 def staffing_point(release, inspection_ids=None, region: str | None = None) -> Point | None:
-    """The range of published probation officer vacancy rates, and the highest workload (never mixed)."""
+    """The range of probation officer vacancy rates the inspections' sources give, with how many rest only on an
+    unpublished document, and the workload figures (never mixed with vacancies), how few there are and what they
+    rest on."""
     staff = release.staffing
     vac = staff[(staff.measure == "vacancy_rate") & (staff.grade == "po") & staff.inspection_id.notna()]
     if inspection_ids is not None:
@@ -204,29 +263,64 @@ def staffing_point(release, inspection_ids=None, region: str | None = None) -> P
         workload = workload[workload.region == region]
     if vac.empty and workload.empty:
         return None
+    marked = vac[unpublished(release, vac)]
+    resting = _resting(len(marked), len(vac), _documents(release, marked)[1])
     if len(vac) >= 2:
         top = vac.sort_values("value", ascending=False).iloc[0]
-        headline = (f"Published probation officer vacancy rates ranged from {percent(vac.value.min())} to "
-                    f"{percent(vac.value.max())} across {plural(len(vac), 'inspection')}.")
-        detail = f"Highest at {release.inspection_label(top.inspection_id)}; below zero: more staff than the target."
+        headline = (f"Probation officer vacancy rates ranged from {percent(vac.value.min())} to "
+                    f"{percent(vac.value.max())} across {plural(len(vac), 'inspection')}{resting}.")
+        detail = (f"Highest at {release.inspection_label(top.inspection_id)}"
+                  + ("; below zero: more staff than the target." if (vac.value.astype(float) < 0).any() else "."))
     elif len(vac):
         only = vac.iloc[0]
-        headline = (f"One inspection published a probation officer vacancy rate: {percent(only.value)} at "
-                    f"{release.inspection_label(only.inspection_id)}.")
+        headline = (f"One inspection gives a probation officer vacancy rate: {percent(only.value)} at "
+                    f"{release.inspection_label(only.inspection_id)}{resting}.")
         detail = "Below zero would mean more staff than the target."
     else:
         headline, detail = "", ""
+    detail = " ".join(x for x in (detail, unpublished_sentence(release, vac)) if x)
     if len(workload):
-        top = workload.sort_values("value", ascending=False).iloc[0]
-        where = f"{top.region}, region-wide" if pd.isna(top.inspection_id) else release.inspection_label(top.inspection_id)
-        text = (f"The highest published workload: {grades(str(top.grade))} at {percent(top.value)} of capacity on "
-                f"the Workload Measurement Tool ({where}, {month_year(top.as_of, 'date not stated')}).")
+        detail = " ".join(x for x in (detail, _workload_words(release, workload, alone=not headline)) if x)
         if not headline:
-            headline, text = (f"{sentence(grades(str(top.grade)))} worked at {percent(top.value)} of capacity on the "
-                              f"Workload Measurement Tool ({where})."), "Over 110% for four weeks counts as excessive."
-        detail = (detail + " " + text).strip()
+            top = workload.sort_values("value", ascending=False).iloc[0]
+            headline = (f"{sentence(grades(str(top.grade)))} worked at {percent(top.value)} of capacity on the "
+                        f"Workload Measurement Tool ({_where(release, top)})"
+                        + _resting(int(unpublished(release, workload.head(1)).sum()), 1, 1) + ".")
     source = from_sources(release, pd.concat([vac.source_ids, workload.source_ids]))
     return _point(headline, f"{detail} {source}".strip(), vac.source_ids, workload.source_ids)
+
+
+def _where(release, row) -> str:
+    return f"{row.region}, region-wide" if pd.isna(row.inspection_id) else release.inspection_label(row.inspection_id)
+
+
+def _workload_words(release, workload: pd.DataFrame, alone: bool = False) -> str:
+    """Every workload figure (per cent of capacity on the Workload Measurement Tool), highest first, how many
+    there are, where and when, and what they rest on: 'The data hold only 2 workload figures: ... Both rest only
+    on one unpublished document: ...'."""
+    ordered = workload.sort_values("value", ascending=False)
+    places = {(_where(release, r), month_year(r.as_of, "date not stated")) for r in ordered.itertuples()}
+    one_place = len(places) == 1
+
+    def figure(r) -> str:
+        text = f"{grades(str(r.grade))} at {percent(r.value)}"
+        return text if one_place else f"{text} ({_where(release, r)}, {month_year(r.as_of, 'date not stated')})"
+
+    where, when_ = next(iter(places)) if one_place else ("", "")
+    n = len(ordered)
+    text = ((f"The data hold only {plural(n, 'workload figure')} (per cent of capacity on the Workload "
+             f"Measurement Tool): " if n <= 3 else f"The data hold {plural(n, 'workload figure')}, highest first: ")
+            + listing([figure(r) for r in ordered.itertuples()]) + (f" ({where}, {when_})" if one_place else "") + ".")
+    if alone:
+        text += " Over 110% for four weeks counts as excessive."
+    marked = ordered[unpublished(release, ordered)]
+    if len(marked):
+        docs, n_docs = _documents(release, marked)
+        who = ("It rests" if n == 1 else "Both rest" if len(marked) == n == 2 else
+               "All rest" if len(marked) == n else f"{count(len(marked))} of them rest")
+        text += (f" {who} only on {'one unpublished document' if n_docs == 1 else 'unpublished documents'}, "
+                 f"{listing(docs)}, which cannot be checked online.")
+    return text
 
 
 ORDINALS = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth ", 6: "sixth "}
@@ -323,20 +417,29 @@ def correlation_words(result: Correlation, x: str, y: str) -> str:
     return f"Higher {x} went with {direction} {y} ({stats}). An association in a small sample, not cause."
 
 
-def association_point(outcomes: pd.DataFrame, grade_code: str = "po", outcome: str = "rating_rank") -> Point:
-    """What the figures do and do not show about a grade's vacancy rate and the overall rating."""
+def association_point(outcomes: pd.DataFrame, grade_code: str = "po", outcome: str = "rating_rank",
+                      release=None) -> Point:
+    """What the figures do and do not show about a grade's vacancy rate and the overall rating; with `release`,
+    how many of the rates rest only on an unpublished document (no public web address), and which."""
     result = spearman(outcomes.get(grade_code, pd.Series(dtype=float)), outcomes[outcome])
     who = f"{v.term(v.GRADES, grade_code, 'grade').name()} vacancy rates"
     what = "ratings" if outcome == "rating_rank" else v.term(v.OUTCOMES, outcome, "outcome").label.lower()
+    rows = outcomes.dropna(subset=[c for c in (grade_code, outcome) if c in outcomes])
+    rates = pd.DataFrame(columns=["source_ids"])
+    if release is not None and "inspection_id" in rows:
+        staff = release.staffing
+        rates = staff[(staff.measure == "vacancy_rate") & (staff.grade == grade_code)
+                      & staff.inspection_id.isin(rows.inspection_id)].drop_duplicates("inspection_id")
+    marked = int(unpublished(release, rates).sum()) if len(rates) else 0
+    resting = f", {count(marked)} resting only on unpublished documents" if marked else ""
     if result.refused:
-        headline = f"Too few inspections ({result.n}) publish {who} to tell whether they go with {what}."
+        headline = f"Too few inspections ({result.n}) give {who} to tell whether they go with {what}."
     elif result.low is not None and result.high is not None and result.low <= 0 <= result.high:
-        headline = f"No clear link between {who} and overall {what} across {result.n} inspections."
+        headline = f"No clear link between {who} and overall {what} across {result.n} inspections{resting}."
     else:
         better = (result.rho or 0) > 0
         headline = (f"Higher {who} went with {'better' if better else 'worse'} overall {what} across "
-                    f"{result.n} inspections.")
-    rows = outcomes.dropna(subset=[c for c in (grade_code, outcome) if c in outcomes])
+                    f"{result.n} inspections{resting}.")
     ids = rows.source_ids if "source_ids" in rows else []
     mixed = ""
     if "pdu_id" in rows and "round" in rows and len(rows):
@@ -346,14 +449,17 @@ def association_point(outcomes: pd.DataFrame, grade_code: str = "po", outcome: s
         mixed = (f" The {result.n} inspections come from {'both rounds' if len(rounds) > 1 else f'round {rounds[0]}'}"
                  + (f"; {plural(len(twice), 'PDU')} {'counts' if len(twice) == 1 else 'count'} twice (inspected in both)"
                     if len(twice) else "") + ".")
+    if marked:
+        mixed += " " + unpublished_sentence(release, rates)
     return _point(headline, correlation_words(result, who, f"overall {what}" if outcome == "rating_rank" else what)
                   .replace("higher overall ratings", "better overall ratings")
                   .replace("lower overall ratings", "worse overall ratings") + mixed, ids)
 
 
-def association_sentence(outcomes: pd.DataFrame, grade_code: str = "po", outcome: str = "rating_rank") -> str:
+def association_sentence(outcomes: pd.DataFrame, grade_code: str = "po", outcome: str = "rating_rank",
+                         release=None) -> str:
     """The association point as one paragraph (headline, then its detail)."""
-    point = association_point(outcomes, grade_code, outcome)
+    point = association_point(outcomes, grade_code, outcome, release)
     return f"{point.headline} {point.detail}"
 
 
@@ -363,7 +469,7 @@ def national(release) -> list[Point]:
     ins = release.inspections
     points = [coverage_point(release, ins), ratings_point(release, ins), standards_point(release),
               change_point(release), staffing_point(release), official_point(release),
-              association_point(staffing_outcomes(release), "po")]
+              association_point(staffing_outcomes(release), "po", release=release)]
     return [p for p in points if p]
 
 

@@ -67,3 +67,23 @@ def vacancy_range(vacancy: pd.DataFrame, place: str, grade: str = "po", name: st
 def month_of(value) -> str:
     """'September 2023' for '2023-09' or '2023-09-30' (a header or label naming a figure's date)."""
     return month_year(value)
+
+
+UNPUBLISHED_MARK = ("† Rests only on a document with no public web address (an unpublished document held by the "
+                    "compilers): it cannot be checked online.")
+
+
+def marked_labels(release, rows: pd.DataFrame, labels: dict[str, str]) -> dict[str, str]:
+    """Inspection labels for a chart, a † after each inspection whose every row of `rows` (figures with
+    inspection_id and source_ids) rests only on a document with no public web address: 'Gwent (2022) †'. Say
+    what the mark means in the chart's note (`UNPUBLISHED_MARK`)."""
+    from pdukit.analysis.official import unlinked_only
+
+    marked = dict(labels)
+    if rows.empty:
+        return marked
+    flags = pd.Series(unlinked_only(release, rows).to_numpy(), index=rows.inspection_id.to_numpy())
+    for inspection_id, flag in flags.groupby(level=0).all().items():
+        if flag:
+            marked[str(inspection_id)] = f"{labels.get(str(inspection_id), inspection_id)} †"
+    return marked
