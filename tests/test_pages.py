@@ -434,24 +434,34 @@ def test_staffing_outcomes_and_pressure_never_mix_measures(release):
 
 
 def test_a_printed_zero_is_reported_as_printed_never_as_no_vacancies(release):
+    """Issue: 'Greater Manchester and Wales reported none' headed the table on 13 pages while their inspections
+    gave vacancy rates of 26% to 38%; the Greater Manchester range mixed a region-wide 24% into 'its inspections'."""
     from pdukit.analysis.official import staffing_beside_outcomes
     from pdukit.narrative import official as official_words
 
     beside = staffing_beside_outcomes(release)
-    assert official_words.beside_outcomes_title(beside).startswith("London had the most vacancies in September 2023 (457 FTE)")
+    title = official_words.beside_outcomes_title(beside)
+    assert title == ("London had the most vacancies in September 2023 (457 FTE); the answer printed 0 for Greater "
+                     "Manchester and Wales")
     assert "The answer prints 0 for Greater Manchester and Wales, as given here." in \
         official_words.beside_outcomes_caveat(beside, release)
     point = mainpoints.official_point(release, "Greater Manchester")
     assert point.headline == "The written answer to Parliament prints 0 vacancies for Greater Manchester region in September 2023."
-    assert "probation officer vacancy rates of 24% to 38%" in point.detail and "no vacancies" not in point.headline
+    assert ("Greater Manchester's 3 inspections with a probation officer vacancy rate gave 26% to 38% (reports "
+            "published May 2023)") in point.detail
+    assert "24%" not in point.detail and "Its inspections" not in point.detail  # the region-wide rate is not an inspection's
     national = mainpoints.official_point(release)
-    assert "reported none" not in national.headline
+    for text in (title, national.headline, *(mainpoints.official_point(release, r).headline for r in pdukit.REGIONS)):
+        assert "reported none" not in text and "no vacancies" not in text
 
 
-def test_ties_share_a_rank_and_a_year_only_date_is_a_range(release):
+def test_ties_share_a_rank_and_a_printed_zero_is_never_ranked_fewest(release):
+    """Issue: 'East Midlands ... the third fewest of the 12 regions' counted the two printed zeros as real."""
     assert mainpoints.official_point(release, "North West").headline.endswith("joint fourth most of the 12 regions.")
-    assert mainpoints.official_point(release, "East Midlands").headline.endswith("the third fewest of the 12 regions.")
-    dyfed = " ".join(p.detail for p in mainpoints.pdu(release, "dyfed-powys"))
-    assert "was published in 2025, 16 to 27 months after that figure" in dyfed
-    gateshead = " ".join(p.detail for p in mainpoints.pdu(release, "gateshead-and-south-tyneside"))
-    assert "latest report (round 2) has no known publication date" in gateshead
+    east = mainpoints.official_point(release, "East Midlands")
+    assert east.headline == ("East Midlands region had 28 FTE probation vacancies in September 2023, the fewest of the "
+                             "10 regions not printed as 0.")
+    assert "a printed 0 need not mean no vacancies, so they are left out of this ranking" in east.detail
+    assert mainpoints.official_point(release, "North East").headline.endswith(
+        "joint second fewest of the 10 regions not printed as 0.")
+    assert not [r for r in pdukit.REGIONS if "fewest of the 12" in mainpoints.official_point(release, r).headline]

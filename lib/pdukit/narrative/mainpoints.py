@@ -378,18 +378,33 @@ def official_point(release, region: str | None = None, latest=None) -> Point | N
     mine = ranked[ranked.region == region].iloc[0]
     if mine.v == 0:
         headline = f"The written answer to Parliament prints 0 vacancies for {region} region in {when}."
-        rates = release.staffing[(release.staffing.region == region) & (release.staffing.measure == "vacancy_rate")
-                                 & (release.staffing.grade == "po")].value.astype(float)
-        caveat = (caveat + (f" Its inspections published probation officer vacancy rates of {percent(rates.min())} to "
-                            f"{percent(rates.max())}: one grade, at inspection, against a target, while the answer "
-                            "counts all grades at one month; the two are not the same measure."
-                            if len(rates) > 1 and rates.max() > 0 else ""))
+        staff = release.staffing
+        rates = staff[(staff.region == region) & (staff.measure == "vacancy_rate") & (staff.grade == "po")
+                      & staff.inspection_id.notna()]  # inspections' own rates, never a region-wide figure
+        ins = release.inspections[release.inspections.inspection_id.isin(rates.inspection_id)]
+        first, last = _dates(ins)
+        dated = f"{first} to {last}" if first and first != last else first or "on dates no source gives"
+        marked = rates[unpublished(release, rates)]
+        values = rates.value.astype(float)
+        if len(rates) > 1 and values.max() > 0:
+            caveat += (f" {possessive(region)} {plural(len(rates), 'inspection')} with a probation officer vacancy "
+                       f"rate gave {percent(values.min())} to {percent(values.max())} (reports published {dated}): one "
+                       "grade, at inspection, against a target, while the answer counts all grades at one month; the "
+                       "two are not the same measure."
+                       + (f" {'All' if len(marked) == len(rates) else count(len(marked)) + ' of'} "
+                          f"{'these ' + count(len(rates)) + ' rates' if len(marked) < len(rates) else count(len(rates))}"
+                          f" rest only on an unpublished document." if len(marked) else ""))
     else:
-        place, fewer = int((ranked.v > mine.v).sum()) + 1, int((ranked.v < mine.v).sum()) + 1
-        tied = int((ranked.v == mine.v).sum()) > 1
-        rank = _ordinal(place, tied) if place <= fewer else _ordinal(fewer, tied, fewest=True)
-        headline = (f"{region} region had {amount(mine.value, mine.unit)} probation vacancies in {when}, "
-                    f"{rank} of the 12 regions.")
+        counted = ranked[ranked.v > 0]  # a printed 0 is not ranked as the fewest vacancies
+        place, fewer = int((counted.v > mine.v).sum()) + 1, int((counted.v < mine.v).sum()) + 1
+        tied = int((counted.v == mine.v).sum()) > 1
+        rank = (f"{_ordinal(place, tied)} of the {count(len(ranked))} regions" if place <= fewer else
+                f"{_ordinal(fewer, tied, fewest=True)} of the "
+                + (f"{count(len(counted))} regions not printed as 0" if zero else f"{count(len(ranked))} regions"))
+        headline = f"{region} region had {amount(mine.value, mine.unit)} probation vacancies in {when}, {rank}."
+        if zero and place > fewer:
+            caveat += (f" The answer prints 0 for {listing(zero)}; a printed 0 need not mean no vacancies, so "
+                       f"{'it is' if len(zero) == 1 else 'they are'} left out of this ranking.")
     if latest is not None:
         if pd.isna(latest.published):
             caveat += f" This PDU's latest report (round {latest['round']}) has no known publication date."
