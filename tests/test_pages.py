@@ -465,3 +465,25 @@ def test_ties_share_a_rank_and_a_printed_zero_is_never_ranked_fewest(release):
     assert mainpoints.official_point(release, "North East").headline.endswith(
         "joint second fewest of the 10 regions not printed as 0.")
     assert not [r for r in pdukit.REGIONS if "fewest of the 12" in mainpoints.official_point(release, r).headline]
+
+
+def test_a_pdu_page_keeps_its_regions_vacancy_count_out_of_its_main_points(release):
+    """Issue: every PDU page's main points carried 'London region had 457 FTE probation vacancies in September
+    2023', read as the PDU's own staffing (40 pages had no figure of their own). It is said in the staffing
+    section instead, as region-wide, dated against the PDU's latest report, with the region's size."""
+    pdus = sorted(set(release.inspections.pdu_id))
+    assert len(pdus) == 65
+    for pdu_id in pdus:
+        text = " ".join(f"{p.headline} {p.detail}" for p in mainpoints.pdu(release, pdu_id))
+        assert "probation vacancies in" not in text and "prints 0 vacancies" not in text, pdu_id
+    lewisham, ids = mainpoints.regional_staffing(release, "lewisham-and-bromley")
+    assert lewisham.startswith("A region-wide figure, not this PDU's own: London region had 457 FTE probation "
+                               "vacancies in September 2023, the most of the 12 regions.")
+    assert "latest report (round 1) was published in November 2022, 10 months before that figure" in lewisham
+    assert "London region has 18 current PDUs in the Ministry of Justice register" in lewisham and ids
+    assert "was published in 2025, 16 to 27 months after that figure" in mainpoints.regional_staffing(release, "dyfed-powys")[0]
+    assert "latest report (round 2) has no known publication date" in \
+        mainpoints.regional_staffing(release, "gateshead-and-south-tyneside")[0]
+    tameside = mainpoints.regional_staffing(release, "tameside")[0]
+    assert "own: the written answer to Parliament prints 0 vacancies for Greater Manchester region" in tameside
+    assert "Its inspections" not in tameside and "Greater Manchester's 3 inspections" in tameside

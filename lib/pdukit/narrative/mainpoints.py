@@ -568,7 +568,6 @@ def pdu(release, pdu_id: str) -> list[Point]:
     if std:
         points.append(std)
     points += _vacancy_points(release, ins)
-    regional = official_point(release, str(info.region), ins.iloc[-1] if len(ins) else None)
     upw = upw_backlog(release)
     for r in upw[upw.inspection_id.isin(ins.inspection_id)].itertuples():
         if pd.notna(r.recomputed_pct) and pd.notna(r.published_pct):
@@ -577,9 +576,26 @@ def pdu(release, pdu_id: str) -> list[Point]:
                 f"{percent(r.recomputed_pct)}.",
                 f"{count(r.requirements_beyond_12m)} of {count(r.requirements_total)} requirements outstanding beyond "
                 "12 months: the published figure used another definition (see the audit).", r.source_ids))
-    if regional is not None:
-        points.append(regional)
     return points[:6]
+
+
+def regional_staffing(release, pdu_id: str) -> tuple[str, tuple[str, ...]] | None:
+    """For a PDU page's staffing section, not its main points: its region's official vacancy count, said plainly
+    as region-wide (never the PDU's own), with the figure's date, the region's size and how far the PDU's latest
+    report is from the figure; with its source ids. None where the release has no such figure."""
+    info = release.pdus.set_index("pdu_id").loc[pdu_id]
+    ins = release.inspections[release.inspections.pdu_id == pdu_id].sort_values("round")
+    region = str(info.region)
+    point = official_point(release, region, ins.iloc[-1] if len(ins) else None)
+    if point is None:
+        return None
+    pdus = release.pdus[release.pdus.region.astype(str) == region]
+    size = int((pdus.status.astype(str) == "current").sum()) if "status" in pdus else len(pdus)
+    said = point.headline[:1].lower() + point.headline[1:] if point.headline.startswith("The ") else point.headline
+    text = (f"A region-wide figure, not this PDU's own: {said} {point.detail} {region} region has "
+            f"{plural(size, 'current PDU')} in the Ministry of Justice register, and a count of vacancies grows with "
+            "a region's size.")
+    return text, point.source_ids
 
 
 def _vacancy_points(release, ins: pd.DataFrame) -> list[Point]:
