@@ -47,6 +47,38 @@ def test_vacancy_points_name_their_own_inspection(release):
                       "At its round 2 inspection, the PO vacancy rate was 40%."]
 
 
+def test_vacancy_points_compare_like_grade_with_like_date_as_the_table_and_say_a_median_once(release):
+    """Issues: Knowsley and St Helens set its PSO rate beside the PO median; Tameside's 'SPO 47%, PO 38% and PSO
+    5% (January 2023)' dated all three while its table shows SPO and PO 'at inspection'; Northamptonshire said the
+    same median twice; Essex North's latest figure (41% of target POs in post, 2024) was left out."""
+    def said(pdu_id):
+        return [p for p in mainpoints.pdu(release, pdu_id) if "vacancy" in p.headline or "in post" in p.headline]
+
+    knowsley = said("knowsley-and-st-helens")
+    assert [p.headline for p in knowsley] == ["At its 2023 inspection, the PSO vacancy rate was 0%."]
+    assert "The national median PSO vacancy rate, over the 11 inspections with one, is 22%." in knowsley[0].detail
+    assert "probation officer" not in knowsley[0].detail  # no PO median beside a PSO rate
+    comparison = outcomes.pdu_comparison(outcomes.staffing_outcomes(release), "knowsley-and-st-helens",
+                                         release.inspection_labels)
+    assert (comparison["national median"].iloc[0], comparison["national n"].iloc[0]) == (22, 11)  # the table agrees
+
+    tameside = said("tameside")[0]
+    assert tameside.headline == "At its 2023 inspection, vacancy rates were SPO 47% and PO 38%; the PSO rate was 5% in January 2023."
+    table = readable.staffing_figures(release, release.staffing[release.staffing.inspection_id == "tameside-1"])
+    as_of = dict(zip(table.grade + " " + table.measure, table.as_of, strict=True))
+    assert as_of["Senior probation officer Vacancy rate"] == as_of["Probation officer Vacancy rate"] == "at inspection"
+    assert as_of["Probation services officer Vacancy rate"] == "January 2023"
+    assert "SPO 32% (n = 8), PO 27% (n = 16) and PSO 22% (n = 11)" in tameside.detail
+    assert "rest only on one unpublished document" in tameside.detail
+
+    northants = said("northamptonshire")
+    assert sum(p.detail.count("median") for p in northants) == 1
+    essex = said("essex-north")
+    assert [p.headline for p in essex] == ["At its 2022 inspection, vacancy rates were SPO 61%, PO 26% and PSO 58%.",
+                                           "At its 2024 inspection, 41% of the target number of probation officers were in post."]
+    assert "not a vacancy rate" in essex[1].detail
+
+
 def test_coverage_counts_agree_with_the_coverage_table(release):
     """Issue: the national main point said '79 inspections of 63 of the 108 PDUs' beside a coverage table of
     '112 | 65'; Greater Manchester's said '3 inspections of 2 of the 8 PDUs' while listing 3 PDUs. The sentence

@@ -598,38 +598,94 @@ def regional_staffing(release, pdu_id: str) -> tuple[str, tuple[str, ...]] | Non
     return text, point.source_ids
 
 
+def _rates_said(year: str, rows: list) -> str:
+    """'At its 2022 inspection, vacancy rates were SPO 20%, PO 0% and PSO 28%.'; a rate the source dates is
+    said with its date, apart from those it gives no other date for (as the staffing table shows them 'at
+    inspection'): 'At its 2023 inspection, vacancy rates were SPO 47% and PO 38%; the PSO rate was 5% in January
+    2023.'; one rate: 'the PSO vacancy rate was 0%'."""
+    undated = [r for r in rows if pd.isna(r.as_of)]
+    dated: dict[str, list] = {}
+    for r in rows:
+        if pd.notna(r.as_of):
+            dated.setdefault(month_year(r.as_of), []).append(r)
+
+    def rates(group: list, noun: str = "vacancy rate") -> str:
+        if len(group) == 1:
+            return f"the {v.GRADES[str(group[0].grade)].short} {noun} was {percent(group[0].value)}"
+        return f"{noun}s were " + listing([f"{v.GRADES[str(r.grade)].short} {percent(r.value)}" for r in group])
+
+    parts = [rates(undated)] if undated else []
+    for when_, group in dated.items():
+        parts.append(f"{rates(group, 'rate' if parts else 'vacancy rate')} in {when_}")
+    return f"At its {year} inspection, " + "; ".join(parts) + "."
+
+
+def _medians(release, grades_: list[str]) -> str:
+    """The national median of each grade a PDU's points give, over the inspections with that grade's rate (the
+    figures the page's comparison table uses), each with its n: like grade beside like grade, never another's."""
+    from pdukit.analysis.measures import vacancy_by_grade
+
+    wide = vacancy_by_grade(release)
+    said = [(g, wide[g].dropna()) for g in grades_ if g in wide and wide[g].notna().any()]
+    if not said:
+        return ""
+    if len(said) == 1:
+        g, values = said[0]
+        return (f"The national median {v.GRADES[g].short} vacancy rate, over the {plural(len(values), 'inspection')} "
+                f"with one, is {percent(values.median())}.")
+    return ("National medians, over the inspections with each rate: "
+            + listing([f"{v.GRADES[g].short} {percent(x.median())} (n = {count(len(x))})" for g, x in said]) + ".")
+
+
 def _vacancy_points(release, ins: pd.DataFrame) -> list[Point]:
-    """One point per inspection that publishes vacancy rates by grade, each naming its own inspection and dating
-    any rate the source dates (a rate 'at inspection' is one the source gives no other date for); where a source
-    gives the share of target staff in post for the same inspection, the detail says so beside it."""
+    """One point per inspection whose sources give vacancy rates by grade or the share of target staff in post,
+    each naming its own inspection, dating the rates the source dates apart from those it gives 'at inspection'
+    (as the staffing table does), saying when a figure rests only on an unpublished document, and giving once per
+    page the national median of each grade it states (like with like, with n). A share in post from another source
+    for the same inspection is said beside its rates; an inspection with only a share in post gets its own point."""
     staff = release.staffing
     mine_ins = staff.inspection_id.isin(ins.inspection_id) & staff.grade.isin(list(v.CORE_GRADES))
     vac = staff[(staff.measure == "vacancy_rate") & mine_ins]
     in_post = staff[(staff.measure == "pct_of_target_in_post") & mine_ins]
-    if vac.empty:
+    if vac.empty and in_post.empty:
         return []
-    national = staff[(staff.measure == "vacancy_rate") & (staff.grade == "po") & staff.inspection_id.notna()].value
     order = {g: i for i, g in enumerate(v.CORE_GRADES)}
+    grades_used = [g for g in v.CORE_GRADES if g in set(vac.grade.astype(str))]
+    medians = _medians(release, grades_used)
     points = []
-    for inspection_id, mine in vac.groupby("inspection_id", sort=False):
+    for inspection_id in [i for i in ins.inspection_id if i in set(vac.inspection_id) | set(in_post.inspection_id)]:
         label = release.inspection_label(str(inspection_id))
         year = label[label.rindex("(") + 1:-1]
-        rows = sorted(mine.itertuples(), key=lambda r: order[str(r.grade)])
-        rates = listing([f"{v.GRADES[str(r.grade)].short} {percent(r.value)}"
-                         + (f" ({month_year(r.as_of)})" if pd.notna(r.as_of) else "") for r in rows])
-        said = f"vacancy rates were {rates}" if len(rows) > 1 else f"the {rates.replace(' ', ' vacancy rate was ', 1)}"
+        mine = vac[vac.inspection_id == inspection_id]
+        posts = in_post[in_post.inspection_id == inspection_id]
         detail = []
-        if (mine.value.astype(float) < 0).any():
-            detail.append("Below zero: more staff than the target.")
-        for r in in_post[in_post.inspection_id == inspection_id].itertuples():
-            detail.append(f"Another source gives {percent(r.value)} of the target number of "
-                          f"{v.GRADES[str(r.grade)].plural} in post for this inspection: a different measure from "
-                          "another document, so the two need not agree.")
-        detail.append(f"The median probation officer vacancy rate over the {len(national)} inspections that publish "
-                      f"one is {percent(national.median())}. "
-                      + from_sources(release, pd.concat([mine.source_ids, in_post[in_post.inspection_id == inspection_id].source_ids])))
-        points.append(_point(f"At its {year} inspection, {said}.", " ".join(detail),
-                             mine.source_ids, in_post[in_post.inspection_id == inspection_id].source_ids))
+        if len(mine):
+            rows = sorted(mine.itertuples(), key=lambda r: order[str(r.grade)])
+            headline = _rates_said(year, rows)
+            if (mine.value.astype(float) < 0).any():
+                detail.append("Below zero: more staff than the target.")
+            for r in posts.itertuples():
+                detail.append(f"Another source gives {percent(r.value)} of the target number of "
+                              f"{v.GRADES[str(r.grade)].plural} in post for this inspection: a different measure from "
+                              "another document, so the two need not agree.")
+        else:
+            shares = listing([f"{percent(r.value)} of the target number of {v.GRADES[str(r.grade)].plural}"
+                              for r in posts.itertuples()])
+            headline = f"At its {year} inspection, {shares} were in post."
+            detail.append("A share of target staff in post, not a vacancy rate: the sources give no vacancy rate for "
+                          "this inspection.")
+        figures = pd.concat([mine, posts])
+        marked = figures[unpublished(release, figures)]
+        if len(marked):
+            docs, n_docs = _documents(release, marked)
+            detail.append(f"{'It rests' if len(marked) == 1 else 'These figures rest' if len(marked) == len(figures) else f'{count(len(marked))} of these figures rest'} "
+                          f"only on {'one unpublished document' if n_docs == 1 else 'unpublished documents'}, "
+                          f"{listing(docs)}, which cannot be checked online (marked † in the staffing table).")
+        if medians and len(mine):
+            detail.append(medians)
+            medians = ""  # said once a page
+        detail.append(from_sources(release, figures.source_ids))
+        points.append(_point(headline, " ".join(x for x in detail if x), mine.source_ids, posts.source_ids))
     return points
 
 
