@@ -116,6 +116,36 @@ def test_every_headline_is_at_most_25_words_and_has_a_second_line(release):
         mainpoints.Point(" ".join(["word"] * 26))
 
 
+def test_national_main_points_lead_with_the_story_and_include_the_newest_inspections(release):
+    """Issue: the national and index main points opened with coverage bookkeeping ('79 inspections of ... 10
+    dated only to the year') and left out the 2025-26 inspections of public protection."""
+    points = mainpoints.national(release)
+    assert points[0].headline == "39 of 78 rated inspections were Inadequate, 38 Requires improvement, 1 Good."
+    assert points[1].headline == ("Greater Manchester's 2025-26 inspection of public protection, report 4, found less "
+                                  "than half of the cases inspected had sufficient work to keep people safe.")
+    assert "5 of the 12 regions' inspections of public protection are in the data" in points[1].detail
+    assert "West Midlands, on work to keep people safe, “less than half of the assignments inspected (49 per cent)”" \
+        in points[1].detail
+    assert points[-1].headline.startswith("The data hold 79 inspections")
+
+
+def test_public_protection_points_read_as_sentences_and_name_their_topic(release):
+    """Issue: 'found keeping people safe sufficient in: “Less than half of the cases inspected”' on 5 region pages;
+    Kent, Surrey and Sussex's and South Central's lines were about assessment, not keeping people safe overall."""
+    heads = {r: mainpoints.public_protection_point(release, r).headline
+             for r in ("Greater Manchester", "West Midlands", "Kent, Surrey and Sussex", "South Central")}
+    assert heads["Greater Manchester"] == ("Greater Manchester's inspection of public protection (2025-26, 72 cases) "
+                                           "found less than half of the cases inspected had sufficient work to keep "
+                                           "people safe.")
+    assert heads["West Midlands"].endswith("found 49% of the assignments inspected had sufficient work to keep people safe.")
+    assert heads["Kent, Surrey and Sussex"].endswith("found less than half the cases had sufficient assessment to keep "
+                                                     "people safe.")
+    assert heads["South Central"].endswith("found just over a third of the cases had sufficient assessment of risk of harm.")
+    assert not [h for h in heads.values() if ": “" in h or "sufficient in:" in h]
+    gm = mainpoints.public_protection_point(release, "Greater Manchester")
+    assert gm.detail.startswith("In the inspectorate's words: “Less than half of the cases inspected”.")
+
+
 def test_a_correlation_says_its_direction_in_words():
     frame = pd.DataFrame({"po": range(20), "rating_rank": [3 - i // 6 for i in range(20)], "source_ids": "x"})
     point = mainpoints.association_point(frame, "po")

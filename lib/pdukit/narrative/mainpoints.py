@@ -480,45 +480,124 @@ def association_sentence(outcomes: pd.DataFrame, grade_code: str = "po", outcome
 
 # --- per report -------------------------------------------------------------------------------------------
 def national(release) -> list[Point]:
-    """The national report's main points."""
+    """The national report's main points (the index shows them too): the story first, the ratings, then the
+    newest inspections (of public protection, 2025-26), standards, change, staffing; what the data cover last."""
     ins = release.inspections
-    points = [coverage_point(release, ins), ratings_point(release, ins), standards_point(release),
-              change_point(release), staffing_point(release), official_point(release),
-              association_point(staffing_outcomes(release), "po", release=release)]
+    points = [ratings_point(release, ins), public_protection_point(release), standards_point(release),
+              change_point(release), staffing_point(release),
+              association_point(staffing_outcomes(release), "po", release=release), official_point(release),
+              coverage_point(release, ins)]
     return [p for p in points if p]
 
 
-def public_protection_point(release, region: str) -> Point | None:
-    """What the region's 2025-26 inspection of public protection found, in the inspectorate's words (these
-    inspections give no rating and are never pooled with PDU ratings), with its staffing statements."""
+def _safe_what(row) -> str:
+    """What a case-quality statement is about, for a sentence: 'work to keep people safe', 'assessment to keep
+    people safe', 'assessment of risk of harm'."""
+    topic = str(row.topic)
+    label = v.PP_TOPICS[topic].label if topic in v.PP_TOPICS else topic.replace("_", " ")
+    if topic == "keeping_safe":
+        return "work to keep people safe"
+    if label.endswith(": keeping people safe"):
+        return label.split(":")[0].lower() + " to keep people safe"
+    return label[:1].lower() + label[1:]
+
+
+def _safe_words(row) -> tuple[str, str]:
+    """What a case-quality statement of an inspection of public protection says, as a clause for a headline and
+    the source's own words for its detail: ('less than half of the cases inspected had sufficient work to keep
+    people safe', '“Less than half of the cases inspected”'). The clause puts the source's words in lower case
+    mid-sentence and adds what was counted where its words do not say; the detail quotes them as printed."""
+    what = _safe_what(row)
+    counted = str(row.counted) if pd.notna(row.counted) else "cases"
+    if pd.notna(row.pct):
+        share_words = f"{percent(row.pct)} of the {counted} inspected"
+    else:
+        text = str(row.value_text).strip()
+        share_words = text[:1].lower() + text[1:]
+        if not any(word in share_words for word in ("case", "assignment")):
+            share_words += f" of the {counted}"
+    quote = f"“{row.value_text}”" if pd.notna(row.value_text) else ""
+    return f"{share_words} had sufficient {what}", quote
+
+
+def _keeping_safe(said: pd.DataFrame):
+    """The statement a headline reports: on keeping people safe where the inspection gives one, else its first
+    statement on case quality (None when it gives none)."""
+    safe = said[said.kind.astype(str) == "case_quality"]
+    if safe.empty:
+        return None
+    overall = safe[safe.topic.astype(str) == "keeping_safe"]
+    return (overall if len(overall) else safe).iloc[0]
+
+
+def public_protection_point(release, region: str | None = None) -> Point | None:
+    """What a region's 2025-26 inspection of public protection found, in the inspectorate's words (these
+    inspections give no rating and are never pooled with PDU ratings), with its staffing statements; without
+    `region` (the national page), the highest-numbered report's finding, and each region's beside it."""
     from pdukit.analysis.official import has_official, public_protection, public_protection_inspections
 
     if not has_official(release, "regional_inspections"):
         return None
     inspections = public_protection_inspections(release)
+    if region is None:
+        return _public_protection_national(release, inspections)
     mine = inspections[inspections.region.astype(str) == region]
     if mine.empty:
         return None
     row = mine.iloc[0]
     said = public_protection(release, region=region)
-    safe = said[said.kind.astype(str) == "case_quality"]
     staffing = said[said.kind.astype(str) == "staffing"]
-    when = month_year(row.published, "2025-26")
+    when_ = month_year(row.published, "2025-26")
     cases = f", {count(row.cases_inspected)} cases" if pd.notna(row.cases_inspected) else ""
-    if len(safe):
-        first = safe.iloc[0]
-        words = (f"{percent(first.pct)} of {first.counted if pd.notna(first.counted) else 'cases'}"
-                 if pd.notna(first.pct) else str(first.value_text))
-        headline = f"{possessive(region)} inspection of public protection ({when}{cases}) found keeping people safe sufficient in: “{words}”."
+    first = _keeping_safe(said)
+    quote = ""
+    if first is not None:
+        clause, quote = _safe_words(first)
+        headline = f"{possessive(region)} inspection of public protection ({when_}{cases}) found {clause}."
         if len(headline.split()) > MAX_HEADLINE_WORDS:
-            headline = f"{possessive(region)} inspection of public protection ({when}{cases}) found too little work to keep people safe."
+            headline = (f"{possessive(region)} inspection of public protection ({when_}{cases}) judged "
+                        f"{_safe_what(first)} in words, quoted below.")
     else:
-        headline = f"{possessive(region)} inspection of public protection ({when}{cases}) gave a judgement in words, not a rating."
-    detail = ("On staffing it said: " + "; ".join(f"“{s}”" for s in staffing.value_text.dropna().head(3)) + ". "
-              if len(staffing) else "")
+        headline = f"{possessive(region)} inspection of public protection ({when_}{cases}) gave a judgement in words, not a rating."
+    detail = (f"In the inspectorate's words: {quote}. " if quote else "")
+    detail += ("On staffing it said: " + "; ".join(f"“{s}”" for s in staffing.value_text.dropna().head(3)) + ". "
+               if len(staffing) else "")
     detail += ("These inspections give a judgement, not a rating, and are never counted with PDU ratings. "
                + from_sources(release, pd.concat([mine.source_ids, said.source_ids])))
     return _point(headline, detail, mine.source_ids, said.source_ids)
+
+
+def _public_protection_national(release, inspections: pd.DataFrame) -> Point | None:
+    """The national point on the inspections of public protection: the finding of the highest-numbered report
+    (the newest the data can order), how many of the 12 regions are in the data, and each region's finding on
+    keeping people safe in the inspectorate's words."""
+    from pdukit.analysis.official import public_protection
+
+    if inspections.empty:
+        return None
+    said = public_protection(release)
+    findings = []
+    for r in inspections.itertuples():
+        first = _keeping_safe(said[said.region.astype(str) == str(r.region)])
+        if first is not None:
+            findings.append((r, first))
+    if not findings:
+        return None
+    numbered = [f for f in findings if pd.notna(f[0].report_number)]
+    newest, first = max(numbered, key=lambda f: int(f[0].report_number)) if numbered else findings[0]
+    clause, _ = _safe_words(first)
+    number = f", report {int(newest.report_number)}," if pd.notna(newest.report_number) else ""
+    headline = f"{possessive(str(newest.region))} 2025-26 inspection of public protection{number} found {clause}."
+    if len(headline.split()) > MAX_HEADLINE_WORDS:
+        headline = (f"{count(len(inspections))} of the 12 regions have had a 2025-26 inspection of public protection; "
+                    "each judged in words, not rated.")
+    each = "; ".join(f"{r.region}, on {_safe_what(f)}, {_safe_words(f)[1]}" for r, f in findings)
+    detail = (f"{count(len(inspections))} of the 12 regions' inspections of public protection are in the data"
+              + (f"; report {int(newest.report_number)} is the highest-numbered" if number else "")
+              + f". What each found sufficient, in the inspectorate's words: {each}. "
+              "These inspections give a judgement, not a rating, and are never counted with PDU ratings. "
+              + from_sources(release, pd.concat([inspections.source_ids, said.source_ids])))
+    return _point(headline, detail, inspections.source_ids, said.source_ids)
 
 
 def region(release, name: str) -> list[Point]:
