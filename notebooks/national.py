@@ -44,8 +44,9 @@ page.main_points(mainpoints.national(release))
 # %% [markdown]
 # How HM Inspectorate of Probation rated the Probation Delivery Units (PDUs) it inspected since the probation
 # service was unified in June 2021, what staffing looked like, and where published figures do not follow the
-# published rules. Every figure comes from a public source named beside it; where the data do not know something,
-# the page says so. Terms are explained in the glossary.
+# published rules. Every figure comes from a source named beside it; a figure resting only on a document with no
+# public web address (an unpublished document held by the compilers) is marked † and said to be so wherever it is
+# used. Where the data do not know something, the page says so. Terms are explained in the glossary.
 #
 # ## Ratings over time
 #
@@ -137,7 +138,7 @@ page.figure(
 #
 # Vacancy rates are the per cent of target posts unfilled, by grade: senior probation officers (SPO), probation
 # officers (PO) and probation services officers (PSO); below zero means more staff than the target. The chart shows
-# each inspection that publishes a PO vacancy rate and an overall rating.
+# each inspection with a PO vacancy rate and an overall rating in the data.
 
 # %%
 joined = outcomes.staffing_outcomes(release)

@@ -549,3 +549,19 @@ def test_a_pdu_page_keeps_its_regions_vacancy_count_out_of_its_main_points(relea
     tameside = mainpoints.regional_staffing(release, "tameside")[0]
     assert "own: the written answer to Parliament prints 0 vacancies for Greater Manchester region" in tameside
     assert "Its inspections" not in tameside and "Greater Manchester's 3 inspections" in tameside
+
+
+def test_a_pdus_comparison_gives_each_median_its_n_and_a_disagreement_is_one_row(release):
+    """Issues: 'Region median' figures carried no n (Lewisham and Bromley's was its own 32%); Bedfordshire's
+    disagreement about planning was printed twice, once per other value."""
+    comparison = outcomes.pdu_comparison(outcomes.staffing_outcomes(release), "lewisham-and-bromley",
+                                         release.inspection_labels)
+    table = readable.comparison_table(release, comparison).set_index("Figure")
+    assert table.at["PO vacancy % (2022)", "Region median"] == "only this PDU's figure (n = 1)"
+    assert table.at["PO vacancy % (2022)", "National median"] == "27% (n = 16)"
+    tameside = readable.comparison_table(release, outcomes.pdu_comparison(
+        outcomes.staffing_outcomes(release), "tameside", release.inspection_labels)).set_index("Figure")
+    assert tameside.at["PO vacancy % (2023)", "Region median"] == "27% (n = 3)"
+    bedfordshire = readable.readable_disagreements(release, "bedfordshire")
+    assert len(bedfordshire) == 1 and bedfordshire["Other value"].iloc[0] == "Inadequate; Requires improvement"
+    assert len(readable.readable_disagreements(release)) == len(release.disagreements) - 1

@@ -60,7 +60,7 @@ def vacancy_range(vacancy: pd.DataFrame, place: str, grade: str = "po", name: st
         return (f"{place}: {name} vacancy rates from {percent(values.min())} to {percent(values.max())} at "
                 f"{plural(len(values), 'inspection')}")
     if len(values) == 1:
-        return f"{place}: {name} vacancy rate {percent(values.iloc[0])} at its one inspection that publishes it"
+        return f"{place}: {name} vacancy rate {percent(values.iloc[0])} at its one inspection that gives it"
     return f"{place}: vacancy rates by grade at {plural(len(vacancy), 'inspection')}"
 
 
