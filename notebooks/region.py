@@ -137,12 +137,12 @@ else:
 regional = release.staffing[release.staffing.inspection_id.isna() & (release.staffing.region == region)]
 for measure in regional.measure.dropna().astype(str).unique():
     frame = measures.staffing_measure(release, measure, pdu_level=False)
-    bars = measures.with_labels(frame[frame.region == region])
+    bars, unpublished = titles.marked_rows(release, measures.with_labels(frame[frame.region == region]), "label")
     term = vocabulary.STAFFING_MEASURES[measure]
     reference = 100 if measure == "workload_pct" else None
     page.figure(
         charts.measure_bars(bars, f"{term.label}: {term.description}", reference,
-                            "100% = full capacity" if reference else ""),
+                            "100% = full capacity" if reference else ""), note=unpublished,
         title=f"{region}, region-wide: {term.label.lower()} by grade",
         alt=f"Bar chart of {region}'s region-wide {term.label.lower()} by grade: {term.description}.",
         data=bars[["grade", measures.value_column(measure), "as_of", "source_ids"]], subtitle=term.description[:1].upper() + term.description[1:] + ".",

@@ -87,3 +87,17 @@ def marked_labels(release, rows: pd.DataFrame, labels: dict[str, str]) -> dict[s
         if flag:
             marked[str(inspection_id)] = f"{labels.get(str(inspection_id), inspection_id)} †"
     return marked
+
+
+def marked_rows(release, frame: pd.DataFrame, column: str) -> tuple[pd.DataFrame, str]:
+    """`frame` with a † after `column`'s text in each row whose every source has no public web address, and the
+    note to put under its chart ('' when no row is marked): for bar charts labelled by a column, e.g. grades."""
+    from pdukit.analysis.official import unlinked_only
+
+    if frame.empty or "source_ids" not in frame:
+        return frame, ""
+    marks = unlinked_only(release, frame).to_numpy()
+    if not marks.any():
+        return frame, ""
+    text = frame[column].astype(str)
+    return frame.assign(**{column: text.where(~marks, text + " †")}), UNPUBLISHED_MARK
