@@ -44,14 +44,15 @@ page.main_points(mainpoints.national(release))
 # %% [markdown]
 # How HM Inspectorate of Probation rated the Probation Delivery Units (PDUs) it inspected since the probation
 # service was unified in June 2021, what staffing looked like, and where published figures do not follow the
-# published rules. Every figure comes from a public source named beside it; where the data do not know something,
-# the page says so. Terms are explained in the glossary.
+# published rules. Every figure comes from a source named beside it; a figure resting only on a document with no
+# public web address (an unpublished document held by the compilers) is marked † and said to be so wherever it is
+# used. Where the data do not know something, the page says so. Terms are explained in the glossary.
 #
 # ## Ratings over time
 #
 # Each inspection is counted once, under the year its report was published, at whatever precision the sources
 # give the date; inspections whose pages carry no date are shown last. Every inspection belongs to a round, so the
-# second chart counts them all.
+# chart of ratings by round, below, counts them all.
 
 # %%
 by_year = summaries.ratings_by_year(release)
@@ -137,18 +138,24 @@ page.figure(
 #
 # Vacancy rates are the per cent of target posts unfilled, by grade: senior probation officers (SPO), probation
 # officers (PO) and probation services officers (PSO); below zero means more staff than the target. The chart shows
-# each inspection that publishes a PO vacancy rate and an overall rating.
+# each inspection with a PO vacancy rate and an overall rating in the data.
 
 # %%
 joined = outcomes.staffing_outcomes(release)
 known = joined.dropna(subset=["po", "overall_rating"])
-association = mainpoints.association_point(joined, "po")
+association = mainpoints.association_point(joined, "po", release=release)
+staff = release.staffing
+po_rates = staff[(staff.measure == "vacancy_rate") & (staff.grade == "po") & staff.inspection_id.isin(known.inspection_id)]
+labels = titles.marked_labels(release, po_rates, release.inspection_labels)
+rings = [i for i in known.inspection_id if labels[i] != release.inspection_labels[i]]
 page.figure(
-    charts.vacancy_by_rating(joined, "po"), title=association.headline.rstrip("."),
-    alt=f"Dot plot of {len(known)} inspections' probation officer vacancy rates grouped by overall rating.",
-    data=known.assign(inspection=known.inspection_id.map(release.inspection_labels))[["inspection", "overall_rating", "po"]],
-    source_ids=release.staffing[release.staffing.inspection_id.isin(known.inspection_id)].source_ids,
-    subtitle="Each dot one inspection; n per rating beside each row.", filename="po-vacancy-by-rating")
+    charts.vacancy_by_rating(joined, "po", hollow=rings), title=association.headline.rstrip("."),
+    alt=f"Dot plot of {len(known)} inspections' probation officer vacancy rates grouped by overall rating; "
+        f"{len(rings)} drawn as rings rest only on an unpublished document.",
+    data=known.assign(inspection=known.inspection_id.map(labels))[["inspection", "overall_rating", "po"]],
+    source_ids=po_rates.source_ids, note=titles.UNPUBLISHED_MARK if rings else "",
+    subtitle=f"Each dot one inspection; n per rating beside each row. Rings (†): the {len(rings)} of {len(known)} "
+             "rates resting only on an unpublished document.", filename="po-vacancy-by-rating")
 page.paragraph(association.detail, "finding")
 
 # %% [markdown]

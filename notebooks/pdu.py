@@ -86,6 +86,9 @@ else:
     page.table(readable.staffing_figures(release, staff),
         "Staffing figures (vacancy rate: % of target posts vacant, below zero over target)", key="value",
         filename=f"{pdu_id}-staffing")
+regional = mainpoints.regional_staffing(release, pdu_id)
+if regional is not None:
+    page.paragraph(regional[0], source_ids=regional[1])
 cq = release.case_quality[release.case_quality.inspection_id.isin(mine.inspection_id)]
 if len(cq):
     page.table(readable.case_quality_figures(release, cq), "Inspected cases judged sufficient", key="value", filename=f"{pdu_id}-case-quality")

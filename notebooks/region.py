@@ -122,25 +122,27 @@ vacancy = vacancy[vacancy.inspection_id.isin(mine.inspection_id)]
 if vacancy.empty:
     page.paragraph("No PDU vacancy rates for this region are in the data.")
 else:
+    labels = titles.marked_labels(release, vacancy, release.inspection_labels)
+    marked = [i for i in vacancy.inspection_id if labels[i] != release.inspection_labels[i]]
     page.figure(
-        charts.vacancy_dots(vacancy, release.inspection_labels, float(all_po.median()),
+        charts.vacancy_dots(vacancy, labels, float(all_po.median()),
                             f"National median, probation officers: {all_po.median():g}%"),
         title=titles.vacancy_range(vacancy, region),
         alt=f"Dot chart of vacancy rates by grade for {len(vacancy)} inspections in {region}, with the national median.",
-        data=vacancy.assign(inspection=vacancy.inspection_id.map(release.inspection_labels)).drop(columns=["inspection_id"]),
-        source_ids=release.staffing[release.staffing.inspection_id.isin(vacancy.inspection_id)].source_ids,
-        subtitle=f"Dashed line: median probation officer vacancy rate over the {len(all_po)} inspections that publish one.",
+        data=vacancy.assign(inspection=vacancy.inspection_id.map(labels)).drop(columns=["inspection_id"]),
+        source_ids=vacancy.source_ids, note=titles.UNPUBLISHED_MARK if marked else "",
+        subtitle=f"Dashed line: median probation officer vacancy rate over the {len(all_po)} inspections with one.",
         filename=f"{region}-vacancies")
 
 regional = release.staffing[release.staffing.inspection_id.isna() & (release.staffing.region == region)]
 for measure in regional.measure.dropna().astype(str).unique():
     frame = measures.staffing_measure(release, measure, pdu_level=False)
-    bars = measures.with_labels(frame[frame.region == region])
+    bars, unpublished = titles.marked_rows(release, measures.with_labels(frame[frame.region == region]), "label")
     term = vocabulary.STAFFING_MEASURES[measure]
     reference = 100 if measure == "workload_pct" else None
     page.figure(
         charts.measure_bars(bars, f"{term.label}: {term.description}", reference,
-                            "100% = full capacity" if reference else ""),
+                            "100% = full capacity" if reference else ""), note=unpublished,
         title=f"{region}, region-wide: {term.label.lower()} by grade",
         alt=f"Bar chart of {region}'s region-wide {term.label.lower()} by grade: {term.description}.",
         data=bars[["grade", measures.value_column(measure), "as_of", "source_ids"]], subtitle=term.description[:1].upper() + term.description[1:] + ".",

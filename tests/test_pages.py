@@ -47,13 +47,62 @@ def test_vacancy_points_name_their_own_inspection(release):
                       "At its round 2 inspection, the PO vacancy rate was 40%."]
 
 
+def test_vacancy_points_compare_like_grade_with_like_date_as_the_table_and_say_a_median_once(release):
+    """Issues: Knowsley and St Helens set its PSO rate beside the PO median; Tameside's 'SPO 47%, PO 38% and PSO
+    5% (January 2023)' dated all three while its table shows SPO and PO 'at inspection'; Northamptonshire said the
+    same median twice; Essex North's latest figure (41% of target POs in post, 2024) was left out."""
+    def said(pdu_id):
+        return [p for p in mainpoints.pdu(release, pdu_id) if "vacancy" in p.headline or "in post" in p.headline]
+
+    knowsley = said("knowsley-and-st-helens")
+    assert [p.headline for p in knowsley] == ["At its 2023 inspection, the PSO vacancy rate was 0%."]
+    assert "The national median PSO vacancy rate, over the 11 inspections with one, is 22%." in knowsley[0].detail
+    assert "probation officer" not in knowsley[0].detail  # no PO median beside a PSO rate
+    comparison = outcomes.pdu_comparison(outcomes.staffing_outcomes(release), "knowsley-and-st-helens",
+                                         release.inspection_labels)
+    assert (comparison["national median"].iloc[0], comparison["national n"].iloc[0]) == (22, 11)  # the table agrees
+
+    tameside = said("tameside")[0]
+    assert tameside.headline == "At its 2023 inspection, vacancy rates were SPO 47% and PO 38%; the PSO rate was 5% in January 2023."
+    table = readable.staffing_figures(release, release.staffing[release.staffing.inspection_id == "tameside-1"])
+    as_of = dict(zip(table.grade + " " + table.measure, table.as_of, strict=True))
+    assert as_of["Senior probation officer Vacancy rate"] == as_of["Probation officer Vacancy rate"] == "at inspection"
+    assert as_of["Probation services officer Vacancy rate"] == "January 2023"
+    assert "SPO 32% (n = 8), PO 27% (n = 16) and PSO 22% (n = 11)" in tameside.detail
+    assert "rest only on one unpublished document" in tameside.detail
+
+    northants = said("northamptonshire")
+    assert sum(p.detail.count("median") for p in northants) == 1
+    essex = said("essex-north")
+    assert [p.headline for p in essex] == ["At its 2022 inspection, vacancy rates were SPO 61%, PO 26% and PSO 58%.",
+                                           "At its 2024 inspection, 41% of the target number of probation officers were in post."]
+    assert "not a vacancy rate" in essex[1].detail
+
+
 def test_coverage_counts_agree_with_the_coverage_table(release):
+    """Issue: the national main point said '79 inspections of 63 of the 108 PDUs' beside a coverage table of
+    '112 | 65'; Greater Manchester's said '3 inspections of 2 of the 8 PDUs' while listing 3 PDUs. The sentence
+    counts what the table counts (every PDU of the register), then current and merged or split PDUs apart."""
     point = mainpoints.coverage_point(release, release.inspections)
-    total = summaries.coverage_by_region(release).iloc[-1]
+    total = summaries.coverage_by_region(release).set_index("Region")
     cov = pdukit.pdu_coverage(release).set_index("region").loc["England and Wales"]
-    assert f"of the {cov.current} PDUs" in point.headline and cov.current + cov.merged == 112
-    assert str(int(total.iloc[1])) in ("112", "108")  # the table's PDU column is the register's count
+    assert point.headline.startswith("The data hold 79 inspections of 65 of the 112 PDUs in the register for England "
+                                     "and Wales")
+    assert (total.at["England and Wales", "PDUs (register)"], total.at["England and Wales", "PDUs inspected"]) == (112, 65)
+    assert point.detail.startswith("Of those 112, 108 are current PDUs (63 inspected) and 4 have since merged or split "
+                                   "(2 inspected); 45 current PDUs have no inspection in the data")
     assert len(summaries.never_inspected(release)) == cov.current - cov.current_inspected == 45
+    for region, listed in (("Greater Manchester", 3), ("West Midlands", 3)):
+        ins = release.inspections[release.inspections.region == region]
+        assert ins.pdu_id.nunique() == listed == total.at[region, "PDUs inspected"]
+        point = mainpoints.coverage_point(release, ins, region)
+        assert f"of {listed} of the {total.at[region, 'PDUs (register)']} PDUs in the register" in point.headline
+    gm = mainpoints.coverage_point(release, release.inspections[release.inspections.region == "Greater Manchester"],
+                                   "Greater Manchester")
+    assert "8 are current PDUs (2 inspected) and 3 have since merged or split (1 inspected)" in gm.detail
+    wm = mainpoints.coverage_point(release, release.inspections[release.inspections.region == "West Midlands"],
+                                   "West Midlands")
+    assert "1 has since merged or split (1 inspected)" in wm.detail and "1 more PDU have" not in wm.detail
 
 
 def test_every_headline_is_at_most_25_words_and_has_a_second_line(release):
@@ -67,6 +116,36 @@ def test_every_headline_is_at_most_25_words_and_has_a_second_line(release):
         mainpoints.Point(" ".join(["word"] * 26))
 
 
+def test_national_main_points_lead_with_the_story_and_include_the_newest_inspections(release):
+    """Issue: the national and index main points opened with coverage bookkeeping ('79 inspections of ... 10
+    dated only to the year') and left out the 2025-26 inspections of public protection."""
+    points = mainpoints.national(release)
+    assert points[0].headline == "39 of 78 rated inspections were Inadequate, 38 Requires improvement, 1 Good."
+    assert points[1].headline == ("Greater Manchester's 2025-26 inspection of public protection, report 4, found less "
+                                  "than half of the cases inspected had sufficient work to keep people safe.")
+    assert "5 of the 12 regions' inspections of public protection are in the data" in points[1].detail
+    assert "West Midlands, on work to keep people safe, “less than half of the assignments inspected (49 per cent)”" \
+        in points[1].detail
+    assert points[-1].headline.startswith("The data hold 79 inspections")
+
+
+def test_public_protection_points_read_as_sentences_and_name_their_topic(release):
+    """Issue: 'found keeping people safe sufficient in: “Less than half of the cases inspected”' on 5 region pages;
+    Kent, Surrey and Sussex's and South Central's lines were about assessment, not keeping people safe overall."""
+    heads = {r: mainpoints.public_protection_point(release, r).headline
+             for r in ("Greater Manchester", "West Midlands", "Kent, Surrey and Sussex", "South Central")}
+    assert heads["Greater Manchester"] == ("Greater Manchester's inspection of public protection (2025-26, 72 cases) "
+                                           "found less than half of the cases inspected had sufficient work to keep "
+                                           "people safe.")
+    assert heads["West Midlands"].endswith("found 49% of the assignments inspected had sufficient work to keep people safe.")
+    assert heads["Kent, Surrey and Sussex"].endswith("found less than half the cases had sufficient assessment to keep "
+                                                     "people safe.")
+    assert heads["South Central"].endswith("found just over a third of the cases had sufficient assessment of risk of harm.")
+    assert not [h for h in heads.values() if ": “" in h or "sufficient in:" in h]
+    gm = mainpoints.public_protection_point(release, "Greater Manchester")
+    assert gm.detail.startswith("In the inspectorate's words: “Less than half of the cases inspected”.")
+
+
 def test_a_correlation_says_its_direction_in_words():
     frame = pd.DataFrame({"po": range(20), "rating_rank": [3 - i // 6 for i in range(20)], "source_ids": "x"})
     point = mainpoints.association_point(frame, "po")
@@ -74,6 +153,47 @@ def test_a_correlation_says_its_direction_in_words():
     assert "Spearman's rho −" in point.detail and "not cause" in point.detail
     few = mainpoints.association_point(frame.head(5), "po")
     assert few.headline.startswith("Too few inspections (5)")
+
+
+def test_figures_resting_only_on_unpublished_documents_say_so_in_sentences_and_charts(release):
+    """Issue: 'Published probation officer vacancy rates ranged from −9% to 45% across 16 inspections' while 9 of
+    the 16 rest only on unpublished documents (WLPF slides, a Greater Manchester letter), and 'the highest
+    published workload: ... 137%' was one of only two workload figures, both from that letter."""
+    point = mainpoints.staffing_point(release)
+    assert point.headline == ("Probation officer vacancy rates ranged from −9% to 45% across 16 inspections; 9 rest "
+                              "only on unpublished documents.")
+    assert not re.search(r"(?<!un)published", point.headline, re.I)
+    assert "9 of these 16 rates rest only on unpublished documents" in point.detail
+    assert "“Westminster Legal Policy Forum conference, 5 July 2022: slides” (6 rates)" in point.detail
+    assert ("The data hold only 2 workload figures (per cent of capacity on the Workload Measurement Tool): probation "
+            "officers (POs) at 137% and probation services officers (PSOs) at 88% (Greater Manchester, region-wide, "
+            "January 2023). Both rest only on one unpublished document, HM Inspectorate of Probation's “Regional "
+            "review letter to Greater Manchester RPD” (May 2023)") in point.detail
+    assert "highest published workload" not in point.detail
+    gm = mainpoints.staffing_point(release, set(release.inspections_of("manchester-north") + release.inspections_of(
+        "tameside") + release.inspections_of("wigan")), "Greater Manchester")
+    assert gm.headline.endswith("across 3 inspections; all 3 rest only on one unpublished document.")
+    association = mainpoints.association_point(pdukit.staffing_outcomes(release), "po", release=release)
+    assert association.headline.endswith("across 16 inspections, 9 resting only on unpublished documents.")
+    assert "9 of these 16 rates rest only on unpublished documents" in association.detail
+    # charts: a † after each row label resting only on an unpublished document; rings on the national dot plot
+    vacancy = pdukit.staffing_measure(release, "vacancy_rate", pdu_level=True)
+    labels = titles.marked_labels(release, vacancy, release.inspection_labels)
+    assert labels["gwent-1"] == "Gwent (2022) †" and labels["dorset-1"] == "Dorset (round 1)"
+    assert titles.UNPUBLISHED_MARK.startswith("† Rests only on a document with no public web address")
+    joined = pdukit.staffing_outcomes(release)
+    rings = [i for i in joined.dropna(subset=["po", "overall_rating"]).inspection_id if labels[i].endswith("†")]
+    assert len(rings) == 9
+    fig = charts.vacancy_by_rating(joined, "po", hollow=rings)
+    hollow = [c for c in fig.axes[0].collections if len(c.get_facecolors()) and tuple(c.get_facecolors()[0]) == (1, 1, 1, 1)]
+    assert sum(len(c.get_offsets()) for c in hollow) == 9
+    assert "(†)" in " ".join(t.get_text() for t in fig.legends[0].get_texts())
+    plt.close(fig)
+    from pdukit.analysis import measures
+
+    workload = measures.with_labels(pdukit.staffing_measure(release, "workload_pct", pdu_level=False))
+    bars, note = titles.marked_rows(release, workload, "label")
+    assert list(bars.label) == ["PO †", "PSO †"] and note == titles.UNPUBLISHED_MARK  # Greater Manchester's 137% and 88%
 
 
 # --- one formatter -----------------------------------------------------------------------------------------
@@ -381,27 +501,37 @@ def test_staffing_outcomes_and_pressure_never_mix_measures(release):
 
 
 def test_a_printed_zero_is_reported_as_printed_never_as_no_vacancies(release):
+    """Issue: 'Greater Manchester and Wales reported none' headed the table on 13 pages while their inspections
+    gave vacancy rates of 26% to 38%; the Greater Manchester range mixed a region-wide 24% into 'its inspections'."""
     from pdukit.analysis.official import staffing_beside_outcomes
     from pdukit.narrative import official as official_words
 
     beside = staffing_beside_outcomes(release)
-    assert official_words.beside_outcomes_title(beside).startswith("London had the most vacancies in September 2023 (457 FTE)")
+    title = official_words.beside_outcomes_title(beside)
+    assert title == ("London had the most vacancies in September 2023 (457 FTE); the answer printed 0 for Greater "
+                     "Manchester and Wales")
     assert "The answer prints 0 for Greater Manchester and Wales, as given here." in \
         official_words.beside_outcomes_caveat(beside, release)
     point = mainpoints.official_point(release, "Greater Manchester")
     assert point.headline == "The written answer to Parliament prints 0 vacancies for Greater Manchester region in September 2023."
-    assert "probation officer vacancy rates of 24% to 38%" in point.detail and "no vacancies" not in point.headline
+    assert ("Greater Manchester's 3 inspections with a probation officer vacancy rate gave 26% to 38% (reports "
+            "published May 2023)") in point.detail
+    assert "24%" not in point.detail and "Its inspections" not in point.detail  # the region-wide rate is not an inspection's
     national = mainpoints.official_point(release)
-    assert "reported none" not in national.headline
+    for text in (title, national.headline, *(mainpoints.official_point(release, r).headline for r in pdukit.REGIONS)):
+        assert "reported none" not in text and "no vacancies" not in text
 
 
-def test_ties_share_a_rank_and_a_year_only_date_is_a_range(release):
+def test_ties_share_a_rank_and_a_printed_zero_is_never_ranked_fewest(release):
+    """Issue: 'East Midlands ... the third fewest of the 12 regions' counted the two printed zeros as real."""
     assert mainpoints.official_point(release, "North West").headline.endswith("joint fourth most of the 12 regions.")
-    assert mainpoints.official_point(release, "East Midlands").headline.endswith("the third fewest of the 12 regions.")
-    dyfed = " ".join(p.detail for p in mainpoints.pdu(release, "dyfed-powys"))
-    assert "was published in 2025, 16 to 27 months after that figure" in dyfed
-    gateshead = " ".join(p.detail for p in mainpoints.pdu(release, "gateshead-and-south-tyneside"))
-    assert "latest report (round 2) has no known publication date" in gateshead
+    east = mainpoints.official_point(release, "East Midlands")
+    assert east.headline == ("East Midlands region had 28 FTE probation vacancies in September 2023, the fewest of the "
+                             "10 regions not printed as 0.")
+    assert "a printed 0 need not mean no vacancies, so they are left out of this ranking" in east.detail
+    assert mainpoints.official_point(release, "North East").headline.endswith(
+        "joint second fewest of the 10 regions not printed as 0.")
+    assert not [r for r in pdukit.REGIONS if "fewest of the 12" in mainpoints.official_point(release, r).headline]
 
 
 def test_a_mark_for_an_unpublished_source_keeps_the_word_a_reader_sees(release, monkeypatch):
@@ -431,3 +561,42 @@ def test_a_constant_column_empty_in_every_row_is_left_out_not_said():
     frame = pd.DataFrame({"pdu_id": ["gwent", "wrexham"], "rating": ["Inadequate", "Good"], "note": [None, None]})
     shown, said = _said_once(frame, keep=set())
     assert list(shown.columns) == ["pdu_id", "rating"] and said == ""
+
+
+
+def test_a_pdu_page_keeps_its_regions_vacancy_count_out_of_its_main_points(release):
+    """Issue: every PDU page's main points carried 'London region had 457 FTE probation vacancies in September
+    2023', read as the PDU's own staffing (40 pages had no figure of their own). It is said in the staffing
+    section instead, as region-wide, dated against the PDU's latest report, with the region's size."""
+    pdus = sorted(set(release.inspections.pdu_id))
+    assert len(pdus) == 65
+    for pdu_id in pdus:
+        text = " ".join(f"{p.headline} {p.detail}" for p in mainpoints.pdu(release, pdu_id))
+        assert "probation vacancies in" not in text and "prints 0 vacancies" not in text, pdu_id
+    lewisham, ids = mainpoints.regional_staffing(release, "lewisham-and-bromley")
+    assert lewisham.startswith("A region-wide figure, not this PDU's own: London region had 457 FTE probation "
+                               "vacancies in September 2023, the most of the 12 regions.")
+    assert "latest report (round 1) was published in November 2022, 10 months before that figure" in lewisham
+    assert "London region has 18 current PDUs in the Ministry of Justice register" in lewisham and ids
+    assert "was published in 2025, 16 to 27 months after that figure" in mainpoints.regional_staffing(release, "dyfed-powys")[0]
+    assert "latest report (round 2) has no known publication date" in \
+        mainpoints.regional_staffing(release, "gateshead-and-south-tyneside")[0]
+    tameside = mainpoints.regional_staffing(release, "tameside")[0]
+    assert "own: the written answer to Parliament prints 0 vacancies for Greater Manchester region" in tameside
+    assert "Its inspections" not in tameside and "Greater Manchester's 3 inspections" in tameside
+
+
+def test_a_pdus_comparison_gives_each_median_its_n_and_a_disagreement_is_one_row(release):
+    """Issues: 'Region median' figures carried no n (Lewisham and Bromley's was its own 32%); Bedfordshire's
+    disagreement about planning was printed twice, once per other value."""
+    comparison = outcomes.pdu_comparison(outcomes.staffing_outcomes(release), "lewisham-and-bromley",
+                                         release.inspection_labels)
+    table = readable.comparison_table(release, comparison).set_index("Figure")
+    assert table.at["PO vacancy % (2022)", "Region median"] == "only this PDU's figure (n = 1)"
+    assert table.at["PO vacancy % (2022)", "National median"] == "27% (n = 16)"
+    tameside = readable.comparison_table(release, outcomes.pdu_comparison(
+        outcomes.staffing_outcomes(release), "tameside", release.inspection_labels)).set_index("Figure")
+    assert tameside.at["PO vacancy % (2023)", "Region median"] == "27% (n = 3)"
+    bedfordshire = readable.readable_disagreements(release, "bedfordshire")
+    assert len(bedfordshire) == 1 and bedfordshire["Other value"].iloc[0] == "Inadequate; Requires improvement"
+    assert len(readable.readable_disagreements(release)) == len(release.disagreements) - 1

@@ -99,7 +99,7 @@ def correlation_table(release: Release, outcomes: pd.DataFrame | None = None, mi
 
 def pdu_comparison(outcomes: pd.DataFrame, pdu_id: str, labels: dict[str, str]) -> pd.DataFrame:
     """Return each of a PDU's published vacancy rates (%) and score (% of maximum) beside the medians of its
-    region and of all inspections that publish the same figure, with the national n, and the source_ids of every
+    region and of all inspections that publish the same figure, each with its n, and the source_ids of every
     figure behind the row (the PDU's own, its region's and the nation's). `pdu_id` must be a PDU of `outcomes`
     (UnknownName names the closest)."""
     check_choice(pdu_id, sorted(set(outcomes.pdu_id)), "PDU id (of an inspected PDU)")
@@ -113,10 +113,10 @@ def pdu_comparison(outcomes: pd.DataFrame, pdu_id: str, labels: dict[str, str]) 
             value = getattr(row, column)
             if pd.notna(value):
                 out = {"inspection": labels[row.inspection_id], "measure": label, "this PDU": value,
-                       "region median": region[column].median(), "national median": outcomes[column].median(),
-                       "national n": int(outcomes[column].notna().sum())}
+                       "region median": region[column].median(), "region n": int(region[column].notna().sum()),
+                       "national median": outcomes[column].median(), "national n": int(outcomes[column].notna().sum())}
                 if has_sources:
                     out["source_ids"] = join_ids(outcomes.source_ids[outcomes[column].notna()])
                 rows.append(out)
-    return pd.DataFrame(rows, columns=["inspection", "measure", "this PDU", "region median", "national median",
-                                       "national n", *(["source_ids"] if has_sources else [])])
+    return pd.DataFrame(rows, columns=["inspection", "measure", "this PDU", "region median", "region n",
+                                       "national median", "national n", *(["source_ids"] if has_sources else [])])

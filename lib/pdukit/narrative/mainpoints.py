@@ -32,6 +32,7 @@ from pdukit.narrative.words import (
     share,
     share_of,
     signed,
+    when,
 )
 
 CASE_STANDARDS = ("assessment", "planning", "implementation_and_delivery", "reviewing")
@@ -95,26 +96,31 @@ def _dates(frame: pd.DataFrame) -> tuple[str, str]:
 
 # --- the points ----------------------------------------------------------------------------------------------
 def coverage_point(release, inspections: pd.DataFrame, region: str | None = None) -> Point:
-    """How many PDUs the data hold inspections of, of how many, and over what dates."""
+    """How many PDUs the data hold inspections of, out of the PDUs in the Ministry of Justice register, over what
+    dates: counted as the coverage table counts them (every PDU of the register, current and since merged or
+    split), then current PDUs and merged or split ones apart, so the sentence and the table reconcile."""
     cov = pdu_coverage(release).set_index("region").loc[region or "England and Wales"]
     first, last = _dates(inspections)
-    place = f"in {region} region" if region else "in England and Wales"
+    place = f"{region} region" if region else "England and Wales"
+    total, inspected = int(cov.pdus), int(cov.inspected)
     current, seen = int(cov.current), int(cov.current_inspected)
-    headline = (f"The data hold {plural(len(inspections), 'inspection')} of {count(seen)} of the {count(current)} "
-                f"PDUs {place}" + (f", published {first} to {last}" if first and first != last else
-                                            f", published {first}" if first else "") + ".")
-    if seen == current:
-        headline = headline.replace(f"of {count(seen)} of the {count(current)} PDUs", f"of all {count(current)} PDUs")
-    merged = int(cov.merged)
+    merged, merged_seen = int(cov.merged), int(cov.merged_inspected)
+    which = f"all {count(total)}" if inspected == total else f"{count(inspected)} of the {count(total)}"
+    headline = (f"The data hold {plural(len(inspections), 'inspection')} of {which} PDUs in the register for {place}"
+                + (f", published {first} to {last}" if first and first != last else
+                   f", published {first}" if first else "") + ".")
+
+    split = (f"Of those {count(total)}, {count(current)} {'is a current PDU' if current == 1 else 'are current PDUs'} "
+             f"({count(seen)} inspected) and {count(merged)} {'has' if merged == 1 else 'have'} since merged or split "
+             f"({count(merged_seen)} inspected)" if merged else f"All {count(total)} are current PDUs")
+    missing = (f"{count(current - seen)} current PDU{'s have' if current - seen != 1 else ' has'} no inspection in the data"
+               if current > seen else "every current PDU has at least one inspection in the data")
     undated = int(inspections.published.isna().sum())
     yearly = int((inspections.published.astype(str).str.len() == 4).sum())
-    missing = (f"{count(current - seen)} current PDU{'s have' if current - seen != 1 else ' has'} no inspection in the data"
-               if current > seen else "Every current PDU has at least one inspection in the data")
-    detail = (missing
-              + (f"; {count(merged)} more PDU{'s' if merged != 1 else ''} have since merged or split"
-                 f" ({count(int(cov.inspected) - seen)} of them inspected)" if merged else "")
+    detail = (f"{split}; {missing}"
               + (f"; {plural(undated, 'inspection')} with no known publication date" if undated else "")
-              + (f", {count(yearly)} dated only to the year" if yearly else "")
+              + ((f", {count(yearly)}" if undated else f"; {plural(yearly, 'inspection')}") + " dated only to the year"
+                 if yearly else "")
               + ". 'No inspection in the data' means no public page about one was found, not that none took place. "
               "Ministry of Justice register of PDUs.")
     return _point(headline, detail, inspections.source_ids)
@@ -188,8 +194,66 @@ def change_point(release, pdu_ids=None) -> Point | None:
     return _point(headline, detail, ins[ins.pdu_id.isin(compared.pdu_id)].source_ids)
 
 
+def unpublished(release, rows: pd.DataFrame) -> pd.Series:
+    """True for each row (with source_ids) whose every source is a document with no public web address: an
+    unpublished document held by the compilers, which a reader cannot check online (tables mark such rows †)."""
+    from pdukit.analysis.official import unlinked_only
+
+    if rows.empty:
+        return pd.Series(False, index=rows.index, dtype=bool)
+    return pd.Series(unlinked_only(release, rows).to_numpy(), index=rows.index, dtype=bool)
+
+
+def _documents(release, rows: pd.DataFrame) -> tuple[list[str], int]:
+    """The unpublished documents behind `rows`, each by publisher, title and date, with how many rows rest on it
+    when there are several: "HM Inspectorate of Probation's “Regional review letter to Greater Manchester RPD”
+    (May 2023; 3 rates)", grouped by publisher, and how many documents they are."""
+    sources = release.sources.set_index("source_id")
+    used: dict[str, int] = {}
+    for ids in rows.source_ids:
+        for i in split_ids(ids):
+            used[i] = used.get(i, 0) + 1
+    by_publisher: dict[str, list[str]] = {}
+    for i, n in sorted(used.items(), key=lambda kv: -kv[1]):
+        if i not in sources.index:
+            continue
+        s = sources.loc[i]
+        date = when(s.published) if pd.notna(s.published) and when(s.published) not in str(s.title) else ""
+        extra = "; ".join(x for x in (month_year(date and s.published, ""), plural(n, "rate") if len(used) > 1 else "")
+                          if x)
+        by_publisher.setdefault(str(s.publisher), []).append(f"“{s.title}”" + (f" ({extra})" if extra else ""))
+    return [f"{possessive(p)} {listing(titles)}" for p, titles in by_publisher.items()], sum(map(len, by_publisher.values()))
+
+
+def unpublished_sentence(release, rows: pd.DataFrame, noun: str = "rate") -> str:
+    """'9 of these 16 rates rest only on unpublished documents (no public web address, so they cannot be checked
+    online; marked † in tables): ...' ('' when none does)."""
+    marked = rows[unpublished(release, rows)]
+    if marked.empty:
+        return ""
+    k, n = len(marked), len(rows)
+    docs, n_docs = _documents(release, marked)
+    which = (("It rests" if k == 1 else f"Both {noun}s rest" if k == 2 else f"All {plural(k, noun)} rest") if k == n
+             else f"{count(k)} of these {plural(n, noun)} rest{'s' if k == 1 else ''}")
+    return (f"{which} only on {'one unpublished document' if n_docs == 1 else 'unpublished documents'} (no public "
+            f"web address, so {'it' if k == 1 else 'they'} cannot be checked online; marked † in tables): "
+            f"{listing(docs)}.")
+
+
+def _resting(k: int, n: int, documents: int) -> str:
+    """'; 9 rest only on unpublished documents', '; all 3 rest only on one unpublished document' ('' for none)."""
+    if not k:
+        return ""
+    what = "one unpublished document" if documents == 1 else "unpublished documents"
+    if n == 1:
+        return f", resting only on {what}"
+    return f"; {('both' if k == 2 else 'all ' + count(k)) if k == n else count(k)} rest{'s' if k == 1 else ''} only on {what}"
+
+
 def staffing_point(release, inspection_ids=None, region: str | None = None) -> Point | None:
-    """The range of published probation officer vacancy rates, and the highest workload (never mixed)."""
+    """The range of probation officer vacancy rates the inspections' sources give, with how many rest only on an
+    unpublished document, and the workload figures (never mixed with vacancies), how few there are and what they
+    rest on."""
     staff = release.staffing
     vac = staff[(staff.measure == "vacancy_rate") & (staff.grade == "po") & staff.inspection_id.notna()]
     if inspection_ids is not None:
@@ -199,29 +263,64 @@ def staffing_point(release, inspection_ids=None, region: str | None = None) -> P
         workload = workload[workload.region == region]
     if vac.empty and workload.empty:
         return None
+    marked = vac[unpublished(release, vac)]
+    resting = _resting(len(marked), len(vac), _documents(release, marked)[1])
     if len(vac) >= 2:
         top = vac.sort_values("value", ascending=False).iloc[0]
-        headline = (f"Published probation officer vacancy rates ranged from {percent(vac.value.min())} to "
-                    f"{percent(vac.value.max())} across {plural(len(vac), 'inspection')}.")
-        detail = f"Highest at {release.inspection_label(top.inspection_id)}; below zero: more staff than the target."
+        headline = (f"Probation officer vacancy rates ranged from {percent(vac.value.min())} to "
+                    f"{percent(vac.value.max())} across {plural(len(vac), 'inspection')}{resting}.")
+        detail = (f"Highest at {release.inspection_label(top.inspection_id)}"
+                  + ("; below zero: more staff than the target." if (vac.value.astype(float) < 0).any() else "."))
     elif len(vac):
         only = vac.iloc[0]
-        headline = (f"One inspection published a probation officer vacancy rate: {percent(only.value)} at "
-                    f"{release.inspection_label(only.inspection_id)}.")
+        headline = (f"One inspection gives a probation officer vacancy rate: {percent(only.value)} at "
+                    f"{release.inspection_label(only.inspection_id)}{resting}.")
         detail = "Below zero would mean more staff than the target."
     else:
         headline, detail = "", ""
+    detail = " ".join(x for x in (detail, unpublished_sentence(release, vac)) if x)
     if len(workload):
-        top = workload.sort_values("value", ascending=False).iloc[0]
-        where = f"{top.region}, region-wide" if pd.isna(top.inspection_id) else release.inspection_label(top.inspection_id)
-        text = (f"The highest published workload: {grades(str(top.grade))} at {percent(top.value)} of capacity on "
-                f"the Workload Measurement Tool ({where}, {month_year(top.as_of, 'date not stated')}).")
+        detail = " ".join(x for x in (detail, _workload_words(release, workload, alone=not headline)) if x)
         if not headline:
-            headline, text = (f"{sentence(grades(str(top.grade)))} worked at {percent(top.value)} of capacity on the "
-                              f"Workload Measurement Tool ({where})."), "Over 110% for four weeks counts as excessive."
-        detail = (detail + " " + text).strip()
+            top = workload.sort_values("value", ascending=False).iloc[0]
+            headline = (f"{sentence(grades(str(top.grade)))} worked at {percent(top.value)} of capacity on the "
+                        f"Workload Measurement Tool ({_where(release, top)})"
+                        + _resting(int(unpublished(release, workload.head(1)).sum()), 1, 1) + ".")
     source = from_sources(release, pd.concat([vac.source_ids, workload.source_ids]))
     return _point(headline, f"{detail} {source}".strip(), vac.source_ids, workload.source_ids)
+
+
+def _where(release, row) -> str:
+    return f"{row.region}, region-wide" if pd.isna(row.inspection_id) else release.inspection_label(row.inspection_id)
+
+
+def _workload_words(release, workload: pd.DataFrame, alone: bool = False) -> str:
+    """Every workload figure (per cent of capacity on the Workload Measurement Tool), highest first, how many
+    there are, where and when, and what they rest on: 'The data hold only 2 workload figures: ... Both rest only
+    on one unpublished document: ...'."""
+    ordered = workload.sort_values("value", ascending=False)
+    places = {(_where(release, r), month_year(r.as_of, "date not stated")) for r in ordered.itertuples()}
+    one_place = len(places) == 1
+
+    def figure(r) -> str:
+        text = f"{grades(str(r.grade))} at {percent(r.value)}"
+        return text if one_place else f"{text} ({_where(release, r)}, {month_year(r.as_of, 'date not stated')})"
+
+    where, when_ = next(iter(places)) if one_place else ("", "")
+    n = len(ordered)
+    text = ((f"The data hold only {plural(n, 'workload figure')} (per cent of capacity on the Workload "
+             f"Measurement Tool): " if n <= 3 else f"The data hold {plural(n, 'workload figure')}, highest first: ")
+            + listing([figure(r) for r in ordered.itertuples()]) + (f" ({where}, {when_})" if one_place else "") + ".")
+    if alone:
+        text += " Over 110% for four weeks counts as excessive."
+    marked = ordered[unpublished(release, ordered)]
+    if len(marked):
+        docs, n_docs = _documents(release, marked)
+        who = ("It rests" if n == 1 else "Both rest" if len(marked) == n == 2 else
+               "All rest" if len(marked) == n else f"{count(len(marked))} of them rest")
+        text += (f" {who} only on {'one unpublished document' if n_docs == 1 else 'unpublished documents'}, "
+                 f"{listing(docs)}, which cannot be checked online.")
+    return text
 
 
 ORDINALS = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth ", 6: "sixth "}
@@ -279,18 +378,33 @@ def official_point(release, region: str | None = None, latest=None) -> Point | N
     mine = ranked[ranked.region == region].iloc[0]
     if mine.v == 0:
         headline = f"The written answer to Parliament prints 0 vacancies for {region} region in {when}."
-        rates = release.staffing[(release.staffing.region == region) & (release.staffing.measure == "vacancy_rate")
-                                 & (release.staffing.grade == "po")].value.astype(float)
-        caveat = (caveat + (f" Its inspections published probation officer vacancy rates of {percent(rates.min())} to "
-                            f"{percent(rates.max())}: one grade, at inspection, against a target, while the answer "
-                            "counts all grades at one month; the two are not the same measure."
-                            if len(rates) > 1 and rates.max() > 0 else ""))
+        staff = release.staffing
+        rates = staff[(staff.region == region) & (staff.measure == "vacancy_rate") & (staff.grade == "po")
+                      & staff.inspection_id.notna()]  # inspections' own rates, never a region-wide figure
+        ins = release.inspections[release.inspections.inspection_id.isin(rates.inspection_id)]
+        first, last = _dates(ins)
+        dated = f"{first} to {last}" if first and first != last else first or "on dates no source gives"
+        marked = rates[unpublished(release, rates)]
+        values = rates.value.astype(float)
+        if len(rates) > 1 and values.max() > 0:
+            caveat += (f" {possessive(region)} {plural(len(rates), 'inspection')} with a probation officer vacancy "
+                       f"rate gave {percent(values.min())} to {percent(values.max())} (reports published {dated}): one "
+                       "grade, at inspection, against a target, while the answer counts all grades at one month; the "
+                       "two are not the same measure."
+                       + (f" {'All' if len(marked) == len(rates) else count(len(marked)) + ' of'} "
+                          f"{'these ' + count(len(rates)) + ' rates' if len(marked) < len(rates) else count(len(rates))}"
+                          f" rest only on an unpublished document." if len(marked) else ""))
     else:
-        place, fewer = int((ranked.v > mine.v).sum()) + 1, int((ranked.v < mine.v).sum()) + 1
-        tied = int((ranked.v == mine.v).sum()) > 1
-        rank = _ordinal(place, tied) if place <= fewer else _ordinal(fewer, tied, fewest=True)
-        headline = (f"{region} region had {amount(mine.value, mine.unit)} probation vacancies in {when}, "
-                    f"{rank} of the 12 regions.")
+        counted = ranked[ranked.v > 0]  # a printed 0 is not ranked as the fewest vacancies
+        place, fewer = int((counted.v > mine.v).sum()) + 1, int((counted.v < mine.v).sum()) + 1
+        tied = int((counted.v == mine.v).sum()) > 1
+        rank = (f"{_ordinal(place, tied)} of the {count(len(ranked))} regions" if place <= fewer else
+                f"{_ordinal(fewer, tied, fewest=True)} of the "
+                + (f"{count(len(counted))} regions not printed as 0" if zero else f"{count(len(ranked))} regions"))
+        headline = f"{region} region had {amount(mine.value, mine.unit)} probation vacancies in {when}, {rank}."
+        if zero and place > fewer:
+            caveat += (f" The answer prints 0 for {listing(zero)}; a printed 0 need not mean no vacancies, so "
+                       f"{'it is' if len(zero) == 1 else 'they are'} left out of this ranking.")
     if latest is not None:
         if pd.isna(latest.published):
             caveat += f" This PDU's latest report (round {latest['round']}) has no known publication date."
@@ -318,20 +432,29 @@ def correlation_words(result: Correlation, x: str, y: str) -> str:
     return f"Higher {x} went with {direction} {y} ({stats}). An association in a small sample, not cause."
 
 
-def association_point(outcomes: pd.DataFrame, grade_code: str = "po", outcome: str = "rating_rank") -> Point:
-    """What the figures do and do not show about a grade's vacancy rate and the overall rating."""
+def association_point(outcomes: pd.DataFrame, grade_code: str = "po", outcome: str = "rating_rank",
+                      release=None) -> Point:
+    """What the figures do and do not show about a grade's vacancy rate and the overall rating; with `release`,
+    how many of the rates rest only on an unpublished document (no public web address), and which."""
     result = spearman(outcomes.get(grade_code, pd.Series(dtype=float)), outcomes[outcome])
     who = f"{v.term(v.GRADES, grade_code, 'grade').name()} vacancy rates"
     what = "ratings" if outcome == "rating_rank" else v.term(v.OUTCOMES, outcome, "outcome").label.lower()
+    rows = outcomes.dropna(subset=[c for c in (grade_code, outcome) if c in outcomes])
+    rates = pd.DataFrame(columns=["source_ids"])
+    if release is not None and "inspection_id" in rows:
+        staff = release.staffing
+        rates = staff[(staff.measure == "vacancy_rate") & (staff.grade == grade_code)
+                      & staff.inspection_id.isin(rows.inspection_id)].drop_duplicates("inspection_id")
+    marked = int(unpublished(release, rates).sum()) if len(rates) else 0
+    resting = f", {count(marked)} resting only on unpublished documents" if marked else ""
     if result.refused:
-        headline = f"Too few inspections ({result.n}) publish {who} to tell whether they go with {what}."
+        headline = f"Too few inspections ({result.n}) give {who} to tell whether they go with {what}."
     elif result.low is not None and result.high is not None and result.low <= 0 <= result.high:
-        headline = f"No clear link between {who} and overall {what} across {result.n} inspections."
+        headline = f"No clear link between {who} and overall {what} across {result.n} inspections{resting}."
     else:
         better = (result.rho or 0) > 0
         headline = (f"Higher {who} went with {'better' if better else 'worse'} overall {what} across "
-                    f"{result.n} inspections.")
-    rows = outcomes.dropna(subset=[c for c in (grade_code, outcome) if c in outcomes])
+                    f"{result.n} inspections{resting}.")
     ids = rows.source_ids if "source_ids" in rows else []
     mixed = ""
     if "pdu_id" in rows and "round" in rows and len(rows):
@@ -341,58 +464,140 @@ def association_point(outcomes: pd.DataFrame, grade_code: str = "po", outcome: s
         mixed = (f" The {result.n} inspections come from {'both rounds' if len(rounds) > 1 else f'round {rounds[0]}'}"
                  + (f"; {plural(len(twice), 'PDU')} {'counts' if len(twice) == 1 else 'count'} twice (inspected in both)"
                     if len(twice) else "") + ".")
+    if marked:
+        mixed += " " + unpublished_sentence(release, rates)
     return _point(headline, correlation_words(result, who, f"overall {what}" if outcome == "rating_rank" else what)
                   .replace("higher overall ratings", "better overall ratings")
                   .replace("lower overall ratings", "worse overall ratings") + mixed, ids)
 
 
-def association_sentence(outcomes: pd.DataFrame, grade_code: str = "po", outcome: str = "rating_rank") -> str:
+def association_sentence(outcomes: pd.DataFrame, grade_code: str = "po", outcome: str = "rating_rank",
+                         release=None) -> str:
     """The association point as one paragraph (headline, then its detail)."""
-    point = association_point(outcomes, grade_code, outcome)
+    point = association_point(outcomes, grade_code, outcome, release)
     return f"{point.headline} {point.detail}"
 
 
 # --- per report -------------------------------------------------------------------------------------------
 def national(release) -> list[Point]:
-    """The national report's main points."""
+    """The national report's main points (the index shows them too): the story first, the ratings, then the
+    newest inspections (of public protection, 2025-26), standards, change, staffing; what the data cover last."""
     ins = release.inspections
-    points = [coverage_point(release, ins), ratings_point(release, ins), standards_point(release),
-              change_point(release), staffing_point(release), official_point(release),
-              association_point(staffing_outcomes(release), "po")]
+    points = [ratings_point(release, ins), public_protection_point(release), standards_point(release),
+              change_point(release), staffing_point(release),
+              association_point(staffing_outcomes(release), "po", release=release), official_point(release),
+              coverage_point(release, ins)]
     return [p for p in points if p]
 
 
-def public_protection_point(release, region: str) -> Point | None:
-    """What the region's 2025-26 inspection of public protection found, in the inspectorate's words (these
-    inspections give no rating and are never pooled with PDU ratings), with its staffing statements."""
+def _safe_what(row) -> str:
+    """What a case-quality statement is about, for a sentence: 'work to keep people safe', 'assessment to keep
+    people safe', 'assessment of risk of harm'."""
+    topic = str(row.topic)
+    label = v.PP_TOPICS[topic].label if topic in v.PP_TOPICS else topic.replace("_", " ")
+    if topic == "keeping_safe":
+        return "work to keep people safe"
+    if label.endswith(": keeping people safe"):
+        return label.split(":")[0].lower() + " to keep people safe"
+    return label[:1].lower() + label[1:]
+
+
+def _safe_words(row) -> tuple[str, str]:
+    """What a case-quality statement of an inspection of public protection says, as a clause for a headline and
+    the source's own words for its detail: ('less than half of the cases inspected had sufficient work to keep
+    people safe', '“Less than half of the cases inspected”'). The clause puts the source's words in lower case
+    mid-sentence and adds what was counted where its words do not say; the detail quotes them as printed."""
+    what = _safe_what(row)
+    counted = str(row.counted) if pd.notna(row.counted) else "cases"
+    if pd.notna(row.pct):
+        share_words = f"{percent(row.pct)} of the {counted} inspected"
+    else:
+        text = str(row.value_text).strip()
+        share_words = text[:1].lower() + text[1:]
+        if not any(word in share_words for word in ("case", "assignment")):
+            share_words += f" of the {counted}"
+    quote = f"“{row.value_text}”" if pd.notna(row.value_text) else ""
+    return f"{share_words} had sufficient {what}", quote
+
+
+def _keeping_safe(said: pd.DataFrame):
+    """The statement a headline reports: on keeping people safe where the inspection gives one, else its first
+    statement on case quality (None when it gives none)."""
+    safe = said[said.kind.astype(str) == "case_quality"]
+    if safe.empty:
+        return None
+    overall = safe[safe.topic.astype(str) == "keeping_safe"]
+    return (overall if len(overall) else safe).iloc[0]
+
+
+def public_protection_point(release, region: str | None = None) -> Point | None:
+    """What a region's 2025-26 inspection of public protection found, in the inspectorate's words (these
+    inspections give no rating and are never pooled with PDU ratings), with its staffing statements; without
+    `region` (the national page), the highest-numbered report's finding, and each region's beside it."""
     from pdukit.analysis.official import has_official, public_protection, public_protection_inspections
 
     if not has_official(release, "regional_inspections"):
         return None
     inspections = public_protection_inspections(release)
+    if region is None:
+        return _public_protection_national(release, inspections)
     mine = inspections[inspections.region.astype(str) == region]
     if mine.empty:
         return None
     row = mine.iloc[0]
     said = public_protection(release, region=region)
-    safe = said[said.kind.astype(str) == "case_quality"]
     staffing = said[said.kind.astype(str) == "staffing"]
-    when = month_year(row.published, "2025-26")
+    when_ = month_year(row.published, "2025-26")
     cases = f", {count(row.cases_inspected)} cases" if pd.notna(row.cases_inspected) else ""
-    if len(safe):
-        first = safe.iloc[0]
-        words = (f"{percent(first.pct)} of {first.counted if pd.notna(first.counted) else 'cases'}"
-                 if pd.notna(first.pct) else str(first.value_text))
-        headline = f"{possessive(region)} inspection of public protection ({when}{cases}) found keeping people safe sufficient in: “{words}”."
+    first = _keeping_safe(said)
+    quote = ""
+    if first is not None:
+        clause, quote = _safe_words(first)
+        headline = f"{possessive(region)} inspection of public protection ({when_}{cases}) found {clause}."
         if len(headline.split()) > MAX_HEADLINE_WORDS:
-            headline = f"{possessive(region)} inspection of public protection ({when}{cases}) found too little work to keep people safe."
+            headline = (f"{possessive(region)} inspection of public protection ({when_}{cases}) judged "
+                        f"{_safe_what(first)} in words, quoted below.")
     else:
-        headline = f"{possessive(region)} inspection of public protection ({when}{cases}) gave a judgement in words, not a rating."
-    detail = ("On staffing it said: " + "; ".join(f"“{s}”" for s in staffing.value_text.dropna().head(3)) + ". "
-              if len(staffing) else "")
+        headline = f"{possessive(region)} inspection of public protection ({when_}{cases}) gave a judgement in words, not a rating."
+    detail = (f"In the inspectorate's words: {quote}. " if quote else "")
+    detail += ("On staffing it said: " + "; ".join(f"“{s}”" for s in staffing.value_text.dropna().head(3)) + ". "
+               if len(staffing) else "")
     detail += ("These inspections give a judgement, not a rating, and are never counted with PDU ratings. "
                + from_sources(release, pd.concat([mine.source_ids, said.source_ids])))
     return _point(headline, detail, mine.source_ids, said.source_ids)
+
+
+def _public_protection_national(release, inspections: pd.DataFrame) -> Point | None:
+    """The national point on the inspections of public protection: the finding of the highest-numbered report
+    (the newest the data can order), how many of the 12 regions are in the data, and each region's finding on
+    keeping people safe in the inspectorate's words."""
+    from pdukit.analysis.official import public_protection
+
+    if inspections.empty:
+        return None
+    said = public_protection(release)
+    findings = []
+    for r in inspections.itertuples():
+        first = _keeping_safe(said[said.region.astype(str) == str(r.region)])
+        if first is not None:
+            findings.append((r, first))
+    if not findings:
+        return None
+    numbered = [f for f in findings if pd.notna(f[0].report_number)]
+    newest, first = max(numbered, key=lambda f: int(f[0].report_number)) if numbered else findings[0]
+    clause, _ = _safe_words(first)
+    number = f", report {int(newest.report_number)}," if pd.notna(newest.report_number) else ""
+    headline = f"{possessive(str(newest.region))} 2025-26 inspection of public protection{number} found {clause}."
+    if len(headline.split()) > MAX_HEADLINE_WORDS:
+        headline = (f"{count(len(inspections))} of the 12 regions have had a 2025-26 inspection of public protection; "
+                    "each judged in words, not rated.")
+    each = "; ".join(f"{r.region}, on {_safe_what(f)}, {_safe_words(f)[1]}" for r, f in findings)
+    detail = (f"{count(len(inspections))} of the 12 regions' inspections of public protection are in the data"
+              + (f"; report {int(newest.report_number)} is the highest-numbered" if number else "")
+              + f". What each found sufficient, in the inspectorate's words: {each}. "
+              "These inspections give a judgement, not a rating, and are never counted with PDU ratings. "
+              + from_sources(release, pd.concat([inspections.source_ids, said.source_ids])))
+    return _point(headline, detail, inspections.source_ids, said.source_ids)
 
 
 def region(release, name: str) -> list[Point]:
@@ -442,7 +647,6 @@ def pdu(release, pdu_id: str) -> list[Point]:
     if std:
         points.append(std)
     points += _vacancy_points(release, ins)
-    regional = official_point(release, str(info.region), ins.iloc[-1] if len(ins) else None)
     upw = upw_backlog(release)
     for r in upw[upw.inspection_id.isin(ins.inspection_id)].itertuples():
         if pd.notna(r.recomputed_pct) and pd.notna(r.published_pct):
@@ -451,43 +655,116 @@ def pdu(release, pdu_id: str) -> list[Point]:
                 f"{percent(r.recomputed_pct)}.",
                 f"{count(r.requirements_beyond_12m)} of {count(r.requirements_total)} requirements outstanding beyond "
                 "12 months: the published figure used another definition (see the audit).", r.source_ids))
-    if regional is not None:
-        points.append(regional)
     return points[:6]
 
 
+def regional_staffing(release, pdu_id: str) -> tuple[str, tuple[str, ...]] | None:
+    """For a PDU page's staffing section, not its main points: its region's official vacancy count, said plainly
+    as region-wide (never the PDU's own), with the figure's date, the region's size and how far the PDU's latest
+    report is from the figure; with its source ids. None where the release has no such figure."""
+    info = release.pdus.set_index("pdu_id").loc[pdu_id]
+    ins = release.inspections[release.inspections.pdu_id == pdu_id].sort_values("round")
+    region = str(info.region)
+    point = official_point(release, region, ins.iloc[-1] if len(ins) else None)
+    if point is None:
+        return None
+    pdus = release.pdus[release.pdus.region.astype(str) == region]
+    size = int((pdus.status.astype(str) == "current").sum()) if "status" in pdus else len(pdus)
+    said = point.headline[:1].lower() + point.headline[1:] if point.headline.startswith("The ") else point.headline
+    text = (f"A region-wide figure, not this PDU's own: {said} {point.detail} {region} region has "
+            f"{plural(size, 'current PDU')} in the Ministry of Justice register, and a count of vacancies grows with "
+            "a region's size.")
+    return text, point.source_ids
+
+
+def _rates_said(year: str, rows: list) -> str:
+    """'At its 2022 inspection, vacancy rates were SPO 20%, PO 0% and PSO 28%.'; a rate the source dates is
+    said with its date, apart from those it gives no other date for (as the staffing table shows them 'at
+    inspection'): 'At its 2023 inspection, vacancy rates were SPO 47% and PO 38%; the PSO rate was 5% in January
+    2023.'; one rate: 'the PSO vacancy rate was 0%'."""
+    undated = [r for r in rows if pd.isna(r.as_of)]
+    dated: dict[str, list] = {}
+    for r in rows:
+        if pd.notna(r.as_of):
+            dated.setdefault(month_year(r.as_of), []).append(r)
+
+    def rates(group: list, noun: str = "vacancy rate") -> str:
+        if len(group) == 1:
+            return f"the {v.GRADES[str(group[0].grade)].short} {noun} was {percent(group[0].value)}"
+        return f"{noun}s were " + listing([f"{v.GRADES[str(r.grade)].short} {percent(r.value)}" for r in group])
+
+    parts = [rates(undated)] if undated else []
+    for when_, group in dated.items():
+        parts.append(f"{rates(group, 'rate' if parts else 'vacancy rate')} in {when_}")
+    return f"At its {year} inspection, " + "; ".join(parts) + "."
+
+
+def _medians(release, grades_: list[str]) -> str:
+    """The national median of each grade a PDU's points give, over the inspections with that grade's rate (the
+    figures the page's comparison table uses), each with its n: like grade beside like grade, never another's."""
+    from pdukit.analysis.measures import vacancy_by_grade
+
+    wide = vacancy_by_grade(release)
+    said = [(g, wide[g].dropna()) for g in grades_ if g in wide and wide[g].notna().any()]
+    if not said:
+        return ""
+    if len(said) == 1:
+        g, values = said[0]
+        return (f"The national median {v.GRADES[g].short} vacancy rate, over the {plural(len(values), 'inspection')} "
+                f"with one, is {percent(values.median())}.")
+    return ("National medians, over the inspections with each rate: "
+            + listing([f"{v.GRADES[g].short} {percent(x.median())} (n = {count(len(x))})" for g, x in said]) + ".")
+
+
 def _vacancy_points(release, ins: pd.DataFrame) -> list[Point]:
-    """One point per inspection that publishes vacancy rates by grade, each naming its own inspection and dating
-    any rate the source dates (a rate 'at inspection' is one the source gives no other date for); where a source
-    gives the share of target staff in post for the same inspection, the detail says so beside it."""
+    """One point per inspection whose sources give vacancy rates by grade or the share of target staff in post,
+    each naming its own inspection, dating the rates the source dates apart from those it gives 'at inspection'
+    (as the staffing table does), saying when a figure rests only on an unpublished document, and giving once per
+    page the national median of each grade it states (like with like, with n). A share in post from another source
+    for the same inspection is said beside its rates; an inspection with only a share in post gets its own point."""
     staff = release.staffing
     mine_ins = staff.inspection_id.isin(ins.inspection_id) & staff.grade.isin(list(v.CORE_GRADES))
     vac = staff[(staff.measure == "vacancy_rate") & mine_ins]
     in_post = staff[(staff.measure == "pct_of_target_in_post") & mine_ins]
-    if vac.empty:
+    if vac.empty and in_post.empty:
         return []
-    national = staff[(staff.measure == "vacancy_rate") & (staff.grade == "po") & staff.inspection_id.notna()].value
     order = {g: i for i, g in enumerate(v.CORE_GRADES)}
+    grades_used = [g for g in v.CORE_GRADES if g in set(vac.grade.astype(str))]
+    medians = _medians(release, grades_used)
     points = []
-    for inspection_id, mine in vac.groupby("inspection_id", sort=False):
+    for inspection_id in [i for i in ins.inspection_id if i in set(vac.inspection_id) | set(in_post.inspection_id)]:
         label = release.inspection_label(str(inspection_id))
         year = label[label.rindex("(") + 1:-1]
-        rows = sorted(mine.itertuples(), key=lambda r: order[str(r.grade)])
-        rates = listing([f"{v.GRADES[str(r.grade)].short} {percent(r.value)}"
-                         + (f" ({month_year(r.as_of)})" if pd.notna(r.as_of) else "") for r in rows])
-        said = f"vacancy rates were {rates}" if len(rows) > 1 else f"the {rates.replace(' ', ' vacancy rate was ', 1)}"
+        mine = vac[vac.inspection_id == inspection_id]
+        posts = in_post[in_post.inspection_id == inspection_id]
         detail = []
-        if (mine.value.astype(float) < 0).any():
-            detail.append("Below zero: more staff than the target.")
-        for r in in_post[in_post.inspection_id == inspection_id].itertuples():
-            detail.append(f"Another source gives {percent(r.value)} of the target number of "
-                          f"{v.GRADES[str(r.grade)].plural} in post for this inspection: a different measure from "
-                          "another document, so the two need not agree.")
-        detail.append(f"The median probation officer vacancy rate over the {len(national)} inspections that publish "
-                      f"one is {percent(national.median())}. "
-                      + from_sources(release, pd.concat([mine.source_ids, in_post[in_post.inspection_id == inspection_id].source_ids])))
-        points.append(_point(f"At its {year} inspection, {said}.", " ".join(detail),
-                             mine.source_ids, in_post[in_post.inspection_id == inspection_id].source_ids))
+        if len(mine):
+            rows = sorted(mine.itertuples(), key=lambda r: order[str(r.grade)])
+            headline = _rates_said(year, rows)
+            if (mine.value.astype(float) < 0).any():
+                detail.append("Below zero: more staff than the target.")
+            for r in posts.itertuples():
+                detail.append(f"Another source gives {percent(r.value)} of the target number of "
+                              f"{v.GRADES[str(r.grade)].plural} in post for this inspection: a different measure from "
+                              "another document, so the two need not agree.")
+        else:
+            shares = listing([f"{percent(r.value)} of the target number of {v.GRADES[str(r.grade)].plural}"
+                              for r in posts.itertuples()])
+            headline = f"At its {year} inspection, {shares} were in post."
+            detail.append("A share of target staff in post, not a vacancy rate: the sources give no vacancy rate for "
+                          "this inspection.")
+        figures = pd.concat([mine, posts])
+        marked = figures[unpublished(release, figures)]
+        if len(marked):
+            docs, n_docs = _documents(release, marked)
+            detail.append(f"{'It rests' if len(marked) == 1 else 'These figures rest' if len(marked) == len(figures) else f'{count(len(marked))} of these figures rest'} "
+                          f"only on {'one unpublished document' if n_docs == 1 else 'unpublished documents'}, "
+                          f"{listing(docs)}, which cannot be checked online (marked † in the staffing table).")
+        if medians and len(mine):
+            detail.append(medians)
+            medians = ""  # said once a page
+        detail.append(from_sources(release, figures.source_ids))
+        points.append(_point(headline, " ".join(x for x in detail if x), mine.source_ids, posts.source_ids))
     return points
 
 

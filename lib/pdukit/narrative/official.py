@@ -43,7 +43,8 @@ def _months(a: pd.Timestamp, b: pd.Timestamp) -> int:
 
 
 def beside_outcomes_title(frame: pd.DataFrame) -> str:
-    """'London had the most vacancies in September 2023 (457 FTE); Greater Manchester and Wales reported none'."""
+    """'London had the most vacancies in September 2023 (457 FTE); the answer printed 0 for Greater Manchester and
+    Wales' (a printed 0 is said as printed, never as 'none' or 'no vacancies')."""
     if frame.empty:
         return "No region has an official staffing figure in this release"
     values = values_of(frame).astype(float)
@@ -51,7 +52,7 @@ def beside_outcomes_title(frame: pd.DataFrame) -> str:
     zero = frame[values == 0].region.astype(str).tolist()
     measure = v.term(v.OFFICIAL_MEASURES, frame.attrs.get("measure", "vacancies"), "official measure").plural
     text = f"{top.region} had the most {measure} in {month_year(top.as_of)} ({amount(values.max(), top.unit)})"
-    return text + (f"; {listing(zero)} reported none" if zero else "")
+    return text + (f"; the answer printed 0 for {listing(zero)}" if zero else "")
 
 
 def beside_outcomes_caveat(frame: pd.DataFrame, release: Release) -> str:

@@ -99,11 +99,17 @@ def readable_disagreements(release: Release, pdu_id: str | None = None) -> pd.Da
             return coded[str(value)].label
         return when(value) if str(name) in ("published", "as_of") else str(value)
 
-    return pd.DataFrame({"About": d.key.map(subject), "Field": d.field.astype(str).map(field),
+    rows = pd.DataFrame({"About": d.key.map(subject), "Field": d.field.astype(str).map(field),
                          "Kept": [said(x, f) for x, f in zip(d.value, d.field, strict=True)],
                          "Other value": [said(x, f) for x, f in zip(d.other_value, d.field, strict=True)],
                          "Why": d.resolution.map(plain),
                          "source_ids": (d.value_source_ids.fillna("") + ";" + d.other_source_ids.fillna("")).str.strip(";")})
+    # one disagreement with two other values (Bedfordshire's planning: one sentence states both) is one row
+    same = ["About", "Field", "Kept", "Why"]
+    return (rows.fillna({"Kept": "\0"}).groupby(same, sort=False, dropna=False)
+            .agg({"Other value": lambda x: "; ".join(dict.fromkeys(str(i) for i in x if i is not None)),
+                  "source_ids": lambda x: ";".join(dict.fromkeys(i for ids in x for i in str(ids).split(";") if i))})
+            .reset_index().replace({"Kept": {"\0": None}})[[*same[:3], "Other value", "Why", "source_ids"]])
 
 
 def readable_inspections(release: Release, frame: pd.DataFrame) -> pd.DataFrame:
@@ -396,14 +402,17 @@ def no_recommendations_sentence(release: Release, findings: pd.DataFrame) -> str
 
 def comparison_table(release: Release, frame: pd.DataFrame) -> pd.DataFrame:
     """`outcomes.pdu_comparison` as a reader reads it: what is compared (with its inspection's year), this PDU's
-    figure, its region's median and the national median with its n, each as a per cent."""
+    figure, its region's median and the national median, each as a per cent with its n (a region median of one
+    figure, the PDU's own, is said to be so)."""
     def year(label: str) -> str:
         return label[label.rindex("(") + 1:-1] if "(" in label else label
 
     return pd.DataFrame({
         "Figure": [f"{m} ({year(i)})" for m, i in zip(frame.measure, frame.inspection, strict=True)],
         "this PDU": [number(x, v.PERCENT) for x in frame["this PDU"]],
-        "Region median": [number(x, v.PERCENT) for x in frame["region median"]],
+        "Region median": [f"{number(x, v.PERCENT)} (n = {count(n)})" if n > 1 else "only this PDU's figure (n = 1)"
+                          for x, n in zip(frame["region median"], frame.get("region n", pd.Series(2, index=frame.index)),
+                                          strict=True)],
         "National median": [f"{number(x, v.PERCENT)} (n = {count(n)})"
                             for x, n in zip(frame["national median"], frame["national n"], strict=True)],
         "source_ids": frame.get("source_ids", ""), })

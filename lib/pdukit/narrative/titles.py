@@ -60,10 +60,44 @@ def vacancy_range(vacancy: pd.DataFrame, place: str, grade: str = "po", name: st
         return (f"{place}: {name} vacancy rates from {percent(values.min())} to {percent(values.max())} at "
                 f"{plural(len(values), 'inspection')}")
     if len(values) == 1:
-        return f"{place}: {name} vacancy rate {percent(values.iloc[0])} at its one inspection that publishes it"
+        return f"{place}: {name} vacancy rate {percent(values.iloc[0])} at its one inspection that gives it"
     return f"{place}: vacancy rates by grade at {plural(len(vacancy), 'inspection')}"
 
 
 def month_of(value) -> str:
     """'September 2023' for '2023-09' or '2023-09-30' (a header or label naming a figure's date)."""
     return month_year(value)
+
+
+UNPUBLISHED_MARK = ("† Rests only on a document with no public web address (an unpublished document held by the "
+                    "compilers): it cannot be checked online.")
+
+
+def marked_labels(release, rows: pd.DataFrame, labels: dict[str, str]) -> dict[str, str]:
+    """Inspection labels for a chart, a † after each inspection whose every row of `rows` (figures with
+    inspection_id and source_ids) rests only on a document with no public web address: 'Gwent (2022) †'. Say
+    what the mark means in the chart's note (`UNPUBLISHED_MARK`)."""
+    from pdukit.analysis.official import unlinked_only
+
+    marked = dict(labels)
+    if rows.empty:
+        return marked
+    flags = pd.Series(unlinked_only(release, rows).to_numpy(), index=rows.inspection_id.to_numpy())
+    for inspection_id, flag in flags.groupby(level=0).all().items():
+        if flag:
+            marked[str(inspection_id)] = f"{labels.get(str(inspection_id), inspection_id)} †"
+    return marked
+
+
+def marked_rows(release, frame: pd.DataFrame, column: str) -> tuple[pd.DataFrame, str]:
+    """`frame` with a † after `column`'s text in each row whose every source has no public web address, and the
+    note to put under its chart ('' when no row is marked): for bar charts labelled by a column, e.g. grades."""
+    from pdukit.analysis.official import unlinked_only
+
+    if frame.empty or "source_ids" not in frame:
+        return frame, ""
+    marks = unlinked_only(release, frame).to_numpy()
+    if not marks.any():
+        return frame, ""
+    text = frame[column].astype(str)
+    return frame.assign(**{column: text.where(~marks, text + " †")}), UNPUBLISHED_MARK

@@ -13,7 +13,7 @@ those in HTML around the chart, where they wrap, and inside the downloadable SVG
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -295,22 +295,33 @@ def change_chart(compared: pd.DataFrame) -> plt.Figure:
     return fig
 
 
-def vacancy_by_rating(frame: pd.DataFrame, grade: str) -> plt.Figure:
-    """Each inspection's vacancy rate of `grade` (x) against its overall rating (rows, with n)."""
+def vacancy_by_rating(frame: pd.DataFrame, grade: str, hollow: Iterable[str] = ()) -> plt.Figure:
+    """Each inspection's vacancy rate of `grade` (x) against its overall rating (rows, with n); the inspections
+    named in `hollow` (ids, e.g. rates resting only on an unpublished document) drawn as rings, not dots."""
     data = frame.dropna(subset=[grade, "overall_rating"])
     rows = [r for r in RATINGS if (data.overall_rating == r).any()]
     labels = [f"{wrap(r, 12)}\n(n = {int((data.overall_rating == r).sum())})" for r in rows]
     fig, ax = layout(labels, extra=1.1, row=0.5)
     rng = np.random.default_rng(0)  # a fixed jitter: the same page every time
+    rings = set(hollow)
     for yi, rating in enumerate(rows):
-        values = data[data.overall_rating == rating][grade].astype(float).to_numpy()
-        ax.scatter(values, yi + rng.uniform(-0.15, 0.15, len(values)), s=55, color=RATING_COLOURS[rating],
-                   edgecolor="white", zorder=3)
+        mine = data[data.overall_rating == rating]
+        values = mine[grade].astype(float).to_numpy()
+        y = yi + rng.uniform(-0.15, 0.15, len(values))
+        ring = mine.inspection_id.isin(rings).to_numpy() if "inspection_id" in mine else np.zeros(len(mine), bool)
+        ax.scatter(values[~ring], y[~ring], s=55, color=RATING_COLOURS[rating], edgecolor="white", zorder=3)
+        if ring.any():
+            ax.scatter(values[ring], y[ring], s=55, facecolor="white", edgecolor=RATING_COLOURS[rating], lw=1.6,
+                       zorder=3)
     ax.axvline(0, color="#888888", lw=0.8)
     ax.set_yticks(range(len(rows)), labels)
     fit_x(ax, data[grade])
     ax.set_xlabel(wrap(f"{v.GRADES[grade].short or v.GRADES[grade].label} vacancy rate, % of target posts", 40))
     _finish(ax, len(rows))
+    if "inspection_id" in data and data.inspection_id.isin(rings).any():
+        name = "Ring: rests only on an unpublished document (†)"
+        legend(fig, [(name, Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor="#333333",
+                                   label=name))], ncols=1)
     return fig
 
 

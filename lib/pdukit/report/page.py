@@ -23,6 +23,7 @@ from pdukit.dataset.release import Release, load_release
 from pdukit.dataset.sources import source_link, split_ids
 from pdukit.narrative.mainpoints import Point
 from pdukit.narrative.readable import CODED_COLUMNS, header, sources_credit, sources_line
+from pdukit.narrative.titles import UNPUBLISHED_MARK
 from pdukit.narrative.words import when
 from pdukit.report import display
 
@@ -225,9 +226,7 @@ class Page:
         marked = plain.where(~marks, plain + " †")
         column_links = links.get(header(first), {})
         column_links.update({m: column_links[p] for p, m in zip(plain, marked, strict=True) if p in column_links})
-        return shown.assign(**{first: marked}), ("† Rests only on a document with no public web address (an "
-                                                 "unpublished document held by the compilers): it cannot be checked "
-                                                 "online.")
+        return shown.assign(**{first: marked}), UNPUBLISHED_MARK
 
     def figure(self, fig, *, title: str, alt: str, data: pd.DataFrame, subtitle: str = "", note: str = "",
                filename: str | None = None, source_ids=None, licence: str | None = None) -> None:
