@@ -600,3 +600,16 @@ def test_a_pdus_comparison_gives_each_median_its_n_and_a_disagreement_is_one_row
     bedfordshire = readable.readable_disagreements(release, "bedfordshire")
     assert len(bedfordshire) == 1 and bedfordshire["Other value"].iloc[0] == "Inadequate; Requires improvement"
     assert len(readable.readable_disagreements(release)) == len(release.disagreements) - 1
+
+
+def test_a_later_official_figure_is_said_beside_the_one_ranked_never_ranked_with_it(release):
+    """Release 2026-12-02: the answer of March 2024 gives Greater Manchester 15 FTE vacancies in December 2023,
+    after the September 2023 answer printed 0; London 463 after 457. Said beside, dated, never ranked together."""
+    gm = mainpoints.official_point(release, "Greater Manchester")
+    assert gm.headline == "The written answer to Parliament prints 0 vacancies for Greater Manchester region in September 2023."
+    assert "A later written answer gives 15 FTE for December 2023, after the answer that printed 0" in gm.detail
+    assert "parliament-wq-2024-03-20-vacancies" in gm.source_ids
+    london = mainpoints.official_point(release, "London")
+    assert london.headline.endswith("457 FTE probation vacancies in September 2023, the most of the 12 regions.")
+    assert "463 FTE for December 2023" in london.detail and "not read as a trend" in london.detail
+    assert "later written answer" not in mainpoints.official_point(release, "Wales").detail  # no December figure

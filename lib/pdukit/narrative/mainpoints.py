@@ -405,6 +405,13 @@ def official_point(release, region: str | None = None, latest=None) -> Point | N
         if zero and place > fewer:
             caveat += (f" The answer prints 0 for {listing(zero)}; a printed 0 need not mean no vacancies, so "
                        f"{'it is' if len(zero) == 1 else 'they are'} left out of this ranking.")
+    later = _later_vacancies(release, region, after=mine)
+    if not later.empty:  # a later figure of another series: said beside, with its date, never ranked with these
+        caveat += (" A later written answer gives " + listing([f"{amount(r.value, r.unit)} for {month_year(r.as_of)}"
+                                                              for r in later.itertuples()])
+                   + (", after the answer that printed 0" if mine.v == 0 else "")
+                   + "; the two answers describe their figures differently, so the change between the dates is "
+                     "not read as a trend.")
     if latest is not None:
         if pd.isna(latest.published):
             caveat += f" This PDU's latest report (round {latest['round']}) has no known publication date."
@@ -413,7 +420,16 @@ def official_point(release, region: str | None = None, latest=None) -> Point | N
             gap = plural(low, "month") if low == high else f"{low} to {high} months"
             caveat += (f" This PDU's latest report (round {latest['round']}) was published in {month_year(latest.published)}, "
                        + (f"{gap} {side} that figure." if side != "around" else "around the time of that figure."))
-    return _point(headline, caveat, frame[frame.region == region].source_ids)
+    return _point(headline, caveat, frame[frame.region == region].source_ids, later.source_ids)
+
+
+def _later_vacancies(release, region: str, after) -> pd.DataFrame:
+    """The region's official vacancy counts (all grades) of other series dated after the figure `after`."""
+    from pdukit.analysis.official import official_staffing
+
+    own = official_staffing(release, scope=region, long=True)
+    return own[(own.measure == "vacancies") & (own.grade == "overall") & (own.series != after.series)
+               & (own.as_of.astype(str) > str(after.as_of))].sort_values("as_of")
 
 
 def correlation_words(result: Correlation, x: str, y: str) -> str:
