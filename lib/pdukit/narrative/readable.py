@@ -317,11 +317,22 @@ def every_inspection(release: Release) -> pd.DataFrame:
             else:
                 row[term.label] = None
         figures = staff[staff.inspection_id == r.inspection_id]
+        # each grade's rate, the one at inspection first, else the one the source dates: every rate the national
+        # medians count is in a column of its own, so a reader can rebuild them from the download
+        used, dates = [], []
         for grade in v.CORE_GRADES:
-            rate = figures[(figures.measure == "vacancy_rate") & (figures.grade == grade) & figures.as_of.isna()].value
-            row[f"{v.GRADES[grade].short} vacancy rate at inspection (%)"] = float(rate.iloc[0]) if len(rate) else None
-        at_inspection = (figures.measure == "vacancy_rate") & figures.grade.isin(list(v.CORE_GRADES)) & figures.as_of.isna()
-        other = figures[~at_inspection]
+            rates = figures[(figures.measure == "vacancy_rate") & (figures.grade == grade)]
+            rates = rates.assign(undated=rates.as_of.isna()).sort_values("undated", ascending=False)
+            row[f"{v.GRADES[grade].short} vacancy rate (%)"] = float(rates.value.iloc[0]) if len(rates) else None
+            if len(rates):
+                used.append(rates.index[0])
+                dates.append((v.GRADES[grade].short, month_year(rates.as_of.iloc[0], "at inspection")))
+        by_date: dict[str, list[str]] = {}
+        for short, date in dates:
+            by_date.setdefault(date, []).append(short)
+        row["Vacancy rates as of"] = (next(iter(by_date)) if len(by_date) == 1 else "; ".join(
+            f"{listing(grades)} {date}" for date, grades in by_date.items())) if dates else None
+        other = figures.drop(index=used)
         row["Other staffing figures"] = "; ".join(
             f"{v.STAFFING_MEASURES[str(f.measure)].label}, {v.GRADES[str(f.grade)].label.lower()}: "
             f"{number(f.value, v.STAFFING_MEASURES[str(f.measure)].unit)} ({month_year(f.as_of, 'at inspection')})"
