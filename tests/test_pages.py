@@ -513,7 +513,8 @@ def test_a_printed_zero_is_reported_as_printed_never_as_no_vacancies(release):
     assert "The answer prints 0 for Greater Manchester and Wales, as given here." in \
         official_words.beside_outcomes_caveat(beside, release)
     point = mainpoints.official_point(release, "Greater Manchester")
-    assert point.headline == "The written answer to Parliament prints 0 vacancies for Greater Manchester region in September 2023."
+    assert point.headline == ("A written answer to Parliament prints 0 for Greater Manchester region's probation "
+                           "vacancies in September 2023; a printed 0 need not mean none.")
     assert ("Greater Manchester's 3 inspections with a probation officer vacancy rate gave 26% to 38% (reports "
             "published May 2023)") in point.detail
     assert "24%" not in point.detail and "Its inspections" not in point.detail  # the region-wide rate is not an inspection's
@@ -582,7 +583,7 @@ def test_a_pdu_page_keeps_its_regions_vacancy_count_out_of_its_main_points(relea
     assert "latest report (round 2) has no known publication date" in \
         mainpoints.regional_staffing(release, "gateshead-and-south-tyneside")[0]
     tameside = mainpoints.regional_staffing(release, "tameside")[0]
-    assert "own: the written answer to Parliament prints 0 vacancies for Greater Manchester region" in tameside
+    assert "own: a written answer to Parliament prints 0 for Greater Manchester region's probation vacancies" in tameside
     assert "Its inspections" not in tameside and "Greater Manchester's 3 inspections" in tameside
 
 
@@ -606,7 +607,8 @@ def test_a_later_official_figure_is_said_beside_the_one_ranked_never_ranked_with
     """Release 2026-12-02: the answer of March 2024 gives Greater Manchester 15 FTE vacancies in December 2023,
     after the September 2023 answer printed 0; London 463 after 457. Said beside, dated, never ranked together."""
     gm = mainpoints.official_point(release, "Greater Manchester")
-    assert gm.headline == "The written answer to Parliament prints 0 vacancies for Greater Manchester region in September 2023."
+    assert gm.headline == ("A written answer to Parliament prints 0 for Greater Manchester region's probation "
+                           "vacancies in September 2023; a printed 0 need not mean none.")
     assert "A later written answer gives 15 FTE for December 2023, after the answer that printed 0" in gm.detail
     assert "parliament-wq-2024-03-20-vacancies" in gm.source_ids
     london = mainpoints.official_point(release, "London")
@@ -627,3 +629,41 @@ def test_the_national_medians_can_be_rebuilt_from_the_table_of_every_inspection(
     tameside = table[table.pdu == "Tameside"]
     assert tameside["PSO vacancy rate (%)"].tolist() == [5]
     assert tameside["Vacancy rates as of"].tolist() == ["SPO and PO at inspection; PSO January 2023"]
+
+
+def test_headline_parts_add_up_and_few_inspections_get_no_per_cent(release):
+    """Review 4: 'Of 14 PDUs inspected twice, 3 improved, 7 kept their rating and 3 got worse' summed to 13 (Hull
+    and East Riding's latest rating is in no source); 'Greater Manchester: 0 of 3 (0%) ... against 50%' set a share
+    of three beside the nation's."""
+    assert mainpoints.change_point(release).headline == ("Of 14 PDUs inspected twice, 3 improved, 7 kept their "
+                                                         "rating, 3 got worse and 1 cannot be compared.")
+    assert titles.change({"improved": 3, "worse": 3, "no change": 7}, 14).endswith("7 kept their rating and 1 cannot "
+                                                                                   "be compared")
+    assert titles.change({"improved": 3, "worse": 3, "no change": 8}, 14).endswith("3 got worse and 8 kept their rating")
+    ins = release.inspections
+    gm = mainpoints.ratings_point(release, ins[ins.region == "Greater Manchester"], "Greater Manchester")
+    assert gm.headline == ("0 of Greater Manchester's 3 rated inspections were Inadequate; too few to compare with "
+                           "England and Wales (50%).")
+    east = mainpoints.ratings_point(release, ins[ins.region == "East Midlands"], "East Midlands")
+    assert east.headline == "6 of 8 (75%) of East Midlands' rated inspections were Inadequate, against 50% in England and Wales."
+    assert share_of(1, 2) == "1 of 2" and share_of(4, 5) == "4 of 5 (80%)"
+
+
+def test_the_correlation_says_whether_the_rates_a_reader_can_check_carry_it(release):
+    """Review 4: 'No clear link' rests on 16 rates, 9 of them unpublished; the 7 a reader can check are too few
+    alone for pdukit's threshold of 8, and the point says so rather than report a correlation of 7."""
+    point = mainpoints.association_point(outcomes.staffing_outcomes(release), "po", release=release)
+    assert "9 resting only on unpublished documents" in point.headline
+    assert "The 7 that can be checked online are too few on their own to tell either way" in point.detail
+
+
+def test_a_score_inside_its_own_ratings_observed_range_is_not_called_consistent(release):
+    """Review 4: '14 consistent' rested on bands inferred from the same published scores: circular. Gwent's 6 of 27
+    lies in the range of scores published as Requires improvement, which checks no rule."""
+    from pdukit.analysis.audit import run_audit
+
+    table = run_audit(release)
+    bands = table[table.check == "rating_band"]
+    gwent = bands[bands.subject == "gwent-1"].iloc[0]
+    assert gwent.status == "not_recomputable" and "no published band table" in gwent.detail
+    assert not (bands.status == "consistent").any()

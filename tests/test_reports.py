@@ -61,7 +61,7 @@ def test_standard_counts_keep_stated_and_implied_apart(release):
 
 def test_change_between_inspections_names_direction(release):
     point = mainpoints.change_point(release)
-    assert point.headline == "Of 14 PDUs inspected twice, 3 improved, 7 kept their rating and 3 got worse."
+    assert point.headline == "Of 14 PDUs inspected twice, 3 improved, 7 kept their rating, 3 got worse and 1 cannot be compared."
     assert "Gateshead and South Tyneside (Good to Requires improvement)" in point.detail
     assert "framework changed" in point.detail
 

@@ -75,6 +75,12 @@ def check_rating_band(release: Release, scores: pd.DataFrame, rules) -> list[dic
         if band.rating is None:
             rows.append(_row("rating_band", s.inspection_id, s.overall_rating, "", NOT_RECOMPUTABLE,
                              f"no known band holds {s.published_score}/{s.published_max}{caveat}", *sources))
+        elif band.rating == s.overall_rating and not band.verified:
+            # the unverified bands are the ranges of scores published with each rating: a score inside its own
+            # rating's range agrees with the others, which checks no rule, so it is never counted as consistent
+            rows.append(_row("rating_band", s.inspection_id, s.overall_rating, band.rating, NOT_RECOMPUTABLE,
+                             f"score {s.published_score}/{s.published_max} lies in the range of scores published with a "
+                             f"{band.rating} rating; no published band table to check it against", *sources))
         else:
             same = band.rating == s.overall_rating
             rows.append(_row("rating_band", s.inspection_id, s.overall_rating, band.rating, same,

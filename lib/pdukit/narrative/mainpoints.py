@@ -20,6 +20,7 @@ from pdukit.analysis.summaries import pdu_coverage, standard_counts
 from pdukit.dataset import vocabulary as v
 from pdukit.dataset.sources import split_ids
 from pdukit.narrative.words import (
+    FEW,
     count,
     grades,
     listing,
@@ -134,9 +135,16 @@ def ratings_point(release, inspections: pd.DataFrame, region: str | None = None)
     caveat = f"{plural(unrated, 'inspection')} with no rating in any source. " if unrated else ""
     if region:
         nation = release.inspections.overall_rating.dropna()
-        headline = (f"{share_of(bad, len(rated))} of {possessive(region)} rated inspections {'was' if bad == 1 else 'were'} Inadequate, against "
-                    f"{share(int((nation == 'Inadequate').sum()) / len(nation))} in England and Wales.") if len(rated) \
-            else f"No source gives an overall rating for {region}'s inspections."
+        national = share(int((nation == 'Inadequate').sum()) / len(nation))
+        verb = "was" if bad == 1 else "were"
+        if not len(rated):
+            headline = f"No source gives an overall rating for {region}'s inspections."
+        elif len(rated) < FEW:  # too few to set a share beside the nation's
+            headline = (f"{count(bad)} of {possessive(region)} {count(len(rated))} rated inspections {verb} Inadequate; "
+                        f"too few to compare with England and Wales ({national}).")
+        else:
+            headline = (f"{share_of(bad, len(rated))} of {possessive(region)} rated inspections {verb} Inadequate, "
+                        f"against {national} in England and Wales.")
         detail = sentence(rating_mix(inspections.overall_rating)) + ". " + caveat
     else:
         headline = sentence(rating_mix(inspections.overall_rating)) + "."
@@ -184,8 +192,10 @@ def change_point(release, pdu_ids=None) -> Point | None:
     def n(change: str) -> str:
         return count(counts.get(change, 0)) if counts.get(change, 0) else "none"
 
+    unknown = int(counts.get("not known", 0))  # every PDU counted in the headline, so its parts add up
     headline = (f"Of {plural(len(compared), 'PDU')} inspected twice, {n('improved')} improved, "
-                f"{n('no change')} kept their rating and {n('worse')} got worse.")
+                f"{n('no change')} kept their rating{',' if unknown else ' and'} {n('worse')} got worse"
+                + (f" and {count(unknown)} cannot be compared" if unknown else "") + ".")
     detail = ((f"Worse: {listing([f'{r.pdu} ({r.first_rating} to {r.second_rating})' for r in worse.itertuples()])}. "
                if len(worse) else "")
               + (f"{plural(int(counts.get('not known', 0)), 'PDU')} cannot be compared (a rating in no source). "
@@ -377,7 +387,8 @@ def official_point(release, region: str | None = None, latest=None) -> Point | N
         return _point(headline, caveat, frame.source_ids)
     mine = ranked[ranked.region == region].iloc[0]
     if mine.v == 0:
-        headline = f"The written answer to Parliament prints 0 vacancies for {region} region in {when}."
+        headline = (f"A written answer to Parliament prints 0 for {region} region's probation vacancies in {when}; "
+                    "a printed 0 need not mean none.")
         staff = release.staffing
         rates = staff[(staff.region == region) & (staff.measure == "vacancy_rate") & (staff.grade == "po")
                       & staff.inspection_id.notna()]  # inspections' own rates, never a region-wide figure
@@ -481,10 +492,25 @@ def association_point(outcomes: pd.DataFrame, grade_code: str = "po", outcome: s
                  + (f"; {plural(len(twice), 'PDU')} {'counts' if len(twice) == 1 else 'count'} twice (inspected in both)"
                     if len(twice) else "") + ".")
     if marked:
-        mixed += " " + unpublished_sentence(release, rates)
+        mixed += " " + unpublished_sentence(release, rates) + " " + _checkable_only(outcomes, rows, rates, release,
+                                                                                  grade_code, outcome, who, what)
     return _point(headline, correlation_words(result, who, f"overall {what}" if outcome == "rating_rank" else what)
                   .replace("higher overall ratings", "better overall ratings")
                   .replace("lower overall ratings", "worse overall ratings") + mixed, ids)
+
+
+def _checkable_only(outcomes: pd.DataFrame, rows: pd.DataFrame, rates: pd.DataFrame, release, grade_code: str,
+                    outcome: str, who: str, what: str) -> str:
+    """The same correlation over the rates a reader can check online only (none resting only on an unpublished
+    document): said beside the whole, so a reader sees whether the unpublished ones carry it."""
+    public = set(rates.inspection_id[~unpublished(release, rates).to_numpy()])
+    mine = outcomes[outcomes.inspection_id.isin(public)]
+    result = spearman(mine.get(grade_code, pd.Series(dtype=float)), mine[outcome])
+    if result.refused:
+        return (f"The {count(result.n)} that can be checked online are too few on their own to tell either way "
+                f"(pdukit reports a correlation from {MIN_N}).")
+    return "Over the rates that can be checked online alone: " + correlation_words(
+        result, who, f"overall {what}" if outcome == "rating_rank" else what)
 
 
 def association_sentence(outcomes: pd.DataFrame, grade_code: str = "po", outcome: str = "rating_rank",
@@ -686,7 +712,7 @@ def regional_staffing(release, pdu_id: str) -> tuple[str, tuple[str, ...]] | Non
         return None
     pdus = release.pdus[release.pdus.region.astype(str) == region]
     size = int((pdus.status.astype(str) == "current").sum()) if "status" in pdus else len(pdus)
-    said = point.headline[:1].lower() + point.headline[1:] if point.headline.startswith("The ") else point.headline
+    said = point.headline[:1].lower() + point.headline[1:] if point.headline.startswith(("The ", "A ")) else point.headline
     text = (f"A region-wide figure, not this PDU's own: {said} {point.detail} {region} region has "
             f"{plural(size, 'current PDU')} in the Ministry of Justice register, and a count of vacancies grows with "
             "a region's size.")

@@ -48,9 +48,12 @@ def standards(counts: pd.DataFrame, case: tuple[str, ...]) -> str:
 
 
 def change(tally: dict[str, int], total: int) -> str:
-    """'3 of 14 PDUs inspected twice improved; 3 got worse; 7 kept their rating'."""
+    """'3 of 14 PDUs inspected twice improved, 3 got worse, 7 kept their rating and 1 cannot be compared': the
+    parts add up to the whole."""
+    unknown = total - tally.get("improved", 0) - tally.get("worse", 0) - tally.get("no change", 0)
     return (f"{count(tally['improved'])} of {plural(total, 'PDU')} inspected twice improved, "
-            f"{count(tally['worse'])} got worse and {count(tally['no change'])} kept their rating")
+            f"{count(tally['worse'])} got worse{',' if unknown else ' and'} {count(tally['no change'])} kept their rating"
+            + (f" and {count(unknown)} cannot be compared" if unknown else ""))
 
 
 def vacancy_range(vacancy: pd.DataFrame, place: str, grade: str = "po", name: str = "probation officer") -> str:

@@ -65,9 +65,12 @@ def interval(low, high) -> str:
     return f"{share(low)} to {share(high)}"
 
 
+FEW = 5  # below this many, a per cent reads as a rate the count cannot carry ('0 of 1 (0%)'): the count alone
+
+
 def share_of(part: int, n: int) -> str:
-    """'6 of 8 (75%)'."""
-    return f"{count(part)} of {count(n)} ({share(part / n)})" if n else f"{count(part)} of {count(n)}"
+    """'6 of 8 (75%)'; '1 of 2' (no per cent of fewer than FEW)."""
+    return f"{count(part)} of {count(n)} ({share(part / n)})" if n >= FEW else f"{count(part)} of {count(n)}"
 
 
 def number(value, unit: str = "") -> str:
