@@ -174,7 +174,7 @@ else:
     page.table(official_words.beside_outcomes_table(beside), official_words.beside_outcomes_title(beside),
                key=f"{beside.attrs['measure'].capitalize()}, {titles.month_of(beside.as_of.iloc[0])}",
                links={"region": page.region_links()}, note=official_words.beside_outcomes_caveat(beside, release),
-               filename="official-vacancies-by-region")
+               filename="official-vacancies-by-region", download=official_words.beside_outcomes_download(beside))
 caseload = official.official_staffing(release, measure="caseload_avg", grade="po", scope="England and Wales",
                                       long=True) if official.has_official(release) else None
 if caseload is not None:

@@ -160,7 +160,8 @@ if own_figures is not None and len(own_figures):
         page.table(official_words.beside_outcomes_table(beside), official_words.beside_outcomes_title(beside),
                    key=f"{beside.attrs['measure'].capitalize()}, {titles.month_of(beside.as_of.iloc[0])}",
                    links={"region": page.region_links()}, filename="official-vacancies-by-region",
-                   note=official_words.beside_outcomes_caveat(beside, release))
+                   note=official_words.beside_outcomes_caveat(beside, release),
+                   download=official_words.beside_outcomes_download(beside))
 else:
     page.paragraph(f"No official staffing figure for {region} region is in this data release.")
 

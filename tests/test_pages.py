@@ -667,3 +667,15 @@ def test_a_score_inside_its_own_ratings_observed_range_is_not_called_consistent(
     gwent = bands[bands.subject == "gwent-1"].iloc[0]
     assert gwent.status == "not_recomputable" and "no published band table" in gwent.detail
     assert not (bands.status == "consistent").any()
+
+
+def test_official_figures_beside_outcomes_download_as_numbers(release):
+    """Review 4: the download held '32 FTE' and '2 of 9 (22%)' as text."""
+    from pdukit.analysis import official as official_figures
+    from pdukit.narrative import official as official_words
+
+    frame = official_words.beside_outcomes_download(official_figures.staffing_beside_outcomes(release))
+    shown = readable.for_reader(frame, csv=True)
+    london = shown[shown.Region == "London"].iloc[0]
+    assert london["Vacancies (FTE)"] == 457 and london["Rated inspections"] == 6 and london["Rated Inadequate"] == 4
+    assert london["Share (%)"] == 67 and london["As of"] == "2023-09"

@@ -100,6 +100,22 @@ def beside_outcomes_table(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def beside_outcomes_download(frame: pd.DataFrame) -> pd.DataFrame:
+    """The same rows for a spreadsheet: numbers as numbers (the figure, counts, the share and its 95% interval as
+    rounded per cents), each column's unit in its header, dates as the sources give them."""
+    measure = v.term(v.OFFICIAL_MEASURES, frame.attrs.get("measure", "vacancies"), "official measure").label
+    units = {str(u) for u in frame.unit.dropna()}
+    unit = v.OFFICIAL_UNITS[units.pop()].label if len(units) == 1 and next(iter(units)) in v.OFFICIAL_UNITS else ""
+    return pd.DataFrame({
+        "region": frame.region.astype(str).to_numpy(),
+        f"{measure}{f' ({unit})' if unit else ''}": values_of(frame),
+        "as_of": frame.as_of.to_numpy(),
+        "Rated inspections": frame.n.astype(int).to_numpy(), "Rated Inadequate": frame["count"].astype(int).to_numpy(),
+        "share": frame.share.to_numpy(), "low": frame.low.to_numpy(), "high": frame.high.to_numpy(),
+        "first_published": frame.first_published.to_numpy(), "Last published": frame.last_published.to_numpy(),
+        "source_ids": frame.source_ids.to_numpy()})
+
+
 def series_title(frame: pd.DataFrame) -> str:
     """'Probation officers in post, England and Wales: 5,519 FTE in June 2025, the latest of 9 figures from 4
     series'."""
