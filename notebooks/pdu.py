@@ -83,9 +83,8 @@ staff = release.staffing[release.staffing.inspection_id.isin(mine.inspection_id)
 if staff.empty:
     page.paragraph("No staffing figures for this PDU are in the data.")
 else:
-    page.table(readable.staffing_figures(release, staff),
-        "Staffing figures (vacancy rate: % of target posts vacant, below zero over target)", key="value",
-        filename=f"{pdu_id}-staffing")
+    page.table(readable.staffing_figures(release, staff), readable.STAFFING_CAPTION, key="value",
+               filename=f"{pdu_id}-staffing")
 regional = mainpoints.regional_staffing(release, pdu_id)
 if regional is not None:
     page.paragraph(regional[0], source_ids=regional[1])

@@ -66,8 +66,8 @@ def test_vacancy_points_compare_like_grade_with_like_date_as_the_table_and_say_a
     assert tameside.headline == "At its 2023 inspection, vacancy rates were SPO 47% and PO 38%; the PSO rate was 5% in January 2023."
     table = readable.staffing_figures(release, release.staffing[release.staffing.inspection_id == "tameside-1"])
     as_of = dict(zip(table.grade + " " + table.measure, table.as_of, strict=True))
-    assert as_of["Senior probation officer Vacancy rate"] == as_of["Probation officer Vacancy rate"] == "at inspection"
-    assert as_of["Probation services officer Vacancy rate"] == "January 2023"
+    assert as_of["Senior probation officer Vacancy rate (% of target posts vacant)"] == as_of["Probation officer Vacancy rate (% of target posts vacant)"] == "at inspection"
+    assert as_of["Probation services officer Vacancy rate (% of target posts vacant)"] == "January 2023"
     assert "SPO 32% (n = 8), PO 27% (n = 16) and PSO 22% (n = 11)" in tameside.detail
     assert "rest only on one unpublished document" in tameside.detail
 
@@ -116,13 +116,95 @@ def test_every_headline_is_at_most_25_words_and_has_a_second_line(release):
         mainpoints.Point(" ".join(["word"] * 26))
 
 
+def test_a_pdu_page_leads_with_its_lowest_case_quality_figure_dated_with_n_and_like_for_like(release):
+    """Review 4, defect 1: Warwickshire's 'Keeping people safe 9%', Knowsley's 24%, Essex South's 23% and
+    Leicester's 'Court work 5%' sat in tables under a lone 'was rated' point."""
+    def quality(pdu_id):
+        return next(p for p in mainpoints.pdu(release, pdu_id) if "judged sufficient" in p.headline
+                    or "sufficient on" in p.headline)
+
+    assert quality("warwickshire").headline == ("At its August 2022 inspection, 9% of inspected cases were judged "
+                                                "sufficient on keeping people safe.")
+    assert "median" not in quality("warwickshire").detail  # no other PDU inspection on that topic: no comparison
+    knowsley = quality("knowsley-and-st-helens")
+    assert knowsley.headline == ("At its June 2023 inspection, 24% of inspected cases were judged sufficient on "
+                                 "assessment of risk of harm.")
+    assert "Across the 6 PDU inspections whose sources give a figure on assessment of risk of harm, this one " \
+           "included, the median is 32% (n = 6)." in knowsley.detail
+    assert quality("essex-south").headline.startswith("At its round 2 inspection (date not known), 23% of inspected")
+    leicester = quality("leicester-leicestershire-and-rutland")
+    assert leicester.headline == ("At its February 2023 inspection, 5% of inspected cases were judged sufficient on "
+                                  "court work.")  # the lowest of its two rows, the other said in the detail
+    assert "arrangements to manage risk of harm, 34 of 93 inspected cases (37%)" in leicester.detail
+    lincs = quality("east-and-west-lincolnshire")
+    assert lincs.headline.startswith("At its June 2025 inspection, 13 of 50 inspected cases (26%) were judged")
+    west_kent = quality("west-kent")  # words stay words
+    assert west_kent.headline.endswith("only in words: “a quarter”.") and "25%" not in west_kent.detail
+    assert "sufficient in only a quarter of the cases we looked at.”" in west_kent.detail
+
+
+def test_a_pdu_page_gives_its_all_staff_vacancy_rate_and_cases_with_no_practitioner(release):
+    """Review 4, defect 2: Hammersmith's 43% all-staff vacancy rate and over 900 cases with no practitioner, and
+    Stockton's 10%, never reached the main points; Leicester's 43% was of one team, which the detail names."""
+    def staffing(pdu_id):
+        return [p for p in mainpoints.pdu(release, pdu_id) if "vacancy" in p.headline or "practitioner" in p.headline]
+
+    [hammersmith] = staffing("hammersmith-fulham-kensington-chelsea-and-westminster")
+    assert hammersmith.headline == ("At its 2022 inspection, the all-staff vacancy rate was 43% and over 900 cases "
+                                    "had no practitioner.")
+    assert "58 MAPPA cases" in hammersmith.detail and "seed-001" in hammersmith.source_ids
+    assert [p.headline for p in staffing("stockton-and-hartlepool")] == [
+        "At its 2025 inspection, the all-staff vacancy rate was 10%."]
+    [leicester] = staffing("leicester-leicestershire-and-rutland")
+    assert leicester.headline == "At its 2023 inspection, one team's vacancy rate was 43%."
+    assert "court team had a 43% vacancy rate" in leicester.detail
+    northants = staffing("northamptonshire")[1]  # a grade rate leads; the all-staff rate is said beside it
+    assert northants.headline == "At its round 2 inspection, the PO vacancy rate was 40%."
+    assert "the all-staff vacancy rate was 40%" in northants.detail
+
+
+def test_a_share_in_post_is_never_under_a_vacancy_rate_caption(release):
+    """Review 4, defect 6: Tameside's table, headed 'vacancy rate: % of target posts vacant', held 'PO 38%' beside
+    '50% of target in post'."""
+    table = readable.staffing_figures(release, release.staffing[release.staffing.inspection_id == "tameside-1"])
+    assert set(table.measure) == {"Vacancy rate (% of target posts vacant)",
+                                  "Staff in post against target (% of target posts filled)"}
+    assert "vacancy rate:" not in readable.STAFFING_CAPTION.lower()
+    tameside = next(p for p in mainpoints.pdu(release, "tameside") if "vacancy" in p.headline)
+    assert "in post" not in tameside.headline and "a share in post, a different measure" in tameside.detail
+
+
+def test_a_pdu_headline_gives_a_count_without_a_per_cent_of_fewer_than_five_ratings(release):
+    """Review 4, defect 7: '0 of 1 (0%) of its known organisational ratings' (Cwm Taf Morgannwg, Suffolk)."""
+    heads = {p: mainpoints.pdu(release, p)[-1 if p != "gwent" else 2].headline
+             for p in ("cwm-taf-morgannwg", "suffolk", "gwent")}
+    assert heads["suffolk"] == "Its one known organisational rating, 1.1 Leadership, was Good."
+    assert heads["cwm-taf-morgannwg"] == "Its one known organisational rating, 1.1 Leadership, was Good."
+    assert heads["gwent"] == "3 of 4 of its known case supervision ratings were Inadequate."
+    essex = next(p for p in mainpoints.pdu(release, "essex-north") if "supervision" in p.headline)
+    assert essex.headline.startswith("8 of 8 (100%)")  # from 5 ratings, the per cent stays
+    for pdu_id in set(release.inspections.pdu_id):
+        for point in mainpoints.pdu(release, pdu_id):
+            assert not re.search(r"\b[1-4] of [1-4] \(", point.headline), point.headline
+
+
+def test_the_public_protection_headline_speaks_for_every_region_and_names_no_report_number(release):
+    """Review 4, defect 4: the headline picked Greater Manchester because its report was 'the highest-numbered'."""
+    point = mainpoints.public_protection_point(release)
+    assert point.headline.startswith("The data hold 2025-26 inspections of public protection for 5 of the 12 regions")
+    for words in ("report 4", "highest-numbered", "report number"):
+        assert words not in point.headline + point.detail
+    assert "South West, on work to keep people safe, “Fewer than a third of all cases”" in point.detail
+    assert not re.search(r"\d+%", point.detail.split("“less than half of the assignments")[0])  # words stay words
+
+
 def test_national_main_points_lead_with_the_story_and_include_the_newest_inspections(release):
     """Issue: the national and index main points opened with coverage bookkeeping ('79 inspections of ... 10
     dated only to the year') and left out the 2025-26 inspections of public protection."""
     points = mainpoints.national(release)
     assert points[0].headline == "39 of 78 rated inspections were Inadequate, 38 Requires improvement, 1 Good."
-    assert points[1].headline == ("Greater Manchester's 2025-26 inspection of public protection, report 4, found less "
-                                  "than half of the cases inspected had sufficient work to keep people safe.")
+    assert points[1].headline == ("The data hold 2025-26 inspections of public protection for 5 of the 12 regions; "
+                                  "each says in words what share of cases had sufficient work.")
     assert "5 of the 12 regions' inspections of public protection are in the data" in points[1].detail
     assert "West Midlands, on work to keep people safe, “less than half of the assignments inspected (49 per cent)”" \
         in points[1].detail
@@ -217,7 +299,7 @@ def test_codes_reach_readers_as_words(release):
     staff = release.staffing[release.staffing.inspection_id == "gwent-1"]
     shown = readable.for_reader(readable.staffing_figures(release, staff))
     assert set(shown["Grade"]) <= {"Senior probation officer", "Probation officer", "Probation services officer"}
-    assert set(shown["Measure"]) == {"Vacancy rate"} and all(x.endswith("%") for x in shown["Value"])
+    assert set(shown["Measure"]) == {"Vacancy rate (% of target posts vacant)"} and all(x.endswith("%") for x in shown["Value"])
     audit, _ = readable.audit_for_readers(pdukit.run_audit(release), release)
     assert set(audit["Result"]) <= {"Consistent", "Disputed", "Cannot be recomputed"}
     with pytest.raises(UnknownName, match="closest known"):

@@ -152,9 +152,15 @@ def ratings_point(release, inspections: pd.DataFrame, region: str | None = None)
     return _point(headline, detail + from_sources(release, inspections.source_ids), inspections.source_ids)
 
 
-def standards_point(release, inspection_ids=None, whose: str = "") -> Point | None:
+def _of(part: int, n: int, min_n: int) -> str:
+    """'6 of 8 (75%)', or '1 of 2' where n is below `min_n`: a per cent of one or two ratings reads badly."""
+    return f"{count(part)} of {count(n)}" if n < min_n else share_of(part, n)
+
+
+def standards_point(release, inspection_ids=None, whose: str = "", min_n: int = 0) -> Point | None:
     """The share of known case supervision ratings that were Inadequate, stated and implied apart (None where no
-    standard rating of those inspections is known)."""
+    standard rating of those inspections is known). Below `min_n` ratings (a PDU page passes 5), the count
+    without a per cent; one rating is named with its standard and its rating."""
     if inspection_ids is not None and set(release.without_standard_ratings(list(inspection_ids))) == set(inspection_ids):
         return None
     counts = standard_counts(release, inspection_ids, warn=False)
@@ -166,14 +172,25 @@ def standards_point(release, inspection_ids=None, whose: str = "") -> Point | No
     org_n, org_bad = int(org.n.sum()), int(org.Inadequate.sum())
     ratings = release.ratings
     ids = ratings[ratings.inspection_id.isin(inspection_ids) if inspection_ids is not None else ratings.index == ratings.index].source_ids
+    def only(standards, kind: str) -> str:
+        """'Its one known organisational rating, 1.1 Leadership, was Good.' (n = 1 on a PDU page)."""
+        known = ratings[ratings.inspection_id.isin(inspection_ids) & ratings.standard.isin(standards)
+                        & ratings.rating.notna()] if inspection_ids is not None else ratings.iloc[:0]
+        if len(known) != 1 or not min_n:
+            return ""
+        r = known.iloc[0]
+        return f"{sentence(whose)}one known {kind} rating, {r.standard_label}, was {r.rating}."
+
     if n:
-        headline = f"{share_of(bad, n)} of {whose}known case supervision ratings were Inadequate."
+        headline = (only(CASE_STANDARDS, "case supervision")
+                    or f"{_of(bad, n, min_n)} of {whose}known case supervision ratings were Inadequate.")
         detail = (f"Standards 2.2 to 2.5: {count(int(case.inadequate_stated.sum()))} stated, "
                   f"{count(int(case.inadequate_implied.sum()))} implied by a wider statement such as 'all four case "
                   "standards were Inadequate'."
-                  + (f" Organisational standards (1.1 to 1.4): {share_of(org_bad, org_n)} Inadequate." if org_n else ""))
+                  + (f" Organisational standards (1.1 to 1.4): {_of(org_bad, org_n, min_n)} Inadequate." if org_n else ""))
     elif org_n:
-        headline = f"{share_of(org_bad, org_n)} of {whose}known organisational ratings were Inadequate."
+        headline = (only(ORGANISATION_STANDARDS, "organisational")
+                    or f"{_of(org_bad, org_n, min_n)} of {whose}known organisational ratings were Inadequate.")
         detail = "Standards 1.1 to 1.4; no case supervision rating is in the sources."
     else:
         return None
@@ -575,7 +592,7 @@ def _keeping_safe(said: pd.DataFrame):
 def public_protection_point(release, region: str | None = None) -> Point | None:
     """What a region's 2025-26 inspection of public protection found, in the inspectorate's words (these
     inspections give no rating and are never pooled with PDU ratings), with its staffing statements; without
-    `region` (the national page), the highest-numbered report's finding, and each region's beside it."""
+    `region` (the national page), one headline for all the regions' inspections and each region's finding."""
     from pdukit.analysis.official import has_official, public_protection, public_protection_inspections
 
     if not has_official(release, "regional_inspections"):
@@ -610,9 +627,10 @@ def public_protection_point(release, region: str | None = None) -> Point | None:
 
 
 def _public_protection_national(release, inspections: pd.DataFrame) -> Point | None:
-    """The national point on the inspections of public protection: the finding of the highest-numbered report
-    (the newest the data can order), how many of the 12 regions are in the data, and each region's finding on
-    keeping people safe in the inspectorate's words."""
+    """The national point on the inspections of public protection: one headline for every region's inspection
+    in the data (how many of the 12 regions, in 2025-26), none picked out, and each region's finding on keeping
+    people safe in the inspectorate's words in the detail. Words stay words: 'less than half' is never made a
+    number, and no finding is ranked against another worded differently."""
     from pdukit.analysis.official import public_protection
 
     if inspections.empty:
@@ -625,18 +643,12 @@ def _public_protection_national(release, inspections: pd.DataFrame) -> Point | N
             findings.append((r, first))
     if not findings:
         return None
-    numbered = [f for f in findings if pd.notna(f[0].report_number)]
-    newest, first = max(numbered, key=lambda f: int(f[0].report_number)) if numbered else findings[0]
-    clause, _ = _safe_words(first)
-    number = f", report {int(newest.report_number)}," if pd.notna(newest.report_number) else ""
-    headline = f"{possessive(str(newest.region))} 2025-26 inspection of public protection{number} found {clause}."
-    if len(headline.split()) > MAX_HEADLINE_WORDS:
-        headline = (f"{count(len(inspections))} of the 12 regions have had a 2025-26 inspection of public protection; "
-                    "each judged in words, not rated.")
+    n, k = len(inspections), len(findings)
+    who = ("each says" if k == n else f"{count(k)} say") + " in words what share of cases had sufficient work"
+    headline = f"The data hold 2025-26 inspections of public protection for {count(n)} of the 12 regions; {who}."
     each = "; ".join(f"{r.region}, on {_safe_what(f)}, {_safe_words(f)[1]}" for r, f in findings)
-    detail = (f"{count(len(inspections))} of the 12 regions' inspections of public protection are in the data"
-              + (f"; report {int(newest.report_number)} is the highest-numbered" if number else "")
-              + f". What each found sufficient, in the inspectorate's words: {each}. "
+    detail = (f"{count(n)} of the 12 regions' inspections of public protection are in the data. What each found "
+              f"sufficient, in the inspectorate's words: {each}. "
               "These inspections give a judgement, not a rating, and are never counted with PDU ratings. "
               + from_sources(release, pd.concat([inspections.source_ids, said.source_ids])))
     return _point(headline, detail, inspections.source_ids, said.source_ids)
@@ -685,9 +697,12 @@ def pdu(release, pdu_id: str) -> list[Point]:
         points.append(_point(f"It scored {r.score} of {r.score_max} in {month_year(r.published)}.",
                              f"The {r.framework} framework: each standard scores 0 (Inadequate) to 3 (Outstanding).",
                              r.source_ids))
-    std = standards_point(release, set(ins.inspection_id), whose="its ")
+    std = standards_point(release, set(ins.inspection_id), whose="its ", min_n=5)
     if std:
         points.append(std)
+    quality = case_quality_point(release, ins)
+    if quality:
+        points.append(quality)
     points += _vacancy_points(release, ins)
     upw = upw_backlog(release)
     for r in upw[upw.inspection_id.isin(ins.inspection_id)].itertuples():
@@ -698,6 +713,88 @@ def pdu(release, pdu_id: str) -> list[Point]:
                 f"{count(r.requirements_beyond_12m)} of {count(r.requirements_total)} requirements outstanding beyond "
                 "12 months: the published figure used another definition (see the audit).", r.source_ids))
     return points[:6]
+
+
+def _sufficient_pct(row) -> float | None:
+    """A case-quality row's per cent sufficient: as published, else from its counts ('34 of 93'); None where
+    the source gives only words ('a quarter', '>33'), which stay words."""
+    if pd.notna(row.pct):
+        return float(row.pct)
+    if pd.notna(row.numerator) and pd.notna(row.denominator) and row.denominator:
+        return 100 * float(row.numerator) / float(row.denominator)
+    return None
+
+
+def _topic(code) -> str:
+    """A case-quality topic for a sentence: 'keeping people safe', 'implementation to keep people safe', 'court
+    work'."""
+    label = v.term(v.TOPICS, str(code), "case-quality topic").label
+    if label.endswith(": keeping people safe"):
+        return label.split(":")[0].lower() + " to keep people safe"
+    return label[:1].lower() + label[1:]
+
+
+def _sufficient_words(row, noun: str = "cases") -> str:
+    """'9% of inspected cases', '13 of 50 inspected cases (26%)': the counts where the source gives them."""
+    if pd.isna(row.pct) and pd.notna(row.numerator) and pd.notna(row.denominator):
+        return f"{count(row.numerator)} of {count(row.denominator)} inspected {noun} ({share(row.numerator / row.denominator)})"
+    return f"{percent(row.pct)} of inspected {noun}"
+
+
+def _quoted(text: str) -> str:
+    """A quotation ending a sentence: '“... looked at.”' keeps its own full stop, never adds a second."""
+    text = str(text).strip()
+    return f"“{text}”" + ("" if text.endswith((".", "!", "?")) else ".")
+
+
+def case_quality_point(release, ins: pd.DataFrame) -> Point | None:
+    """A PDU's most telling case-quality figure: the lowest per cent of inspected cases judged sufficient among
+    its case-quality rows, its topic in words, the inspection's date, n of cases where the data give it, and the
+    median of PDU inspections on the same topic (like for like, with n) where at least three give one; a figure
+    the source gives only in words is quoted, never turned into a number. None where the data hold no row."""
+    cq = release.case_quality[release.case_quality.inspection_id.isin(ins.inspection_id)]
+    if cq.empty:
+        return None
+    cq = cq.assign(sufficient=[_sufficient_pct(r) for r in cq.itertuples()])
+    numeric = cq.dropna(subset=["sufficient"])
+    row = numeric.sort_values("sufficient").iloc[0] if len(numeric) else cq.iloc[0]
+    inspection = ins.set_index("inspection_id").loc[row.inspection_id]
+    date = (f"its {month_year(inspection.published)} inspection" if pd.notna(inspection.published)
+            else f"its round {inspection['round']} inspection (date not known)")
+    topic = _topic(row.topic)
+    detail = []
+    if pd.notna(row.sufficient):
+        headline = f"At {date}, {_sufficient_words(row)} were judged sufficient on {topic}."
+        cases = release.findings[(release.findings.inspection_id == row.inspection_id)
+                                 & (release.findings.measure == "cases_inspected")].dropna(subset=["value"])
+        if pd.isna(row.denominator) and len(cases):
+            detail.append(f"The inspectors read {plural(int(cases.value.iloc[0]), 'case')}.")
+        like = release.case_quality[release.case_quality.inspection_id.notna()
+                                    & (release.case_quality.topic.astype(str) == str(row.topic))]
+        values = pd.Series([_sufficient_pct(r) for r in like.itertuples()], dtype=float).dropna()
+        if len(values) >= 3:
+            detail.append(f"Across the {plural(len(values), 'PDU inspection')} whose sources give a figure on "
+                          f"{topic}, this one included, the median is {percent(values.median())} (n = {count(len(values))}).")
+    else:
+        plain_words = not any(c.isdigit() for c in str(row.value_text))
+        headline = (f"At {date}, its sources give the share of cases sufficient on {topic} only in words"
+                    + (f": “{row.value_text}”." if plain_words else ", quoted below."))
+        quote = release.with_quotes(cq.loc[[row.name]]).quote.dropna()
+        if len(quote):
+            detail.append("In the source's words: " + _quoted(quote.iloc[0]))
+    others = [f"{_topic(r.topic)}, " + (_sufficient_words(r) if pd.notna(r.sufficient) else f"“{r.value_text}”")
+              for r in cq.drop(index=row.name).itertuples()]
+    if others:
+        detail.append(f"Its other case-quality figure{'s' if len(others) > 1 else ''}: {listing(others)}.")
+    detail.append("Each figure is the share of the cases the inspectors read that met the standard on that topic.")
+    marked = cq[unpublished(release, cq)]
+    if len(marked):
+        docs, n_docs = _documents(release, marked)
+        detail.append(f"{'It rests' if len(marked) == 1 else 'These figures rest'} only on "
+                      f"{'one unpublished document' if n_docs == 1 else 'unpublished documents'}, {listing(docs)}, "
+                      "which cannot be checked online (marked † in the case-quality table).")
+    detail.append(from_sources(release, cq.source_ids))
+    return _point(headline, " ".join(x for x in detail if x), cq.source_ids)
 
 
 def regional_staffing(release, pdu_id: str) -> tuple[str, tuple[str, ...]] | None:
@@ -758,44 +855,104 @@ def _medians(release, grades_: list[str]) -> str:
             + listing([f"{v.GRADES[g].short} {percent(x.median())} (n = {count(len(x))})" for g, x in said]) + ".")
 
 
+STAFFING_COUNTS = ("unallocated_cases", "unallocated_mappa_cases")
+
+
+def _stated(row) -> str:
+    """A count as its source states it: 'over 900' where the note says the source wrote 'over 900', else '58'."""
+    import re
+
+    said = re.search(r"stated as '([^']+)'", str(row.note)) if pd.notna(row.note) else None
+    return said.group(1) if said else count(row.value)
+
+
+def _wider_rates(rows: list) -> str:
+    """'the all-staff vacancy rate was 43%', 'the vacancy rate of staff of another team was 43%'."""
+    def one(r) -> str:
+        grade = str(r.grade)
+        who = ("the all-staff vacancy rate" if grade == "overall" else "one team's vacancy rate" if grade == "other"
+               else f"the vacancy rate of {v.GRADES[grade].many()}")
+        return f"{who} was {percent(r.value)}" + (f" in {month_year(r.as_of)}" if pd.notna(r.as_of) else "")
+    return listing([one(r) for r in rows])
+
+
+def _counts_said(rows: list, lead: bool = False) -> str:
+    """'over 900 cases had no practitioner; 58 MAPPA cases (managed under multi-agency public protection
+    arrangements) had no practitioner'; `lead`: the first count alone, for a headline."""
+    nouns = {"unallocated_cases": "cases", "unallocated_mappa_cases": "MAPPA cases (managed under multi-agency "
+                                                                      "public protection arrangements)"}
+    rows = sorted(rows, key=lambda r: STAFFING_COUNTS.index(str(r.measure)))[:1 if lead else None]
+    if lead:
+        nouns["unallocated_mappa_cases"] = "MAPPA cases"
+    return "; ".join(f"{_stated(r)} {nouns[str(r.measure)]} had no practitioner"
+                     + (f" in {month_year(r.as_of)}" if pd.notna(r.as_of) else "") for r in rows)
+
+
 def _vacancy_points(release, ins: pd.DataFrame) -> list[Point]:
-    """One point per inspection whose sources give vacancy rates by grade or the share of target staff in post,
-    each naming its own inspection, dating the rates the source dates apart from those it gives 'at inspection'
-    (as the staffing table does), saying when a figure rests only on an unpublished document, and giving once per
-    page the national median of each grade it states (like with like, with n). A share in post from another source
-    for the same inspection is said beside its rates; an inspection with only a share in post gets its own point."""
+    """One point per inspection whose sources give vacancy rates, the share of target staff in post or counts
+    of cases with no practitioner, each naming its own inspection, dating the rates the source dates apart from
+    those it gives 'at inspection' (as the staffing table does), saying when a figure rests only on an
+    unpublished document, and giving once per page the national median of each grade it states (like with like,
+    with n). Grade rates lead; an inspection with none leads with its all-staff (or one team's) vacancy rate and
+    its counts of cases with no practitioner. A share in post is never set beside a vacancy rate in a headline:
+    it is said in the detail as another measure, or leads alone where no vacancy rate is known."""
     staff = release.staffing
-    mine_ins = staff.inspection_id.isin(ins.inspection_id) & staff.grade.isin(list(v.CORE_GRADES))
-    vac = staff[(staff.measure == "vacancy_rate") & mine_ins]
-    in_post = staff[(staff.measure == "pct_of_target_in_post") & mine_ins]
-    if vac.empty and in_post.empty:
+    mine_ins = staff.inspection_id.isin(ins.inspection_id)
+    core = staff.grade.isin(list(v.CORE_GRADES))
+    vac = staff[(staff.measure == "vacancy_rate") & mine_ins & core]
+    wider = staff[(staff.measure == "vacancy_rate") & mine_ins & ~core]
+    in_post = staff[(staff.measure == "pct_of_target_in_post") & mine_ins & core]
+    findings = release.findings
+    counts = findings[findings.measure.isin(STAFFING_COUNTS) & findings.inspection_id.isin(ins.inspection_id)
+                      & findings.value.notna()]
+    if vac.empty and in_post.empty and wider.empty and counts.empty:
         return []
     order = {g: i for i, g in enumerate(v.CORE_GRADES)}
     grades_used = [g for g in v.CORE_GRADES if g in set(vac.grade.astype(str))]
     medians = _medians(release, grades_used)
     points = []
-    for inspection_id in [i for i in ins.inspection_id if i in set(vac.inspection_id) | set(in_post.inspection_id)]:
+    having = set(vac.inspection_id) | set(in_post.inspection_id) | set(wider.inspection_id) | set(counts.inspection_id)
+    for inspection_id in [i for i in ins.inspection_id if i in having]:
         label = release.inspection_label(str(inspection_id))
         year = label[label.rindex("(") + 1:-1]
         mine = vac[vac.inspection_id == inspection_id]
         posts = in_post[in_post.inspection_id == inspection_id]
+        broad = list(wider[wider.inspection_id == inspection_id].itertuples())
+        cases = list(counts[counts.inspection_id == inspection_id].itertuples())
         detail = []
         if len(mine):
             rows = sorted(mine.itertuples(), key=lambda r: order[str(r.grade)])
             headline = _rates_said(year, rows)
             if (mine.value.astype(float) < 0).any():
                 detail.append("Below zero: more staff than the target.")
-            for r in posts.itertuples():
-                detail.append(f"Another source gives {percent(r.value)} of the target number of "
-                              f"{v.GRADES[str(r.grade)].plural} in post for this inspection: a different measure from "
-                              "another document, so the two need not agree.")
+            if broad or cases:
+                detail.append(sentence(f"At the same inspection {listing([x for x in (_wider_rates(broad), _counts_said(cases)) if x])}") + ".")
+        elif broad or cases:
+            headline = f"At its {year} inspection, " + " and ".join(
+                x for x in (_wider_rates(broad), _counts_said(cases, lead=True)) if x) + "."
+            if len(cases) > 1:
+                detail.append(sentence(_counts_said(cases)) + "; each count as its source gives it.")
+            if any(str(r.grade) == "other" for r in broad):
+                quotes = release.with_quotes(wider[(wider.inspection_id == inspection_id)
+                                                   & (wider.grade == "other")]).quote.dropna()
+                if len(quotes):
+                    detail.append("The team, in the source's words: " + _quoted(quotes.iloc[0]))
+            if broad:
+                detail.append("A vacancy rate is the per cent of target posts unfilled; the sources give no rate by "
+                              "grade for this inspection.")
         else:
             shares = listing([f"{percent(r.value)} of the target number of {v.GRADES[str(r.grade)].plural}"
                               for r in posts.itertuples()])
             headline = f"At its {year} inspection, {shares} were in post."
             detail.append("A share of target staff in post, not a vacancy rate: the sources give no vacancy rate for "
                           "this inspection.")
-        figures = pd.concat([mine, posts])
+        if len(mine) or broad or cases:
+            for r in posts.itertuples():
+                detail.append(f"Another source gives {percent(r.value)} of the target number of "
+                              f"{v.GRADES[str(r.grade)].plural} in post for this inspection: a share in post, a "
+                              "different measure from a vacancy rate, from another document, so the two need not agree.")
+        figures = pd.concat([mine, posts, wider[wider.inspection_id == inspection_id],
+                             counts[counts.inspection_id == inspection_id]])
         marked = figures[unpublished(release, figures)]
         if len(marked):
             docs, n_docs = _documents(release, marked)
@@ -806,7 +963,7 @@ def _vacancy_points(release, ins: pd.DataFrame) -> list[Point]:
             detail.append(medians)
             medians = ""  # said once a page
         detail.append(from_sources(release, figures.source_ids))
-        points.append(_point(headline, " ".join(x for x in detail if x), mine.source_ids, posts.source_ids))
+        points.append(_point(headline, " ".join(x for x in detail if x), figures.source_ids))
     return points
 
 

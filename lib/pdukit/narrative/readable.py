@@ -342,12 +342,24 @@ def every_inspection(release: Release) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# What a per cent of each staffing measure counts, said in the measure's own cell: a vacancy rate and a share of
+# target staff in post are different measures (38% of posts vacant is not 50% of staff in post), so a table that
+# holds both never lets one caption speak for every row.
+MEASURE_READS = {"vacancy_rate": "% of target posts vacant", "pct_of_target_in_post": "% of target posts filled"}
+STAFFING_CAPTION = "Staffing figures, each row's measure named in its own column (vacancy rates below zero: over target)"
+
+
 def staffing_figures(release: Release, frame: pd.DataFrame) -> pd.DataFrame:
-    """Staffing rows as a reader reads them: the inspection (or region-wide), the measure and grade in words, the
-    value in its unit ('40%', '38 cases'), when, the note and the sources."""
+    """Staffing rows as a reader reads them: the inspection (or region-wide), the measure and grade in words (a
+    per cent saying what it counts: 'Vacancy rate (% of target posts vacant)', 'Staff in post against target (%
+    of target posts filled)'), the value in its unit ('40%', '38 cases'), when, the note and the sources."""
+    def measure(code) -> str:
+        label = v.term(v.STAFFING_MEASURES, code, "staffing measure").label
+        return f"{label} ({MEASURE_READS[str(code)]})" if str(code) in MEASURE_READS else label
+
     return pd.DataFrame({
         "inspection": [subject_of(release, i, r) for i, r in zip(frame.inspection_id, frame.region, strict=True)],
-        "measure": [v.term(v.STAFFING_MEASURES, m, "staffing measure").label for m in frame.measure],
+        "measure": [measure(m) for m in frame.measure],
         "grade": [v.term(v.GRADES, g, "grade").label for g in frame.grade],
         "value": [number(x, v.STAFFING_MEASURES[str(m)].unit) for x, m in zip(frame.value, frame.measure, strict=True)],
         "as_of": [month_year(a, "at inspection") for a in frame.as_of], "note": [_note(n) for n in frame.note],
