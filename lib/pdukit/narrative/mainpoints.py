@@ -930,8 +930,9 @@ def _vacancy_points(release, ins: pd.DataFrame) -> list[Point]:
         elif broad or cases:
             headline = f"At its {year} inspection, " + " and ".join(
                 x for x in (_wider_rates(broad), _counts_said(cases, lead=True)) if x) + "."
-            if len(cases) > 1:
-                detail.append(sentence(_counts_said(cases)) + "; each count as its source gives it.")
+            if len(cases) > 1:  # the headline said the first count: the detail says the rest
+                rest = sorted(cases, key=lambda r: STAFFING_COUNTS.index(str(r.measure)))[1:]
+                detail.append("Also " + _counts_said(rest) + "; each count as its source gives it.")
             if any(str(r.grade) == "other" for r in broad):
                 quotes = release.with_quotes(wider[(wider.inspection_id == inspection_id)
                                                    & (wider.grade == "other")]).quote.dropna()
