@@ -761,3 +761,13 @@ def test_official_figures_beside_outcomes_download_as_numbers(release):
     london = shown[shown.Region == "London"].iloc[0]
     assert london["Vacancies (FTE)"] == 457 and london["Rated inspections"] == 6 and london["Rated Inadequate"] == 4
     assert london["Share (%)"] == 67 and london["As of"] == "2023-09"
+
+
+def test_a_score_out_of_24_says_why(release):
+    """Review 4: Manchester North's '10 of 24', where every other page says 'of 27', was explained only in the
+    glossary."""
+    score = mainpoints.pdu(release, "manchester-north")[1]
+    assert score.headline == "It scored 10 of 24 in May 2023."
+    assert "court work (2.1) was not rated here, so the most is 24" in score.detail
+    gwent = [p for p in mainpoints.pdu(release, "gwent") if p.headline.startswith("It scored 6 of 27")]
+    assert gwent and "most is 24" not in gwent[0].detail

@@ -695,7 +695,9 @@ def pdu(release, pdu_id: str) -> list[Point]:
                      + from_sources(release, ins.source_ids), ins.source_ids)]
     for r in ins.dropna(subset=["score"]).itertuples():
         points.append(_point(f"It scored {r.score} of {r.score_max} in {month_year(r.published)}.",
-                             f"The {r.framework} framework: each standard scores 0 (Inadequate) to 3 (Outstanding).",
+                             f"The {r.framework} framework: each standard scores 0 (Inadequate) to 3 (Outstanding)"
+                             + (", so nine standards make 27; court work (2.1) was not rated here, so the most is 24."
+                                if int(r.score_max) == 24 else "."),
                              r.source_ids))
     std = standards_point(release, set(ins.inspection_id), whose="its ", min_n=5)
     if std:
