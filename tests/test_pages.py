@@ -771,3 +771,13 @@ def test_a_score_out_of_24_says_why(release):
     assert "court work (2.1) was not rated here, so the most is 24" in score.detail
     gwent = [p for p in mainpoints.pdu(release, "gwent") if p.headline.startswith("It scored 6 of 27")]
     assert gwent and "most is 24" not in gwent[0].detail
+
+
+def test_the_backlog_headline_keeps_its_definition_and_its_unpublished_source(release):
+    """Review 4: 'its own counts give 27.2%' dropped that one definition was applied and that the counts rest on an
+    unpublished GMB/SCOOP document."""
+    from pdukit.analysis.audit import run_audit
+
+    expected = "one definition applied to its own counts gives 27.2%, counts from an unpublished document."
+    assert any(p.headline.endswith(expected) for p in mainpoints.audit(release, run_audit(release)))
+    assert any(p.headline.endswith(expected) for p in mainpoints.pdu(release, "west-sussex"))

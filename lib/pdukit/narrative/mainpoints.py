@@ -709,11 +709,12 @@ def pdu(release, pdu_id: str) -> list[Point]:
     upw = upw_backlog(release)
     for r in upw[upw.inspection_id.isin(ins.inspection_id)].itertuples():
         if pd.notna(r.recomputed_pct) and pd.notna(r.published_pct):
+            note = _unlinked_note(release, r.source_ids)
             points.append(_point(
-                f"Its unpaid work backlog was published as {percent(r.published_pct)}; its own counts give "
-                f"{percent(r.recomputed_pct)}.",
+                f"Its unpaid work backlog was published as {percent(r.published_pct)}; one definition applied to its "
+                f"own counts gives {percent(r.recomputed_pct)}" + (", counts from an unpublished document." if note else "."),
                 f"{count(r.requirements_beyond_12m)} of {count(r.requirements_total)} requirements outstanding beyond "
-                "12 months: the published figure used another definition (see the audit).", r.source_ids))
+                "12 months: the published figure used another definition (see the audit)." + note, r.source_ids))
     return points[:6]
 
 
@@ -1000,11 +1001,13 @@ def audit(release, table: pd.DataFrame) -> list[Point]:
     upw = upw_backlog(release).dropna(subset=["recomputed_pct", "published_pct"])
     for r in upw.itertuples():
         who = release.pdu_name(release.pdu_of(r.inspection_id)) if pd.notna(r.inspection_id) else f"{r.region} region"
+        note = _unlinked_note(release, r.source_ids)
         points.append(_point(f"{who}'s unpaid work backlog was published as {percent(r.published_pct)}; one "
-                             f"definition applied to its own counts gives {percent(r.recomputed_pct)}.",
+                             f"definition applied to its own counts gives {percent(r.recomputed_pct)}"
+                             + (", counts from an unpublished document." if note else "."),
                              f"{count(r.requirements_beyond_12m)} of {count(r.requirements_total)} requirements beyond "
                              "12 months, the definition other reports use. " + from_sources(release, r.source_ids)
-                             + _unlinked_note(release, r.source_ids), r.source_ids))
+                             + note, r.source_ids))
     labels = release.inspection_labels
     for r in table[(table.check == "rating_lift") & table.status.isin(FLAGGED)].head(2).itertuples():
         lift = release.findings[(release.findings.measure == "score_uplift_points")
