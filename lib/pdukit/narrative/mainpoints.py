@@ -647,8 +647,7 @@ def _public_protection_national(release, inspections: pd.DataFrame) -> Point | N
     who = ("each says" if k == n else f"{count(k)} say") + " in words what share of cases had sufficient work"
     headline = f"The data hold 2025-26 inspections of public protection for {count(n)} of the 12 regions; {who}."
     each = "; ".join(f"{r.region}, on {_safe_what(f)}, {_safe_words(f)[1]}" for r, f in findings)
-    detail = (f"{count(n)} of the 12 regions' inspections of public protection are in the data. What each found "
-              f"sufficient, in the inspectorate's words: {each}. "
+    detail = (f"What each found sufficient, in the inspectorate's words: {each}. "
               "These inspections give a judgement, not a rating, and are never counted with PDU ratings. "
               + from_sources(release, pd.concat([inspections.source_ids, said.source_ids])))
     return _point(headline, detail, inspections.source_ids, said.source_ids)
