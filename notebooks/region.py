@@ -137,7 +137,7 @@ else:
 regional = release.staffing[release.staffing.inspection_id.isna() & (release.staffing.region == region)]
 for measure in regional.measure.dropna().astype(str).unique():
     frame = measures.staffing_measure(release, measure, pdu_level=False)
-    bars, unpublished = titles.marked_rows(release, measures.with_labels(frame[frame.region == region]), "label")
+    bars, unpublished = titles.marked_rows(release, readable.with_labels(frame[frame.region == region]), "label")
     term = vocabulary.STAFFING_MEASURES[measure]
     reference = 100 if measure == "workload_pct" else None
     page.figure(

@@ -271,9 +271,7 @@ def test_figures_resting_only_on_unpublished_documents_say_so_in_sentences_and_c
     assert sum(len(c.get_offsets()) for c in hollow) == 9
     assert "(†)" in " ".join(t.get_text() for t in fig.legends[0].get_texts())
     plt.close(fig)
-    from pdukit.analysis import measures
-
-    workload = measures.with_labels(pdukit.staffing_measure(release, "workload_pct", pdu_level=False))
+    workload = readable.with_labels(pdukit.staffing_measure(release, "workload_pct", pdu_level=False))
     bars, note = titles.marked_rows(release, workload, "label")
     assert list(bars.label) == ["PO †", "PSO †"] and note == titles.UNPUBLISHED_MARK  # Greater Manchester's 137% and 88%
 

@@ -22,7 +22,6 @@ EXAMPLES = {
     "staffing_measure": lambda r: measures.staffing_measure(r, "caseload_avg"),
     "staffing_series": lambda r: pdukit.staffing_series(r, "staff_in_post", "po", series="hmpps_workforce_2024_25"),
     "official_staffing": lambda r: pdukit.official_staffing(r, long=True),
-    "with_labels": lambda r: measures.with_labels(measures.staffing_measure(r, "workload_pct")),
     "vacancy_by_rating": lambda r: outcomes.vacancy_by_rating(r, "po"),
     "pdu_comparison": lambda r: outcomes.pdu_comparison(outcomes.staffing_outcomes(r), "gwent", r.inspection_labels),
     "highest_inadequate_share": lambda r: summaries.highest_inadequate_share(summaries.regional_summary(r)),

@@ -39,7 +39,6 @@ SHORT_NAMES = {
     "headcount": "headcount",
     "sickness_days_avg": "sickness absence",
 }
-GRADE_LABELS = {code: term.short or term.label for code, term in vocabulary.GRADES.items()}  # chart labels
 VACANCY_GRADES = ("spo", "po", "pso", "overall")  # the columns of vacancy_by_grade
 
 
@@ -102,25 +101,6 @@ def staffing_measure(release: Release, measure: str, pdu_level: bool | None = No
     frame["unit"] = UNITS[measure]
     frame.attrs.update(measure=measure, unit=STAFFING_UNITS[measure], value_column=column)
     return frame
-
-
-def _month_in_words(as_of) -> str:
-    """'2022-12' or '2022-12-31' -> 'December 2022' (a chart label is read, not parsed); a year stays a year."""
-    import calendar
-
-    parts = str(as_of).split("-")
-    return f"{calendar.month_name[int(parts[1])]} {parts[0]}" if len(parts) > 1 else parts[0]
-
-
-def with_labels(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return staffing rows with a `label` for charts: the grade, and the date where one grade has several."""
-    labels = frame.grade.map(GRADE_LABELS).astype(str)
-    repeated = frame.duplicated(subset=["region", "grade"], keep=False)
-    dated = frame.as_of.notna() & repeated
-    labels = labels.where(~dated, labels + " (" + frame.as_of.map(_month_in_words) + ")")
-    out = frame.assign(label=labels)
-    out.attrs = dict(frame.attrs)
-    return out
 
 
 def require_same_measure(*frames: pd.DataFrame | list[pd.DataFrame] | tuple[pd.DataFrame, ...]) -> str:

@@ -247,6 +247,18 @@ def for_reader(frame: pd.DataFrame, csv: bool = False) -> pd.DataFrame:
     return pd.DataFrame(out, index=frame.index)
 
 
+def with_labels(frame: pd.DataFrame) -> pd.DataFrame:
+    """Staffing rows with a `label` for charts: the grade's short name, and the month in words where one grade of a
+    region has several figures ('PSO (December 2022)')."""
+    labels = frame.grade.map(lambda g: v.GRADES[str(g)].short or v.GRADES[str(g)].label).astype(str)
+    repeated = frame.duplicated(subset=["region", "grade"], keep=False)
+    dated = frame.as_of.notna() & repeated
+    labels = labels.where(~dated, labels + " (" + frame.as_of.map(month_year) + ")")
+    out = frame.assign(label=labels)
+    out.attrs = dict(frame.attrs)
+    return out
+
+
 # --- sources in words --------------------------------------------------------------------------------------
 def _known_sources(release: Release, source_ids) -> pd.DataFrame:
     from pdukit.dataset.sources import split_ids
