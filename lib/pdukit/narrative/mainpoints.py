@@ -152,15 +152,10 @@ def ratings_point(release, inspections: pd.DataFrame, region: str | None = None)
     return _point(headline, detail + from_sources(release, inspections.source_ids), inspections.source_ids)
 
 
-def _of(part: int, n: int, min_n: int) -> str:
-    """'6 of 8 (75%)', or '1 of 2' where n is below `min_n`: a per cent of one or two ratings reads badly."""
-    return f"{count(part)} of {count(n)}" if n < min_n else share_of(part, n)
-
-
-def standards_point(release, inspection_ids=None, whose: str = "", min_n: int = 0) -> Point | None:
+def standards_point(release, inspection_ids=None, whose: str = "") -> Point | None:
     """The share of known case supervision ratings that were Inadequate, stated and implied apart (None where no
-    standard rating of those inspections is known). Below `min_n` ratings (a PDU page passes 5), the count
-    without a per cent; one rating is named with its standard and its rating."""
+    standard rating of those inspections is known); a count without a per cent below `FEW` ratings (`share_of`),
+    and a single rating of the inspections asked for named with its standard."""
     if inspection_ids is not None and set(release.without_standard_ratings(list(inspection_ids))) == set(inspection_ids):
         return None
     counts = standard_counts(release, inspection_ids, warn=False)
@@ -176,21 +171,21 @@ def standards_point(release, inspection_ids=None, whose: str = "", min_n: int = 
         """'Its one known organisational rating, 1.1 Leadership, was Good.' (n = 1 on a PDU page)."""
         known = ratings[ratings.inspection_id.isin(inspection_ids) & ratings.standard.isin(standards)
                         & ratings.rating.notna()] if inspection_ids is not None else ratings.iloc[:0]
-        if len(known) != 1 or not min_n:
+        if len(known) != 1:
             return ""
         r = known.iloc[0]
-        return f"{sentence(whose)}one known {kind} rating, {r.standard_label}, was {r.rating}."
+        return sentence(f"{whose}one known {kind} rating, {r.standard_label}, was {r.rating}.")
 
     if n:
         headline = (only(CASE_STANDARDS, "case supervision")
-                    or f"{_of(bad, n, min_n)} of {whose}known case supervision ratings were Inadequate.")
+                    or f"{share_of(bad, n)} of {whose}known case supervision ratings were Inadequate.")
         detail = (f"Standards 2.2 to 2.5: {count(int(case.inadequate_stated.sum()))} stated, "
                   f"{count(int(case.inadequate_implied.sum()))} implied by a wider statement such as 'all four case "
                   "standards were Inadequate'."
-                  + (f" Organisational standards (1.1 to 1.4): {_of(org_bad, org_n, min_n)} Inadequate." if org_n else ""))
+                  + (f" Organisational standards (1.1 to 1.4): {share_of(org_bad, org_n)} Inadequate." if org_n else ""))
     elif org_n:
         headline = (only(ORGANISATION_STANDARDS, "organisational")
-                    or f"{_of(org_bad, org_n, min_n)} of {whose}known organisational ratings were Inadequate.")
+                    or f"{share_of(org_bad, org_n)} of {whose}known organisational ratings were Inadequate.")
         detail = "Standards 1.1 to 1.4; no case supervision rating is in the sources."
     else:
         return None
@@ -698,7 +693,7 @@ def pdu(release, pdu_id: str) -> list[Point]:
                              + (", so nine standards make 27; court work (2.1) was not rated here, so the most is 24."
                                 if int(r.score_max) == 24 else "."),
                              r.source_ids))
-    std = standards_point(release, set(ins.inspection_id), whose="its ", min_n=5)
+    std = standards_point(release, set(ins.inspection_id), whose="its ")
     if std:
         points.append(std)
     quality = case_quality_point(release, ins)
