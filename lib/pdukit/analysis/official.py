@@ -39,7 +39,7 @@ from pdukit.dataset import vocabulary as v
 from pdukit.dataset.names import resolve_region
 from pdukit.dataset.release import Release, takes_release
 from pdukit.dataset.schema import NATIONAL, REGIONS, TABLES
-from pdukit.dataset.sources import split_ids
+from pdukit.dataset.sources import split_ids, web_address
 from pdukit.dataset.vocabulary import check_flag
 from pdukit.errors import InvalidValue, MixedMeasuresError, NotInRelease, UndatedLeftOut, UnknownName
 
@@ -90,11 +90,18 @@ def _held(values: pd.Series) -> str:
 def _narrow(frame: pd.DataFrame, column: str, value: object, what: str, asked: list[str], version: str) -> pd.DataFrame:
     """The rows whose `column` is `value`; NotInRelease naming the values there are when none is."""
     narrowed = frame[frame[column].astype(str) == str(value)]
+    return _kept(narrowed, asked, f"{what} {value}", f"for {what} {value!r}", f"{what}s", frame[column], version)
+
+
+def _kept(narrowed: pd.DataFrame, asked: list[str], said: str, missing: str, plural: str, there: pd.Series,
+          version: str) -> pd.DataFrame:
+    """`narrowed`, with `said` added to what was asked; NotInRelease naming the values `there` are when it is empty
+    (each refusal repeats the narrowings before it, so a reader sees which one left nothing)."""
     if narrowed.empty:
         context = f" ({', '.join(asked)})" if asked else ""
-        raise NotInRelease(f"no official staffing figure for {what} {value!r}{context} in release {version}; "
-                           f"{what}s with one{context}: {_held(frame[column])}")
-    asked.append(f"{what} {value}")
+        raise NotInRelease(f"no official staffing figure {missing}{context} in release {version}; {plural} with "
+                           f"one{context}: {_held(there)}")
+    asked.append(said)
     return narrowed
 
 
@@ -105,13 +112,7 @@ def _at(frame: pd.DataFrame, as_of: DateLike, asked: list[str], version: str) ->
     assert bounds is not None
     spans = [date_span(d) for d in frame.as_of]
     keep = [s is not None and s[0] <= bounds[1] and s[1] >= bounds[0] for s in spans]
-    narrowed = frame[keep]
-    if narrowed.empty:
-        context = f" ({', '.join(asked)})" if asked else ""
-        raise NotInRelease(f"no official staffing figure at {as_of!s}{context} in release {version}; dates with "
-                           f"one{context}: {_held(frame.as_of)}")
-    asked.append(f"at {as_of!s}")
-    return narrowed
+    return _kept(frame[keep], asked, f"at {as_of!s}", f"at {as_of!s}", "dates", frame.as_of, version)
 
 
 def _measure_pairs(frame: pd.DataFrame) -> list[tuple[str, str, int]]:
@@ -374,7 +375,7 @@ def unlinked_only(release: Release, frame: pd.DataFrame, column: str = "source_i
     if "linked" in sources and sources.linked.notna().all():
         linked = dict(zip(sources.source_id, sources.linked.astype(bool), strict=True))
     else:  # a release before 2026-12-01: a web address is linked, a seed or an unrecorded address is not
-        linked = {s: str(u).startswith(("http://", "https://")) for s, u in zip(sources.source_id, sources.url, strict=True)}
+        linked = {s: web_address(u) is not None for s, u in zip(sources.source_id, sources.url, strict=True)}
 
     def only_unlinked(cell) -> bool:
         ids = split_ids(cell)

@@ -63,6 +63,13 @@ def join_ids(*values: Any) -> str:
 SOURCE_COLUMNS = ("source_title", "source_publisher", "source_published", "source_link")
 
 
+def web_address(url: object) -> str | None:
+    """The source's public web address, or None for a document with no public address (a seed document, an
+    unrecorded address): what a reader outside the repository can follow."""
+    text = "" if url is None or (not isinstance(url, str) and bool(pd.isna(url))) else str(url)
+    return text if text.startswith(("http://", "https://")) else None
+
+
 def source_link(url: str) -> str:
     """A web address as it is, or a seed document's path in the repository (data/raw/seeds/<file>)."""
     url = str(url)

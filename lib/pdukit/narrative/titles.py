@@ -72,8 +72,8 @@ def month_of(value) -> str:
     return month_year(value)
 
 
-UNPUBLISHED_MARK = ("† Rests only on a document with no public web address (an unpublished document held by the "
-                    "compilers): it cannot be checked online.")
+UNPUBLISHED = "an unpublished document held by the compilers"  # what a source with no public address is
+UNPUBLISHED_MARK = f"† Rests only on a document with no public web address ({UNPUBLISHED}): it cannot be checked online."
 
 
 def marked_labels(release, rows: pd.DataFrame, labels: dict[str, str]) -> dict[str, str]:

@@ -9,6 +9,7 @@ formula is neutralised. All of it works offline from one file: charts are inline
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 import re
@@ -18,10 +19,11 @@ from urllib.parse import quote
 import pandas as pd
 
 from pdukit.dataset.names import slug
-from pdukit.dataset.sources import source_link
+from pdukit.dataset.sources import web_address
 from pdukit.dataset.validate import looks_like_formula
 from pdukit.narrative.mainpoints import Point
 from pdukit.narrative.readable import for_reader
+from pdukit.narrative.titles import UNPUBLISHED
 from pdukit.narrative.words import when
 from pdukit.report import licence as licence_words
 
@@ -246,6 +248,7 @@ def inline_svg(svg: str, alt: str) -> str:
 TITLE_PT, SUBTITLE_PT, FOOTER_PT = 13.0, 10.0, 8.0
 
 
+@functools.lru_cache(maxsize=4096)  # a chart's title is measured word by word as it wraps: measure each line once
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """The width of a line of text in DejaVu Sans (the downloaded chart's first font, wider than the Arial a viewer
     may fall back to): measured from the font, not guessed from a character count
@@ -343,12 +346,10 @@ def sources_html(sources: pd.DataFrame) -> str:
     folded under a summary that counts it (it prints unfolded)."""
     items = []
     for s in sources.itertuples():
-        link = source_link(s.url)
+        link = web_address(s.url)
         title = e(s.title)
-        shown = (f'<a href="{e(link)}">{title}</a> <span class="url">{e(link)}</span>'
-                 if link.startswith(("http://", "https://")) else
-                 f'{title} <span class="unlinked">(no public web address: an unpublished document held by the '
-                 "compilers)</span>")
+        shown = (f'<a href="{e(link)}">{title}</a> <span class="url">{e(link)}</span>' if link else
+                 f'{title} <span class="unlinked">(no public web address: {UNPUBLISHED})</span>')
         date = f", {e(when(s.published))}" if pd.notna(s.published) and when(s.published) not in str(s.title) else ""
         items.append(f"<li>{shown}. {e(s.publisher)}{date}.</li>")
     listing = f'<ol class="sources">{"".join(items)}</ol>'

@@ -20,10 +20,10 @@ import pandas as pd
 
 from pdukit.dataset.names import slug
 from pdukit.dataset.release import Release, load_release
-from pdukit.dataset.sources import source_link, split_ids
+from pdukit.dataset.sources import split_ids, web_address
 from pdukit.narrative.mainpoints import Point
 from pdukit.narrative.readable import CODED_COLUMNS, header, sources_credit, sources_line
-from pdukit.narrative.titles import UNPUBLISHED_MARK
+from pdukit.narrative.titles import UNPUBLISHED, UNPUBLISHED_MARK
 from pdukit.narrative.words import when
 from pdukit.report import display
 
@@ -291,8 +291,7 @@ class Page:
         """The page's sources: every document behind what it showed, by title, publisher and date; a CSV of them."""
         frame = self.release.sources
         known = frame[frame.source_id.isin(list(self.shown))].sort_values(["publisher", "published", "title"])
-        public = known.url.map(source_link).map(lambda u: u if u.startswith(("http://", "https://")) else
-                                                "none: an unpublished document held by the compilers")
+        public = known.url.map(lambda u: web_address(u) or f"none: {UNPUBLISHED}")
         table = known[["title", "publisher", "published"]].assign(url=public)
         _show(display.sources_html(known) + display.csv_link(table, self.file_name("sources")))
 
@@ -300,8 +299,8 @@ class Page:
 def _citable(source: pd.Series) -> str:
     """A source as a download's reader can follow it: its web address, or (a document with no public address) its
     title, publisher and date, never a path inside the repository the reader does not have."""
-    link = source_link(source["url"])
-    if link.startswith(("http://", "https://")):
+    link = web_address(source["url"])
+    if link:
         return link
     date = f", {when(source['published'])}" if pd.notna(source["published"]) else ""
     return f"{source['title']} ({source['publisher']}{date}; no public web address)"
