@@ -504,15 +504,15 @@ def association_point(outcomes: pd.DataFrame, grade_code: str = "po", outcome: s
                  + (f"; {plural(len(twice), 'PDU')} {'counts' if len(twice) == 1 else 'count'} twice (inspected in both)"
                     if len(twice) else "") + ".")
     if marked:
-        mixed += " " + unpublished_sentence(release, rates) + " " + _checkable_only(outcomes, rows, rates, release,
-                                                                                  grade_code, outcome, who, what)
+        mixed += " " + unpublished_sentence(release, rates) + " " + _checkable_only(
+            outcomes, rates=rates, release=release, grade_code=grade_code, outcome=outcome, who=who, what=what)
     return _point(headline, correlation_words(result, who, f"overall {what}" if outcome == "rating_rank" else what)
                   .replace("higher overall ratings", "better overall ratings")
                   .replace("lower overall ratings", "worse overall ratings") + mixed, ids)
 
 
-def _checkable_only(outcomes: pd.DataFrame, rows: pd.DataFrame, rates: pd.DataFrame, release, grade_code: str,
-                    outcome: str, who: str, what: str) -> str:
+def _checkable_only(outcomes: pd.DataFrame, *, rates: pd.DataFrame, release, grade_code: str, outcome: str,
+                    who: str, what: str) -> str:
     """The same correlation over the rates a reader can check online only (none resting only on an unpublished
     document): said beside the whole, so a reader sees whether the unpublished ones carry it."""
     public = set(rates.inspection_id[~unpublished(release, rates).to_numpy()])

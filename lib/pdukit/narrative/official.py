@@ -104,8 +104,9 @@ def beside_outcomes_download(frame: pd.DataFrame) -> pd.DataFrame:
     """The same rows for a spreadsheet: numbers as numbers (the figure, counts, the share and its 95% interval as
     rounded per cents), each column's unit in its header, dates as the sources give them."""
     measure = v.term(v.OFFICIAL_MEASURES, frame.attrs.get("measure", "vacancies"), "official measure").label
-    units = {str(u) for u in frame.unit.dropna()}
-    unit = v.OFFICIAL_UNITS[units.pop()].label if len(units) == 1 and next(iter(units)) in v.OFFICIAL_UNITS else ""
+    units = set(frame.unit.dropna().astype(str))
+    (only,) = units if len(units) == 1 else ("",)
+    unit = v.OFFICIAL_UNITS[only].label if only in v.OFFICIAL_UNITS else ""
     return pd.DataFrame({
         "region": frame.region.astype(str).to_numpy(),
         f"{measure}{f' ({unit})' if unit else ''}": values_of(frame),
